@@ -1,0 +1,8 @@
+module github.com/papan-id/papan
+
+go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/yuin/goldmark v1.8.7
+)

@@ -1,0 +1,250 @@
+// Package build runs the whole pipeline: load the site, check it, render every page and
+// write the output folder atomically.
+//
+// The new site is written into a temporary folder beside the target and swapped in only
+// when every file is written. A build that fails — bad content, a template error, a full
+// disk, an interrupt — leaves the previous output exactly as it was and no temporary
+// folder behind.
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/papan-id/papan/internal/content"
+	"github.com/papan-id/papan/internal/render"
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// Options says what to build and where.
+type Options struct {
+	Src     fs.FS  // the site folder: site.toml, content/, layouts/, static/
+	SrcDir  string // the site folder on disk, to refuse an output folder that would overwrite it; may be ""
+	Out     string // the output folder on disk
+	BaseURL string // overrides site.toml's base_url when not ""
+}
+
+// Result describes a finished build.
+type Result struct {
+	Pages    int // HTML pages
+	Files    int // all files, pages included
+	Bytes    int64
+	Elapsed  time.Duration
+	Warnings standard.Problems // located; the build succeeded despite them
+}
+
+// Load reads and validates the site in src, returning problems located by line and column.
+// The error is standard.Problems when any problem is an error.
+func Load(ctx context.Context, src fs.FS, baseURL string) (*standard.Site, standard.Problems, error) {
+	site, problems, err := content.Load(ctx, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	content.Locate(src, problems)
+	problems.Sort()
+	if problems.Errors() > 0 {
+		return nil, problems, problems
+	}
+	if baseURL != "" {
+		site.Config.BaseURL = baseURL
+	}
+	return site, problems, nil
+}
+
+// Renderer prepares the renderer for site with the site's own layouts/ and static/.
+func Renderer(site *standard.Site, src fs.FS) (*render.Renderer, error) {
+	return render.New(site, subIfExists(src, "layouts"), subIfExists(src, "static"))
+}
+
+func subIfExists(fsys fs.FS, dir string) fs.FS {
+	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
+		return nil
+	}
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return sub
+}
+
+// Build builds the site and replaces opts.Out with it.
+func Build(ctx context.Context, opts Options) (Result, error) {
+	start := time.Now()
+	if err := checkOut(opts); err != nil {
+		return Result{}, err
+	}
+	site, problems, err := Load(ctx, opts.Src, opts.BaseURL)
+	if err != nil {
+		return Result{}, err
+	}
+	r, err := Renderer(site, opts.Src)
+	if err != nil {
+		return Result{}, err
+	}
+	res, err := writeAtomically(ctx, opts.Out, r.Outputs())
+	res.Warnings = problems
+	res.Elapsed = time.Since(start)
+	return res, err
+}
+
+// checkOut refuses an output folder that would replace the site's own files.
+func checkOut(opts Options) error {
+	if opts.Out == "" {
+		return errors.New("build: no output folder")
+	}
+	if opts.SrcDir == "" {
+		return nil
+	}
+	out, err1 := filepath.Abs(opts.Out)
+	src, err2 := filepath.Abs(opts.SrcDir)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	within := func(p, dir string) bool {
+		rel, err := filepath.Rel(dir, p)
+		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
+	if within(src, out) {
+		return fmt.Errorf("folder keluaran %s berisi folder situs; pilih folder lain dengan --out (misalnya public)", opts.Out)
+	}
+	for _, d := range []string{content.ContentDir, "layouts", "static"} {
+		if within(out, filepath.Join(src, d)) {
+			return fmt.Errorf("folder keluaran %s berada di dalam %s/; pilih folder lain dengan --out (misalnya public)", opts.Out, d)
+		}
+	}
+	return nil
+}
+
+// writeAtomically writes outs into a temporary folder beside out, then swaps it in.
+func writeAtomically(ctx context.Context, out string, outs []render.Output) (Result, error) {
+	out = filepath.Clean(out)
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return Result{}, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".papan-tmp-")
+	if err != nil {
+		return Result{}, fmt.Errorf("tidak dapat membuat folder sementara: %w", err)
+	}
+	// MkdirTemp makes the folder private; a published site is meant to be read.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return Result{}, err
+	}
+	res, err := writeAll(ctx, tmp, outs)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return Result{}, err
+	}
+	if err := swap(tmp, out); err != nil {
+		os.RemoveAll(tmp)
+		return Result{}, err
+	}
+	return res, nil
+}
+
+// swap puts the finished folder tmp in place of out. Between the two renames out is
+// briefly absent; the old site is never half-replaced.
+func swap(tmp, out string) error {
+	old := tmp + "-old"
+	if err := os.Rename(out, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("tidak dapat mengganti %s: %w", out, err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		os.Rename(old, out) // put the previous site back
+		return fmt.Errorf("tidak dapat mengganti %s: %w", out, err)
+	}
+	return os.RemoveAll(old)
+}
+
+// writeAll renders and writes every output under dir on all CPUs. Each worker holds one
+// rendered file at a time, so memory does not grow with the size of the site.
+func writeAll(ctx context.Context, dir string, outs []render.Output) (Result, error) {
+	dirs := map[string]bool{}
+	for _, o := range outs {
+		if err := safePath(o.Path); err != nil {
+			return Result{}, err
+		}
+		for d := path.Dir(o.Path); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	for d := range dirs {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return Result{}, err
+		}
+	}
+
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	jobs := make(chan render.Output)
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		total Result
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			var r Result
+			for o := range jobs {
+				buf.Reset()
+				if err := o.Write(&buf); err != nil {
+					cancel(fmt.Errorf("%s: %w", o.Path, err))
+					continue
+				}
+				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(o.Path)), buf.Bytes(), 0o644); err != nil {
+					cancel(err)
+					continue
+				}
+				r.Files++
+				r.Bytes += int64(buf.Len())
+				if strings.HasSuffix(o.Path, ".html") {
+					r.Pages++
+				}
+			}
+			mu.Lock()
+			total.Files += r.Files
+			total.Bytes += r.Bytes
+			total.Pages += r.Pages
+			mu.Unlock()
+		})
+	}
+send:
+	for _, o := range outs {
+		select {
+		case jobs <- o:
+		case <-ctx.Done():
+			break send
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		var ps standard.Problems
+		if errors.As(err, &ps) {
+			return Result{}, ps // a template error in layouts/: report it as content
+		}
+		return Result{}, err
+	}
+	return total, nil
+}
+
+// safePath refuses output paths that could leave the output folder. Slugs are validated
+// when content is loaded; this is the last line of defence for static/ and layouts.
+func safePath(p string) error {
+	if !fs.ValidPath(p) || p == "." {
+		return fmt.Errorf("build: output path %q is not a valid relative path", p)
+	}
+	return nil
+}

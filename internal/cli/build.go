@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/papan-id/papan/internal/build"
+)
+
+func runBuild(e *env, args []string) int {
+	fs := e.flags("build")
+	src := srcFlag(fs)
+	out := fs.String("out", "", "folder keluaran (bawaan: public di dalam folder situs)")
+	baseURL := fs.String("base-url", "", "alamat situs yang diterbitkan, menimpa base_url di site.toml")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "papan build: argumen tidak dikenal: %s\n", fs.Arg(0))
+		return ExitUsage
+	}
+	dir, err := siteFS(*src)
+	if err != nil {
+		return reportError(e, err)
+	}
+	if *out == "" {
+		*out = filepath.Join(dir, "public")
+	}
+	res, err := build.Build(e.ctx, build.Options{Src: os.DirFS(dir), SrcDir: dir, Out: *out, BaseURL: *baseURL})
+	if err != nil {
+		return reportError(e, err)
+	}
+	printProblems(e.stderr, res.Warnings)
+	rel := *out
+	if r, err := filepath.Rel(".", *out); err == nil && !filepath.IsAbs(*src) {
+		rel = r
+	}
+	fmt.Fprintf(e.stderr, "papan: %d halaman (%d berkas, %d KB) ditulis ke %s dalam %d ms\n",
+		res.Pages, res.Files, (res.Bytes+1023)/1024, rel, res.Elapsed.Milliseconds())
+	return ExitOK
+}

@@ -1,0 +1,349 @@
+package content
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// Papan decodes TOML in two steps: BurntSushi/toml parses the text into maps, and this
+// decoder moves the maps into the domain types. Doing the second step ourselves lets one
+// pass report every unknown key, wrong type and missing field of a file, each by its key
+// path and in Indonesian, where toml.Decode stops at the first mismatch and speaks English.
+//
+// Struct fields take part when they have a `toml:"name"` tag; ",required" after the name
+// makes a missing or empty value an error.
+
+type decoder struct {
+	file     string
+	top      []field // the fields of the file's top level
+	problems []standard.Problem
+}
+
+// decodeTop decodes the file's top-level table m into v, a pointer to a struct.
+func (d *decoder) decodeTop(m map[string]any, v any) {
+	rv := reflect.ValueOf(v).Elem()
+	d.top = fieldsOf(rv.Type())
+	d.table("", m, rv)
+}
+
+func (d *decoder) errorf(path, hint, format string, args ...any) {
+	d.problems = append(d.problems, standard.Problem{
+		File: d.file, Path: path, Severity: standard.Error,
+		Message: fmt.Sprintf(format, args...), Hint: hint,
+	})
+}
+
+var (
+	dateType     = reflect.TypeFor[standard.Date]()
+	stepTimeType = reflect.TypeFor[standard.StepTime]()
+)
+
+// field is one decodable struct field.
+type field struct {
+	name     string
+	index    int
+	required bool
+}
+
+func fieldsOf(t reflect.Type) []field {
+	var fs []field
+	for i := range t.NumField() {
+		tag, ok := t.Field(i).Tag.Lookup("toml")
+		if !ok || tag == "-" {
+			continue
+		}
+		name, opt, _ := strings.Cut(tag, ",")
+		fs = append(fs, field{name: name, index: i, required: opt == "required"})
+	}
+	return fs
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// table decodes the TOML table m into the struct rv.
+func (d *decoder) table(path string, m map[string]any, rv reflect.Value) {
+	fs := fieldsOf(rv.Type())
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // deterministic order of problems
+	for _, k := range keys {
+		i := slices.IndexFunc(fs, func(f field) bool { return f.name == k })
+		if i < 0 {
+			d.unknownKey(path, k, fs)
+			continue
+		}
+		d.value(join(path, k), m[k], rv.Field(fs[i].index))
+	}
+	for _, f := range fs {
+		v, ok := m[f.name]
+		if f.required && (!ok || empty(v)) {
+			d.errorf(join(path, f.name), requiredHint(f.name), "%s wajib diisi", fieldLabel(join(path, f.name)))
+		}
+	}
+}
+
+func empty(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v) == ""
+	case []any:
+		return len(v) == 0
+	case []map[string]any:
+		return len(v) == 0
+	}
+	return false
+}
+
+func fieldLabel(path string) string { return standard.FieldLabel(path) }
+
+// unknownKey reports a key the struct does not have. A top-level key that only landed in
+// a table because it was written below the table's header gets advice to move it up:
+// that is the commonest TOML mistake.
+func (d *decoder) unknownKey(path, key string, known []field) {
+	p := join(path, key)
+	hint := ""
+	if path != "" && slices.ContainsFunc(d.top, func(f field) bool { return f.name == key }) {
+		hint = fmt.Sprintf("Kunci %q milik bagian atas berkas, tetapi ditulis di bawah tabel [%s]. Pindahkan baris ini ke atas, sebelum tabel pertama.", key, tableName(path))
+	} else if s := closest(key, known); s != "" {
+		hint = fmt.Sprintf("Mungkin maksudnya %q?", s)
+	} else {
+		names := make([]string, len(known))
+		for i, f := range known {
+			names[i] = f.name
+		}
+		hint = "Kunci yang dikenal di sini: " + strings.Join(names, ", ") + "."
+	}
+	d.errorf(p, hint, "kunci %s tidak dikenal", fieldLabel(p))
+}
+
+// tableName turns "persyaratan[2]" into "persyaratan", the header an editor wrote.
+func tableName(path string) string {
+	if i := strings.LastIndexByte(path, '['); i >= 0 && strings.HasSuffix(path, "]") {
+		return "[" + path[:i] + "]"
+	}
+	return path
+}
+
+// closest returns the known name nearest to key when it is near enough to be a typo.
+func closest(key string, known []field) string {
+	best, bestDist := "", 3
+	if len(key) <= 4 {
+		bestDist = 2
+	}
+	for _, f := range known {
+		if d := editDistance(key, f.name); d < bestDist {
+			best, bestDist = f.name, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func (d *decoder) value(path string, v any, rv reflect.Value) {
+	t := rv.Type()
+	switch {
+	case t == dateType:
+		tm, ok := v.(time.Time)
+		if !ok {
+			d.typeError(path, v, "tanggal", "Tulis tanggal tanpa tanda kutip, misalnya 2024-01-15.")
+			return
+		}
+		rv.Set(reflect.ValueOf(standard.Date{Time: time.Date(tm.Year(), tm.Month(), tm.Day(), 0, 0, 0, 0, time.UTC)}))
+	case t.Kind() == reflect.Pointer && t.Elem() == stepTimeType:
+		s, ok := v.(string)
+		if !ok {
+			d.typeError(path, v, "teks", `Tulis angka dan satuan dalam tanda kutip, misalnya "15 menit".`)
+			return
+		}
+		st, err := parseStepTime(s)
+		if err != nil {
+			d.errorf(path, `Tulis angka dan satuan, misalnya "15 menit", "2 jam", "1-3 hari kerja".`, "%s %q tidak dapat dibaca: %v", fieldLabel(path), s, err)
+			return
+		}
+		rv.Set(reflect.ValueOf(st))
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
+		m, ok := v.(map[string]any)
+		if !ok {
+			d.typeError(path, v, "tabel", fmt.Sprintf("Tulis sebagai tabel dengan baris [%s] lalu kunci-kuncinya.", path))
+			return
+		}
+		p := reflect.New(t.Elem())
+		d.table(path, m, p.Elem())
+		rv.Set(p)
+	case t.Kind() == reflect.Struct:
+		m, ok := v.(map[string]any)
+		if !ok {
+			d.typeError(path, v, "tabel", fmt.Sprintf("Tulis sebagai tabel dengan baris [%s] lalu kunci-kuncinya.", path))
+			return
+		}
+		d.table(path, m, rv)
+	case t.Kind() == reflect.String:
+		s, ok := v.(string)
+		if !ok {
+			d.typeError(path, v, "teks", `Tulis teks dalam tanda kutip, misalnya nama = "Kartu Keluarga".`)
+			return
+		}
+		rv.SetString(strings.TrimSpace(s))
+	case t.Kind() == reflect.Int || t.Kind() == reflect.Int64:
+		n, ok := v.(int64)
+		if !ok {
+			d.typeError(path, v, "angka bulat", intHint(path))
+			return
+		}
+		rv.SetInt(n)
+	case t.Kind() == reflect.Bool:
+		b, ok := v.(bool)
+		if !ok {
+			d.typeError(path, v, "true atau false", "Tulis true atau false tanpa tanda kutip.")
+			return
+		}
+		rv.SetBool(b)
+	case t.Kind() == reflect.Slice:
+		d.list(path, v, rv)
+	default:
+		panic(fmt.Sprintf("content: no decoder for %s at %s", t, path))
+	}
+}
+
+func (d *decoder) list(path string, v any, rv reflect.Value) {
+	var items []any
+	switch v := v.(type) {
+	case []any:
+		items = v
+	case []map[string]any:
+		items = make([]any, len(v))
+		for i, m := range v {
+			items[i] = m
+		}
+	default:
+		hint := `Tulis sebagai daftar dalam kurung siku, misalnya ["satu", "dua"].`
+		if rv.Type().Elem().Kind() == reflect.Struct {
+			hint = fmt.Sprintf("Tulis setiap butir sebagai tabel dengan baris [[%s]].", path)
+		}
+		d.typeError(path, v, "daftar", hint)
+		return
+	}
+	s := reflect.MakeSlice(rv.Type(), len(items), len(items))
+	for i, item := range items {
+		d.value(fmt.Sprintf("%s[%d]", path, i), item, s.Index(i))
+	}
+	rv.Set(s)
+}
+
+func (d *decoder) typeError(path string, v any, want, hint string) {
+	d.errorf(path, hint, "%s harus berupa %s, bukan %s", fieldLabel(path), want, tomlKind(v))
+}
+
+func tomlKind(v any) string {
+	switch v.(type) {
+	case string:
+		return "teks"
+	case int64:
+		return "angka bulat"
+	case float64:
+		return "angka desimal"
+	case bool:
+		return "true/false"
+	case time.Time:
+		return "tanggal/waktu"
+	case map[string]any:
+		return "tabel"
+	case []any, []map[string]any:
+		return "daftar"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func intHint(path string) string {
+	if strings.HasSuffix(path, ".tarif") {
+		return "Tulis jumlah rupiah sebagai angka tanpa titik dan tanpa tanda kutip, misalnya tarif = 150000. Untuk layanan gratis tulis tarif = 0. Kata seperti \"seikhlasnya\" atau \"sesuai ketentuan\" bukan tarif."
+	}
+	return "Tulis angka tanpa tanda kutip, misalnya 14."
+}
+
+func requiredHint(name string) string {
+	switch name {
+	case "tarif":
+		return "Tulis jumlah rupiah, atau tarif = 0 untuk layanan gratis."
+	case "satuan":
+		return `Pilih salah satu: "menit", "jam", "hari kerja", "hari kalender".`
+	case "persyaratan", "prosedur", "biaya", "produk":
+		return fmt.Sprintf("Komponen ini wajib dipublikasikan; tambahkan setidaknya satu [[%s]]. Lihat docs/content-model.md.", name)
+	case "jangka_waktu":
+		return "Komponen ini wajib dipublikasikan; tambahkan tabel [jangka_waktu] dengan nilai dan satuan."
+	}
+	return ""
+}
+
+// parseStepTime reads "15 menit", "1 jam", "2 hari kerja", "1-3 hari kerja".
+func parseStepTime(s string) (*standard.StepTime, error) {
+	s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	num, unit, ok := strings.Cut(s, " ")
+	if !ok {
+		return nil, fmt.Errorf("satuan tidak ada")
+	}
+	lo, hi, isRange := strings.Cut(strings.ReplaceAll(num, "–", "-"), "-")
+	st := &standard.StepTime{Unit: standard.Unit(unit)}
+	var err error
+	if st.Min, err = atoi(lo); err != nil {
+		return nil, err
+	}
+	st.Max = st.Min
+	if isRange {
+		if st.Max, err = atoi(hi); err != nil {
+			return nil, err
+		}
+		if st.Max < st.Min {
+			return nil, fmt.Errorf("rentang terbalik")
+		}
+	}
+	if !slices.Contains(standard.Units, st.Unit) {
+		return nil, fmt.Errorf("satuan %q tidak dikenal", unit)
+	}
+	return st, nil
+}
+
+func atoi(s string) (int, error) {
+	if s == "" || len(s) > 6 {
+		return 0, fmt.Errorf("angka %q tidak valid", s)
+	}
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, fmt.Errorf("angka %q tidak valid", s)
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, nil
+}

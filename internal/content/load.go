@@ -1,0 +1,521 @@
+// Package content reads a Papan site — site.toml, content/<opd>/_opd.toml,
+// content/<opd>/<service>.toml and content/halaman/*.md — from an fs.FS into the domain
+// types of package standard.
+//
+// Loading never stops at the first problem: every file is read, in parallel, and every
+// problem of every file is returned, each addressed by file and key path. Locate turns
+// key paths into line and column only when problems are reported, so the common case
+// of a clean site never scans for positions.
+//
+// # Layout
+//
+// Folder names under content/ are OPD slugs and file names are service slugs; both become
+// page addresses and must be valid slugs (standard.ValidSlug). content/halaman holds
+// standalone pages. Names beginning with "_" or "." are skipped (drafts, editor files),
+// except _opd.toml. A .toml file anywhere else is an error rather than skipped, so that
+// no editor's work silently disappears from the site.
+package content
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// Names of the files and folders with a fixed meaning.
+const (
+	ConfigFile = "site.toml"
+	ContentDir = "content"
+	PagesDir   = "halaman" // under ContentDir
+	OPDFile    = "_opd.toml"
+)
+
+// MaxFileSize is the largest content file Papan reads. A service standard is a few
+// kilobytes; a file this big is a mistake (a pasted PDF, a log), and refusing it keeps
+// memory bounded for sites of any size.
+const MaxFileSize = 4 << 20
+
+// reservedSlugs are top-level addresses the build writes itself.
+var reservedSlugs = []string{"assets", "kepatuhan", "cari", "halaman", "404"}
+
+// ReservedSlugs returns the top-level addresses an OPD or page cannot use.
+func ReservedSlugs() []string { return slices.Clone(reservedSlugs) }
+
+// Load reads the whole site in fsys. It returns the site and all problems found; the
+// site is nil when any problem is an error. The error result is only for ctx.
+func Load(ctx context.Context, fsys fs.FS) (*standard.Site, standard.Problems, error) {
+	var problems standard.Problems
+	site := &standard.Site{}
+
+	cfg, ps := LoadConfig(fsys)
+	problems = append(problems, ps...)
+	if cfg != nil {
+		site.Config = *cfg
+	}
+
+	jobs, ps := listContent(fsys)
+	problems = append(problems, ps...)
+
+	results := make([]loaded, len(jobs))
+	if err := parallel(ctx, len(jobs), func(i int) {
+		results[i] = jobs[i].load(fsys)
+	}); err != nil {
+		return nil, nil, err
+	}
+
+	opds := map[string]*standard.OPD{}
+	var services []*standard.Service
+	for i, r := range results {
+		problems = append(problems, r.problems...)
+		switch {
+		case r.opd != nil:
+			opds[r.opd.Slug] = r.opd
+			site.OPDs = append(site.OPDs, r.opd)
+		case r.service != nil:
+			services = append(services, r.service)
+		case r.page != nil:
+			site.Pages = append(site.Pages, r.page)
+		default:
+			_ = i // a file whose problems say why it gave nothing
+		}
+	}
+	for _, s := range services {
+		o := opds[path.Base(path.Dir(s.File))]
+		if o == nil {
+			continue // the missing _opd.toml is already a problem
+		}
+		s.OPD = o
+		o.Services = append(o.Services, s)
+	}
+	problems = append(problems, checkAddresses(site)...)
+	sortSite(site)
+
+	if problems.Errors() > 0 {
+		return nil, problems, nil
+	}
+	return site, problems, nil
+}
+
+func sortSite(site *standard.Site) {
+	byName := func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) }
+	slices.SortFunc(site.OPDs, func(a, b *standard.OPD) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), byName(a.Name, b.Name), cmp.Compare(a.Slug, b.Slug))
+	})
+	for _, o := range site.OPDs {
+		slices.SortFunc(o.Services, func(a, b *standard.Service) int {
+			return cmp.Or(byName(a.Name, b.Name), cmp.Compare(a.Slug, b.Slug))
+		})
+	}
+	slices.SortFunc(site.Pages, func(a, b *standard.Page) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), byName(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
+	})
+}
+
+// checkAddresses finds pages and OPDs that would be written to the same address.
+func checkAddresses(site *standard.Site) standard.Problems {
+	var ps standard.Problems
+	owner := map[string]string{}
+	claim := func(slug, file string) {
+		if slices.Contains(reservedSlugs, slug) {
+			ps = append(ps, standard.Problem{File: file, Severity: standard.Error,
+				Message: fmt.Sprintf("alamat /%s/ dipakai oleh Papan sendiri", slug),
+				Hint:    "Ganti nama folder atau berkas. Nama yang dicadangkan: " + strings.Join(reservedSlugs, ", ") + "."})
+			return
+		}
+		if other, dup := owner[slug]; dup {
+			ps = append(ps, standard.Problem{File: file, Severity: standard.Error,
+				Message: fmt.Sprintf("alamat /%s/ juga dipakai oleh %s", slug, other),
+				Hint:    "Setiap OPD dan halaman memerlukan nama folder atau berkas yang berbeda."})
+			return
+		}
+		owner[slug] = file
+	}
+	for _, o := range site.OPDs {
+		claim(o.Slug, o.File)
+	}
+	for _, p := range site.Pages {
+		claim(p.Slug, p.File)
+	}
+	return ps
+}
+
+// parallel calls f(0) … f(n-1) on as many goroutines as there are CPUs.
+func parallel(ctx context.Context, n int, f func(i int)) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	var err error
+	for i := range n {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return err
+}
+
+type kind int
+
+const (
+	kindOPD kind = iota
+	kindService
+	kindPage
+)
+
+// job is one content file to load.
+type job struct {
+	kind kind
+	file string // slash path relative to the site root
+}
+
+type loaded struct {
+	opd      *standard.OPD
+	service  *standard.Service
+	page     *standard.Page
+	problems []standard.Problem
+}
+
+func problemAt(file, format string, args ...any) standard.Problem {
+	return standard.Problem{File: file, Severity: standard.Error, Message: fmt.Sprintf(format, args...)}
+}
+
+func skipped(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != OPDFile
+}
+
+// listContent walks content/ and returns the files to load, with problems in the layout.
+func listContent(fsys fs.FS) ([]job, standard.Problems) {
+	var jobs []job
+	var ps standard.Problems
+	top, err := fs.ReadDir(fsys, ContentDir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			ps = append(ps, standard.Problem{File: ContentDir, Severity: standard.Error,
+				Message: "folder content/ tidak ditemukan",
+				Hint:    "Buat folder content/ berisi satu folder per OPD, atau jalankan `papan new opd <nama>`."})
+		} else {
+			ps = append(ps, problemAt(ContentDir, "folder tidak dapat dibaca: %v", err))
+		}
+		return nil, ps
+	}
+	for _, e := range top {
+		name := e.Name()
+		file := ContentDir + "/" + name
+		switch {
+		case skipped(name):
+		case !e.IsDir() && strings.HasSuffix(name, ".toml"):
+			p := problemAt(file, "berkas layanan harus berada di dalam folder OPD")
+			p.Hint = "Pindahkan ke content/<opd>/" + name + ", di samping _opd.toml OPD tersebut."
+			ps = append(ps, p)
+		case !e.IsDir():
+			ps = append(ps, ignored(file))
+		case name == PagesDir:
+			j, p := listPages(fsys, file)
+			jobs, ps = append(jobs, j...), append(ps, p...)
+		default:
+			j, p := listOPD(fsys, file, name)
+			jobs, ps = append(jobs, j...), append(ps, p...)
+		}
+	}
+	return jobs, ps
+}
+
+func ignored(file string) standard.Problem {
+	return standard.Problem{File: file, Severity: standard.Warning,
+		Message: "berkas diabaikan: bukan bagian dari susunan content/",
+		Hint:    "Layanan ditulis sebagai content/<opd>/<layanan>.toml dan halaman sebagai content/halaman/<halaman>.md. Awali nama dengan _ untuk sengaja menyimpan draf."}
+}
+
+func slugProblem(file, name, what string) standard.Problem {
+	p := problemAt(file, "nama %s %q tidak dapat dipakai sebagai alamat halaman", what, name)
+	p.Hint = "Gunakan huruf kecil a-z, angka dan tanda hubung saja"
+	if s := standard.Slugify(name); s != "" {
+		p.Hint += fmt.Sprintf(", misalnya %q", s)
+	}
+	p.Hint += "."
+	return p
+}
+
+func listOPD(fsys fs.FS, dir, slug string) ([]job, standard.Problems) {
+	var ps standard.Problems
+	if !standard.ValidSlug(slug) {
+		return nil, append(ps, slugProblem(dir, slug, "folder"))
+	}
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, append(ps, problemAt(dir, "folder tidak dapat dibaca: %v", err))
+	}
+	jobs := []job{}
+	hasOPD := false
+	for _, e := range entries {
+		name := e.Name()
+		file := dir + "/" + name
+		switch {
+		case name == OPDFile:
+			hasOPD = true
+			jobs = append(jobs, job{kindOPD, file})
+		case skipped(name):
+		case e.IsDir():
+			p := problemAt(file, "folder di dalam folder OPD tidak dibaca")
+			p.Hint = "Setiap layanan ditulis langsung di content/<opd>/<layanan>.toml; pindahkan berkasnya satu tingkat ke atas."
+			p.Severity = standard.Warning
+			if containsTOML(fsys, file) {
+				p.Severity = standard.Error
+			}
+			ps = append(ps, p)
+		case strings.HasSuffix(name, ".toml"):
+			slug := strings.TrimSuffix(name, ".toml")
+			if !standard.ValidSlug(slug) {
+				ps = append(ps, slugProblem(file, slug, "berkas"))
+				continue
+			}
+			jobs = append(jobs, job{kindService, file})
+		default:
+			ps = append(ps, ignored(file))
+		}
+	}
+	if !hasOPD {
+		p := problemAt(dir+"/"+OPDFile, "folder OPD %q tidak memiliki %s", slug, OPDFile)
+		p.Hint = "Setiap folder OPD memerlukan profil OPD. Buat dengan `papan new opd " + slug + "`."
+		ps = append(ps, p)
+	}
+	return jobs, ps
+}
+
+func containsTOML(fsys fs.FS, dir string) bool {
+	found := false
+	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".toml") {
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
+}
+
+func listPages(fsys fs.FS, dir string) ([]job, standard.Problems) {
+	var ps standard.Problems
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, append(ps, problemAt(dir, "folder tidak dapat dibaca: %v", err))
+	}
+	var jobs []job
+	for _, e := range entries {
+		name := e.Name()
+		file := dir + "/" + name
+		switch {
+		case skipped(name):
+		case !e.IsDir() && strings.HasSuffix(name, ".md"):
+			slug := strings.TrimSuffix(name, ".md")
+			if !standard.ValidSlug(slug) {
+				ps = append(ps, slugProblem(file, slug, "berkas"))
+				continue
+			}
+			jobs = append(jobs, job{kindPage, file})
+		default:
+			ps = append(ps, ignored(file))
+		}
+	}
+	return jobs, ps
+}
+
+func (j job) load(fsys fs.FS) loaded {
+	switch j.kind {
+	case kindOPD:
+		o, ps := LoadOPD(fsys, j.file)
+		return loaded{opd: o, problems: ps}
+	case kindService:
+		s, ps := LoadService(fsys, j.file)
+		return loaded{service: s, problems: ps}
+	default:
+		p, ps := LoadPage(fsys, j.file)
+		return loaded{page: p, problems: ps}
+	}
+}
+
+// readText reads a content file and checks what TOML and Markdown both need: a sane size
+// and UTF-8. A byte-order mark, which Windows Notepad writes, is dropped.
+func readText(fsys fs.FS, file string) ([]byte, *standard.Problem) {
+	if fi, err := fs.Stat(fsys, file); err == nil && fi.Size() > MaxFileSize {
+		p := problemAt(file, "berkas terlalu besar (%d KB; batas %d KB)", fi.Size()>>10, MaxFileSize>>10)
+		p.Hint = "Satu standar pelayanan hanya beberapa KB. Periksa apakah ada teks atau gambar yang tertempel tanpa sengaja."
+		return nil, &p
+	}
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		p := problemAt(file, "berkas tidak dapat dibaca: %v", err)
+		return nil, &p
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(src) {
+		line := 1 + bytes.Count(src[:firstInvalid(src)], []byte("\n"))
+		p := standard.Problem{File: file, Line: line, Col: 1, Severity: standard.Error,
+			Message: "berkas bukan teks UTF-8",
+			Hint:    "Simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8)."}
+		return nil, &p
+	}
+	return src, nil
+}
+
+func firstInvalid(src []byte) int {
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(src)
+}
+
+// parseTOML parses src into maps, turning a syntax error into a located problem.
+func parseTOML(file string, src []byte, lineOffset int) (map[string]any, *standard.Problem) {
+	m := map[string]any{}
+	err := toml.Unmarshal(src, &m)
+	if err == nil {
+		return m, nil
+	}
+	p := problemAt(file, "TOML tidak valid: %v", err)
+	p.Hint = "Periksa tanda kutip, tanda = dan kurung siku di baris ini. Teks ditulis dalam tanda kutip; teks beberapa baris diapit \"\"\"."
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		p.Message = "TOML tidak valid: " + pe.Message
+		p.Line, p.Col = pe.Position.Line+lineOffset, max(pe.Position.Col, 1)
+	}
+	return nil, &p
+}
+
+// decodeFile reads file as TOML into v, a pointer to a struct. ok is false when the file
+// could not be read or parsed at all; otherwise v holds what could be decoded.
+func decodeFile(fsys fs.FS, file string, v any) (ps []standard.Problem, ok bool) {
+	src, p := readText(fsys, file)
+	if p != nil {
+		return []standard.Problem{*p}, false
+	}
+	m, p := parseTOML(file, src, 0)
+	if p != nil {
+		return []standard.Problem{*p}, false
+	}
+	d := decoder{file: file}
+	d.decodeTop(m, v)
+	return d.problems, true
+}
+
+// LoadConfig reads site.toml and fills in defaults.
+func LoadConfig(fsys fs.FS) (*standard.Config, standard.Problems) {
+	cfg := &standard.Config{File: ConfigFile}
+	if _, err := fs.Stat(fsys, ConfigFile); errors.Is(err, fs.ErrNotExist) {
+		p := problemAt(ConfigFile, "site.toml tidak ditemukan")
+		p.Hint = "Jalankan papan di folder situs (yang berisi site.toml dan content/), atau pakai --src FOLDER."
+		return nil, standard.Problems{p}
+	}
+	decoded, _ := decodeFile(fsys, ConfigFile, cfg)
+	ps := standard.Problems(decoded)
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = "/"
+	}
+	if cfg.Language == "" {
+		cfg.Language = "id"
+	}
+	ps = append(ps, cfg.Validate()...)
+	return cfg, ps
+}
+
+// LoadOPD reads one content/<slug>/_opd.toml.
+func LoadOPD(fsys fs.FS, file string) (*standard.OPD, []standard.Problem) {
+	o := &standard.OPD{File: file, Slug: path.Base(path.Dir(file))}
+	ps, ok := decodeFile(fsys, file, o)
+	if !ok {
+		return nil, ps
+	}
+	// Validate even a file with decoding problems, so one run shows all of its problems.
+	ps = append(ps, o.Validate()...)
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return o, nil
+}
+
+// LoadService reads one content/<opd>/<slug>.toml. The service's OPD is not set.
+func LoadService(fsys fs.FS, file string) (*standard.Service, []standard.Problem) {
+	s := &standard.Service{File: file, Slug: strings.TrimSuffix(path.Base(file), ".toml")}
+	ps, ok := decodeFile(fsys, file, s)
+	if !ok {
+		return nil, ps
+	}
+	ps = append(ps, s.Validate()...)
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return s, nil
+}
+
+// LoadPage reads one content/halaman/<slug>.md: TOML front matter between "+++" lines,
+// then Markdown.
+func LoadPage(fsys fs.FS, file string) (*standard.Page, []standard.Problem) {
+	pg := &standard.Page{File: file, Slug: strings.TrimSuffix(path.Base(file), ".md")}
+	src, p := readText(fsys, file)
+	if p != nil {
+		return nil, []standard.Problem{*p}
+	}
+	front, body, ok := splitFrontMatter(src)
+	if !ok {
+		p := problemAt(file, "halaman tidak diawali front matter")
+		p.Line, p.Col = 1, 1
+		p.Hint = "Awali berkas dengan baris +++, lalu judul = \"…\", lalu baris +++ lagi, lalu isi halaman."
+		return nil, []standard.Problem{p}
+	}
+	m, p := parseTOML(file, front, 1)
+	if p != nil {
+		return nil, []standard.Problem{*p}
+	}
+	d := decoder{file: file}
+	d.decodeTop(m, pg)
+	if len(d.problems) > 0 {
+		return nil, d.problems
+	}
+	pg.Body = standard.Markdown(body)
+	return pg, nil
+}
+
+// splitFrontMatter splits "+++\n<toml>\n+++\n<body>". CRLF line ends are accepted.
+func splitFrontMatter(src []byte) (front, body []byte, ok bool) {
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	rest, ok := bytes.CutPrefix(src, []byte("+++\n"))
+	if !ok {
+		return nil, nil, false
+	}
+	if bytes.HasPrefix(rest, []byte("+++\n")) || bytes.Equal(rest, []byte("+++")) {
+		return nil, bytes.TrimPrefix(rest[3:], []byte("\n")), true
+	}
+	i := bytes.Index(rest, []byte("\n+++\n"))
+	if i < 0 {
+		if bytes.HasSuffix(rest, []byte("\n+++")) {
+			return rest[:len(rest)-4], nil, true
+		}
+		return nil, nil, false
+	}
+	return rest[:i+1], rest[i+5:], true
+}

@@ -1,0 +1,269 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// view is what every template receives. Fields a page kind does not use are nil.
+type view struct {
+	Site        *standard.Site
+	Kind        string
+	Path        string // site path of this page, "/dukcapil/ktp-el/"
+	Title       string // for <title>; the site title is appended by base.html
+	Description string
+	Crumbs      []crumb
+	OPD         *standard.OPD
+	Service     *standard.Service
+	Page        *standard.Page
+}
+
+type crumb struct{ Title, Path string }
+
+func (r *Renderer) homeData() view {
+	return view{Site: r.site, Kind: "home", Path: "/", Description: r.site.Config.Description}
+}
+
+func (r *Renderer) opdData(o *standard.OPD) view {
+	return view{Site: r.site, Kind: "opd", Path: "/" + o.Slug + "/", Title: o.Name, OPD: o,
+		Description: fmt.Sprintf(r.t("opd_description"), len(o.Services), o.Name),
+		Crumbs:      []crumb{{r.t("home"), "/"}}}
+}
+
+func (r *Renderer) serviceData(s *standard.Service) view {
+	desc := s.Summary
+	if desc == "" {
+		desc = fmt.Sprintf(r.t("service_description"), s.Name, s.OPD.Name)
+	}
+	return view{Site: r.site, Kind: "service", Path: "/" + s.OPD.Slug + "/" + s.Slug + "/",
+		Title: s.Name, OPD: s.OPD, Service: s, Description: desc,
+		Crumbs: []crumb{{r.t("home"), "/"}, {s.OPD.Name, "/" + s.OPD.Slug + "/"}}}
+}
+
+func (r *Renderer) pageData(p *standard.Page) view {
+	return view{Site: r.site, Kind: "page", Path: "/" + p.Slug + "/", Title: p.Title, Page: p,
+		Description: p.Description, Crumbs: []crumb{{r.t("home"), "/"}}}
+}
+
+func (r *Renderer) notFoundData() view {
+	return view{Site: r.site, Kind: "404", Path: "/404.html", Title: r.t("not_found_title")}
+}
+
+// t returns the interface string for key in the site's language. A missing key shows as
+// the key itself, which a reviewer notices and a test catches (every key in every language).
+func (r *Renderer) t(key string) string {
+	if s, ok := r.strings[key]; ok {
+		return s
+	}
+	return key
+}
+
+func (r *Renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"url":      r.URL,
+		"absurl":   r.AbsURL,
+		"css":      func() string { return r.URL(r.cssPath) },
+		"t":        r.t,
+		"tf":       func(key string, args ...any) string { return fmt.Sprintf(r.t(key), args...) },
+		"md":       r.md.Field,
+		"mdpage":   r.md.Page,
+		"rupiah":   r.rupiah,
+		"date":     r.date,
+		"duration": r.duration,
+		"steptime": func(st *standard.StepTime) string {
+			if st == nil {
+				return ""
+			}
+			return r.span(st.Min, st.Max, st.Unit)
+		},
+		"reqgroups":    requirementGroups,
+		"procedures":   procedures,
+		"law":          func(s *standard.Service, id string) *standard.Law { return s.LawByID(id) },
+		"lawtitle":     r.lawTitle,
+		"channellabel": func(k standard.ChannelKind) string { return r.t("channel_" + string(k)) },
+		"channelhref":  channelHref,
+		"categories":   categories,
+		"servicecount": serviceCount,
+		"join":         strings.Join,
+		"add":          func(a, b int) int { return a + b },
+	}
+}
+
+// rupiah formats an amount the Indonesian way: "Rp150.000", or the word for free.
+func (r *Renderer) rupiah(n int64) string {
+	if n == 0 {
+		return r.t("free")
+	}
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	return "Rp" + b.String()
+}
+
+func (r *Renderer) date(d standard.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d %s %d", d.Day(), r.t(fmt.Sprintf("month_%d", int(d.Month()))), d.Year())
+}
+
+func (r *Renderer) unit(u standard.Unit) string {
+	return r.t("unit_" + strings.ReplaceAll(string(u), " ", "_"))
+}
+
+func (r *Renderer) span(lo, hi int, u standard.Unit) string {
+	if hi > lo {
+		return fmt.Sprintf(r.t("range"), lo, hi, r.unit(u))
+	}
+	return fmt.Sprintf("%d %s", lo, r.unit(u))
+}
+
+func (r *Renderer) duration(d *standard.Duration) string {
+	if d == nil {
+		return ""
+	}
+	if d.Max > d.Value {
+		return fmt.Sprintf(r.t("duration_range"), d.Value, r.unit(d.Unit), d.Max, r.unit(d.Unit))
+	}
+	return fmt.Sprintf("%d %s", d.Value, r.unit(d.Unit))
+}
+
+func (r *Renderer) lawTitle(l standard.Law) string {
+	return fmt.Sprintf(r.t("law_title"), l.Kind, l.Number, l.Year, l.Title)
+}
+
+type requirementGroup struct {
+	Case  string
+	Items []standard.Requirement
+}
+
+// requirementGroups groups requirements by case, in the order the cases first appear.
+func requirementGroups(s *standard.Service) []requirementGroup {
+	var gs []requirementGroup
+	for _, req := range s.Requirements {
+		i := slices.IndexFunc(gs, func(g requirementGroup) bool { return g.Case == req.Case })
+		if i < 0 {
+			gs = append(gs, requirementGroup{Case: req.Case})
+			i = len(gs) - 1
+		}
+		gs[i].Items = append(gs[i].Items, req)
+	}
+	return gs
+}
+
+type procedure struct {
+	Channel string
+	Steps   []standard.Step
+}
+
+// procedures splits the steps by channel, in the order the channels first appear.
+func procedures(s *standard.Service) []procedure {
+	var ps []procedure
+	for _, st := range s.Procedure {
+		i := slices.IndexFunc(ps, func(p procedure) bool { return p.Channel == st.Channel })
+		if i < 0 {
+			ps = append(ps, procedure{Channel: st.Channel})
+			i = len(ps) - 1
+		}
+		ps[i].Steps = append(ps[i].Steps, st)
+	}
+	return ps
+}
+
+// channelHref returns a link that opens the channel (a call, a chat, a mail), or "" when
+// the channel is a place or its value does not make a safe link.
+func channelHref(c standard.Channel) string {
+	digits := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			if r >= '0' && r <= '9' || r == '+' && b.Len() == 0 {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	switch c.Kind {
+	case "telepon", "sms":
+		if d := digits(c.Value); d != "" {
+			scheme := "tel:"
+			if c.Kind == "sms" {
+				scheme = "sms:"
+			}
+			return scheme + d
+		}
+	case "whatsapp":
+		d := strings.TrimPrefix(digits(c.Value), "+")
+		if strings.HasPrefix(d, "0") {
+			d = "62" + d[1:] // wa.me wants the country code
+		}
+		if d != "" {
+			return "https://wa.me/" + d
+		}
+	case "email":
+		if strings.Contains(c.Value, "@") && !strings.ContainsAny(c.Value, " <>\"") {
+			return "mailto:" + c.Value
+		}
+	}
+	if u, err := url.Parse(c.Value); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+		return u.String()
+	}
+	return ""
+}
+
+type category struct {
+	Name     string
+	Services []*standard.Service
+}
+
+// categories groups all services of the site by category, categories sorted by name and
+// services without one last.
+func categories(site *standard.Site) []category {
+	byName := map[string]*category{}
+	for _, o := range site.OPDs {
+		for _, s := range o.Services {
+			c := byName[s.Category]
+			if c == nil {
+				c = &category{Name: s.Category}
+				byName[s.Category] = c
+			}
+			c.Services = append(c.Services, s)
+		}
+	}
+	var cs []category
+	for _, c := range byName {
+		slices.SortFunc(c.Services, func(a, b *standard.Service) int {
+			return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.OPD.Slug, b.OPD.Slug))
+		})
+		cs = append(cs, *c)
+	}
+	slices.SortFunc(cs, func(a, b category) int {
+		if (a.Name == "") != (b.Name == "") {
+			if a.Name == "" {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+	return cs
+}
+
+func serviceCount(site *standard.Site) int {
+	n := 0
+	for _, o := range site.OPDs {
+		n += len(o.Services)
+	}
+	return n
+}

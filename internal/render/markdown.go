@@ -1,0 +1,73 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/papan-id/papan/internal/standard"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// markdown renders editors' Markdown. Raw HTML stays off (goldmark's default) and
+// goldmark drops dangerous link targets such as javascript:, because content is not
+// trusted. Headings are shifted so an editor's "# Judul" inside a field cannot outrank
+// the page's own headings: a screen reader user navigates by heading level.
+type markdown struct {
+	field goldmark.Markdown // text inside a service or OPD page: headings start at h3
+	page  goldmark.Markdown // a standalone page's body: headings start at h2
+}
+
+func newMarkdown() *markdown {
+	build := func(minLevel int) goldmark.Markdown {
+		return goldmark.New(
+			goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
+			goldmark.WithParserOptions(parser.WithASTTransformers(
+				util.Prioritized(headingShift{minLevel}, 100),
+			)),
+		)
+	}
+	return &markdown{field: build(3), page: build(2)}
+}
+
+func convert(md goldmark.Markdown, src standard.Markdown) template.HTML {
+	var buf bytes.Buffer
+	if err := md.Convert([]byte(src), &buf); err != nil {
+		// goldmark only fails when the writer does; a bytes.Buffer does not.
+		panic(err)
+	}
+	return template.HTML(buf.String())
+}
+
+// Field renders Markdown from a field of a service or OPD.
+func (m *markdown) Field(src standard.Markdown) template.HTML { return convert(m.field, src) }
+
+// Page renders the body of a standalone page.
+func (m *markdown) Page(src standard.Markdown) template.HTML { return convert(m.page, src) }
+
+// headingShift moves every heading down so the shallowest one is at least minLevel.
+type headingShift struct{ minLevel int }
+
+func (h headingShift) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	shallowest := 7
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if hd, ok := n.(*ast.Heading); ok && entering {
+			shallowest = min(shallowest, hd.Level)
+		}
+		return ast.WalkContinue, nil
+	})
+	if shallowest >= h.minLevel {
+		return
+	}
+	shift := h.minLevel - shallowest
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if hd, ok := n.(*ast.Heading); ok && entering {
+			hd.Level = min(hd.Level+shift, 6)
+		}
+		return ast.WalkContinue, nil
+	})
+}

@@ -1,0 +1,291 @@
+// Package render turns a loaded site into pages: HTML from templates, Markdown through
+// goldmark, and the files a static host expects (sitemap.xml, robots.txt, 404.html).
+//
+// # Theme
+//
+// The default theme is embedded in the binary (theme/). A file in the site's layouts/
+// folder replaces the embedded file of the same name: templates (home.html, service.html,
+// partials/footer.html, …) and interface strings (i18n/id.toml). The site's static/
+// folder is laid over the theme's static files, so static/papan.css replaces the theme's
+// stylesheet and any other file is published as it is.
+//
+// # Outputs
+//
+// Outputs lists every file of the site with a function that writes it. Rendering holds
+// one page in memory at a time per worker; the caller decides where the bytes go, so a
+// build streams to disk and the dev server can keep pages in memory.
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/papan-id/papan/internal/standard"
+)
+
+//go:embed theme
+var themeFS embed.FS
+
+// Theme returns the embedded default theme: layouts/ and static/.
+func Theme() fs.FS {
+	sub, err := fs.Sub(themeFS, "theme")
+	if err != nil {
+		panic(err) // the embed pattern guarantees the folder
+	}
+	return sub
+}
+
+// Renderer renders the pages of one site.
+type Renderer struct {
+	site     *standard.Site
+	basePath string // "/" or "/sub/path/", from the base URL
+	baseURL  *url.URL
+	pages    map[string]*template.Template // by page kind: "home", "opd", …
+	strings  map[string]string
+	md       *markdown
+	css      []byte
+	cssPath  string // "assets/papan.<hash>.css"
+	static   fs.FS  // theme static overlaid with the site's static/
+}
+
+// pageKinds are the templates, one per kind of page. Each defines "main" (and may
+// define "head") for the base layout in base.html.
+var pageKinds = []string{"home", "opd", "service", "page", "404"}
+
+// New prepares a renderer for site. layouts and static are the site's own folders; either
+// may be nil. Template errors in the site's layouts are returned as problems naming the
+// file and line.
+func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
+	theme := Theme()
+	lay := overlay(layouts, mustSub(theme, "layouts"))
+	st := overlay(static, mustSub(theme, "static"))
+
+	base, err := url.Parse(site.Config.BaseURL)
+	if err != nil {
+		return nil, standard.Problems{{File: site.Config.File, Path: "base_url", Severity: standard.Error,
+			Message: fmt.Sprintf("base_url %q tidak valid", site.Config.BaseURL),
+			Hint:    "Tulis alamat lengkap, misalnya \"https://standar.kotacontoh.go.id/\", atau \"/\"."}}
+	}
+	basePath := base.Path
+	if !strings.HasSuffix(basePath, "/") {
+		basePath += "/"
+	}
+	r := &Renderer{site: site, basePath: basePath, baseURL: base, static: st, md: newMarkdown()}
+
+	lang := site.Config.Language
+	if r.strings, err = loadStrings(lay, lang); err != nil {
+		return nil, err
+	}
+	if r.css, err = fs.ReadFile(st, "papan.css"); err != nil {
+		return nil, fmt.Errorf("render: theme stylesheet: %w", err)
+	}
+	sum := sha256.Sum256(r.css)
+	r.cssPath = "assets/papan." + hex.EncodeToString(sum[:4]) + ".css"
+
+	if r.pages, err = r.parseTemplates(lay); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func mustSub(fsys fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err)
+	}
+	return sub
+}
+
+func loadStrings(lay fs.FS, lang string) (map[string]string, error) {
+	file := "i18n/" + lang + ".toml"
+	src, err := fs.ReadFile(lay, file)
+	if err != nil {
+		return nil, fmt.Errorf("render: interface strings for language %q: %w", lang, err)
+	}
+	m := map[string]string{}
+	if err := toml.Unmarshal(src, &m); err != nil {
+		return nil, standard.Problems{{File: "layouts/" + file, Severity: standard.Error,
+			Message: fmt.Sprintf("berkas teks antarmuka tidak valid: %v", err)}}
+	}
+	return m, nil
+}
+
+func (r *Renderer) parseTemplates(lay fs.FS) (map[string]*template.Template, error) {
+	base := template.New("base.html").Funcs(r.funcs())
+	var files []string
+	if partials, _ := fs.Glob(lay, "partials/*.html"); len(partials) > 0 {
+		files = append(files, partials...)
+	}
+	files = append([]string{"base.html"}, files...)
+	for _, f := range files {
+		if err := parseOne(base, lay, f); err != nil {
+			return nil, err
+		}
+	}
+	pages := map[string]*template.Template{}
+	for _, kind := range pageKinds {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if err := parseOne(t, lay, kind+".html"); err != nil {
+			return nil, err
+		}
+		pages[kind] = t
+	}
+	return pages, nil
+}
+
+func parseOne(t *template.Template, lay fs.FS, file string) error {
+	src, err := fs.ReadFile(lay, file)
+	if err != nil {
+		return fmt.Errorf("render: template %s: %w", file, err)
+	}
+	if t.Name() != file {
+		t = t.New(file)
+	}
+	if _, err := t.Parse(string(src)); err != nil {
+		return templateProblem(file, err)
+	}
+	return nil
+}
+
+// templateProblem turns a template error into a problem an editor of layouts/ can act on.
+func templateProblem(file string, err error) error {
+	p := standard.Problem{File: "layouts/" + file, Severity: standard.Error,
+		Message: fmt.Sprintf("templat tidak valid: %v", err)}
+	// html/template errors read "template: service.html:12: …"; keep the line.
+	msg := err.Error()
+	if _, rest, ok := strings.Cut(msg, file+":"); ok {
+		var line int
+		if _, scanErr := fmt.Sscanf(rest, "%d:", &line); scanErr == nil {
+			p.Line, p.Col = line, 1
+			if _, after, ok := strings.Cut(rest, ": "); ok {
+				p.Message = "templat tidak valid: " + after
+			}
+		}
+	}
+	return standard.Problems{p}
+}
+
+// Output is one file of the built site.
+type Output struct {
+	Path  string // slash-separated, relative to the output root: "dukcapil/ktp-el/index.html"
+	Write func(w io.Writer) error
+}
+
+// Outputs lists every file of the site, in a stable order.
+func (r *Renderer) Outputs() []Output {
+	var outs []Output
+	page := func(p string, kind string, data any) {
+		outs = append(outs, Output{Path: p, Write: func(w io.Writer) error { return r.execute(w, kind, data) }})
+	}
+	page("index.html", "home", r.homeData())
+	for _, o := range r.site.OPDs {
+		page(o.Slug+"/index.html", "opd", r.opdData(o))
+		for _, s := range o.Services {
+			page(o.Slug+"/"+s.Slug+"/index.html", "service", r.serviceData(s))
+		}
+	}
+	for _, p := range r.site.Pages {
+		page(p.Slug+"/index.html", "page", r.pageData(p))
+	}
+	page("404.html", "404", r.notFoundData())
+	outs = append(outs,
+		Output{Path: r.cssPath, Write: func(w io.Writer) error { _, err := w.Write(r.css); return err }},
+		Output{Path: "sitemap.xml", Write: r.sitemap},
+		Output{Path: "robots.txt", Write: r.robots},
+	)
+	outs = append(outs, r.staticOutputs()...)
+	return outs
+}
+
+// staticOutputs copies the overlaid static folder, except the stylesheet, which is
+// published under its hashed name.
+func (r *Renderer) staticOutputs() []Output {
+	var outs []Output
+	fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || p == "papan.css" || strings.HasPrefix(path.Base(p), ".") {
+			return nil
+		}
+		outs = append(outs, Output{Path: p, Write: func(w io.Writer) error {
+			f, err := r.static.Open(p)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			_, err = io.Copy(w, f)
+			return err
+		}})
+		return nil
+	})
+	return outs
+}
+
+func (r *Renderer) execute(w io.Writer, kind string, data any) error {
+	var buf bytes.Buffer
+	if err := r.pages[kind].ExecuteTemplate(&buf, "base.html", data); err != nil {
+		var te *template.Error
+		if errors.As(err, &te) {
+			return templateProblem(te.Name, err)
+		}
+		return fmt.Errorf("render %s page: %w", kind, err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// URL returns the address of a site path such as "/dukcapil/" under the base URL's path.
+func (r *Renderer) URL(p string) string {
+	return r.basePath + strings.TrimPrefix(p, "/")
+}
+
+// AbsURL returns the absolute address of a site path, for the sitemap and link previews.
+func (r *Renderer) AbsURL(p string) string {
+	u := *r.baseURL
+	u.Path = r.URL(p)
+	return u.String()
+}
+
+// CSSPath returns the output path of the hashed stylesheet.
+func (r *Renderer) CSSPath() string { return r.cssPath }
+
+func (r *Renderer) sitemap(w io.Writer) error {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	loc := func(p string) {
+		b.WriteString("  <url><loc>")
+		template.HTMLEscape(&b, []byte(r.AbsURL(p)))
+		b.WriteString("</loc></url>\n")
+	}
+	loc("/")
+	for _, o := range r.site.OPDs {
+		loc("/" + o.Slug + "/")
+		for _, s := range o.Services {
+			loc("/" + o.Slug + "/" + s.Slug + "/")
+		}
+	}
+	for _, p := range r.site.Pages {
+		loc("/" + p.Slug + "/")
+	}
+	b.WriteString("</urlset>\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func (r *Renderer) robots(w io.Writer) error {
+	_, err := fmt.Fprintf(w, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.AbsURL("/sitemap.xml"))
+	return err
+}

@@ -1,0 +1,283 @@
+// Package standard holds Papan's domain: a site of OPDs (agencies), each with its
+// service standards (Standar Pelayanan) as PermenPAN-RB 15/2014 defines them, and the
+// problems found in them.
+//
+// The types here know nothing about files or formats. Package content fills them from
+// TOML; package render turns them into pages. Field names follow the regulation's
+// components so a reader of the code can map each one to the law.
+package standard
+
+import (
+	"time"
+)
+
+// Site is everything one build publishes.
+type Site struct {
+	Config Config
+	OPDs   []*OPD  // sorted by Order, then Name
+	Pages  []*Page // standalone pages, sorted by Order, then Title
+}
+
+// Config is site.toml.
+type Config struct {
+	File              string
+	Title             string    `toml:"judul,required"`
+	Region            string    `toml:"wilayah,required"`
+	BaseURL           string    `toml:"base_url"`
+	Language          string    `toml:"bahasa"`
+	Description       string    `toml:"deskripsi"`
+	PublishManagement bool      `toml:"terbitkan_pengelolaan"`
+	Contact           Contact   `toml:"kontak"`
+	Complaints        []Channel `toml:"pengaduan"`
+}
+
+// Contact is a postal and electronic address block.
+type Contact struct {
+	Address  string `toml:"alamat"`
+	Phone    string `toml:"telepon"`
+	WhatsApp string `toml:"whatsapp"`
+	Email    string `toml:"email"`
+	Website  string `toml:"situs"`
+}
+
+// OPD is one agency (Organisasi Perangkat Daerah) or unit, from content/<slug>/_opd.toml.
+type OPD struct {
+	Slug      string
+	File      string
+	Name      string        `toml:"nama,required"`
+	ShortName string        `toml:"singkatan"`
+	Order     int           `toml:"urutan"`
+	Address   string        `toml:"alamat"`
+	Head      string        `toml:"kepala"`
+	Vision    Markdown      `toml:"visi"`
+	Mission   []Markdown    `toml:"misi"`
+	Motto     string        `toml:"moto"`
+	Hours     []OfficeHours `toml:"jam_layanan"`
+	Contact   Contact       `toml:"kontak"`
+	Maklumat  *Maklumat     `toml:"maklumat"`
+	// Complaints apply to every service of the OPD that lists none of its own.
+	Complaints []Channel `toml:"pengaduan"`
+
+	Services []*Service // sorted by Name
+}
+
+// OfficeHours is one line of office hours.
+type OfficeHours struct {
+	Days string `toml:"hari,required"`
+	Time string `toml:"jam,required"`
+}
+
+// Maklumat is the Maklumat Pelayanan: the signed pledge to serve to the standard.
+type Maklumat struct {
+	Text     Markdown `toml:"teks,required"`
+	Signer   string   `toml:"penanda_tangan"`
+	Position string   `toml:"jabatan"`
+	Date     Date     `toml:"tanggal"`
+}
+
+// Markdown is text written in Markdown by an editor. It is rendered, never trusted.
+type Markdown string
+
+// Date is a calendar date without time zone, as TOML's local date.
+type Date struct{ time.Time }
+
+// IsZero reports whether the date was not given.
+func (d Date) IsZero() bool { return d.Time.IsZero() }
+
+// Service is one service standard, from content/<opd>/<slug>.toml.
+type Service struct {
+	OPD  *OPD
+	Slug string
+	File string
+
+	Name      string   `toml:"nama,required"`
+	Category  string   `toml:"kategori"`
+	Summary   string   `toml:"ringkasan"`
+	Keywords  []string `toml:"kata_kunci"`
+	OnlineURL string   `toml:"tautan_daring"`
+	Location  string   `toml:"lokasi"`
+	Decree    *Decree  `toml:"sk"`
+
+	// The six service-delivery components, which must be published.
+	Requirements []Requirement `toml:"persyaratan,required"`  // 1
+	Procedure    []Step        `toml:"prosedur,required"`     // 2
+	Duration     *Duration     `toml:"jangka_waktu,required"` // 3
+	Fees         []Fee         `toml:"biaya,required"`        // 4
+	Products     []Product     `toml:"produk,required"`       // 5
+	Complaints   []Channel     `toml:"pengaduan"`             // 6
+
+	// The eight service-management components.
+	LegalBasis       []Law    `toml:"dasar_hukum"`                  // 7
+	Facilities       Markdown `toml:"sarana_prasarana"`             // 8
+	Competence       Markdown `toml:"kompetensi_pelaksana"`         // 9
+	Supervision      Markdown `toml:"pengawasan_internal"`          // 10
+	Staffing         Markdown `toml:"jumlah_pelaksana"`             // 11
+	ServiceGuarantee Markdown `toml:"jaminan_pelayanan"`            // 12
+	SafetyGuarantee  Markdown `toml:"jaminan_keamanan_keselamatan"` // 13
+	Evaluation       Markdown `toml:"evaluasi_kinerja"`             // 14
+
+	// SpecialCare is pelayanan khusus for vulnerable groups (UU 25/2009 Pasal 29).
+	SpecialCare []SpecialCare `toml:"pelayanan_khusus"`
+}
+
+// Decree is the SK that set the standard, and the dates the PEKPPP levels 3–5 ask for.
+type Decree struct {
+	Number         string `toml:"nomor"`
+	Date           Date   `toml:"tanggal"`
+	Consultation   Date   `toml:"konsultasi_publik"`
+	LastEvaluation Date   `toml:"evaluasi_terakhir"`
+}
+
+// Requirement is one persyaratan.
+type Requirement struct {
+	Name      string   `toml:"nama,required"`
+	Form      string   `toml:"bentuk"`
+	Kind      string   `toml:"jenis"`
+	Copies    int      `toml:"jumlah"`
+	Case      string   `toml:"kasus"`
+	Condition string   `toml:"jika"`
+	Note      Markdown `toml:"keterangan"`
+}
+
+// Step is one step of the procedure.
+type Step struct {
+	Text     string    `toml:"uraian,required"`
+	Actor    string    `toml:"pelaksana,required"`
+	Time     *StepTime `toml:"waktu"`
+	Channel  string    `toml:"kanal"`
+	Decision string    `toml:"keputusan"`
+	IfNot    string    `toml:"jika_tidak"`
+	BackTo   int       `toml:"kembali_ke"`
+}
+
+// StepTime is the time one step takes, parsed from text such as "15 menit" or
+// "1-3 hari kerja".
+type StepTime struct {
+	Min, Max int
+	Unit     Unit
+}
+
+// Duration is jangka waktu pelayanan.
+type Duration struct {
+	Value     int      `toml:"nilai,required"`
+	Max       int      `toml:"paling_lama"`
+	Unit      Unit     `toml:"satuan,required"`
+	CountFrom string   `toml:"dihitung_sejak"`
+	Note      Markdown `toml:"keterangan"`
+}
+
+// Unit is a unit of time as standards state it.
+type Unit string
+
+// The units a duration may use.
+const (
+	UnitMinute      Unit = "menit"
+	UnitHour        Unit = "jam"
+	UnitWorkDay     Unit = "hari kerja"
+	UnitCalendarDay Unit = "hari kalender"
+)
+
+// Units lists the valid units, in the order messages show them.
+var Units = []Unit{UnitMinute, UnitHour, UnitWorkDay, UnitCalendarDay}
+
+// Minutes converts n of u to minutes of working time, for comparing step times with the
+// service duration. A working day counts as 8 hours; a calendar day as 24.
+func (u Unit) Minutes(n int) int {
+	switch u {
+	case UnitMinute:
+		return n
+	case UnitHour:
+		return n * 60
+	case UnitWorkDay:
+		return n * 8 * 60
+	case UnitCalendarDay:
+		return n * 24 * 60
+	}
+	return 0
+}
+
+// Fee is one item of biaya/tarif, in whole Rupiah. Zero means free.
+type Fee struct {
+	Text       string   `toml:"uraian,required"`
+	Amount     int64    `toml:"tarif,required"`
+	LegalBasis string   `toml:"dasar_hukum"`
+	Note       Markdown `toml:"keterangan"`
+}
+
+// Product is one produk pelayanan.
+type Product struct {
+	Name string   `toml:"nama,required"`
+	Form string   `toml:"bentuk"`
+	Note Markdown `toml:"keterangan"`
+}
+
+// Channel is one complaint channel (penanganan pengaduan, saran dan masukan).
+type Channel struct {
+	Kind     ChannelKind `toml:"jenis,required"`
+	Value    string      `toml:"nilai,required"`
+	Hours    string      `toml:"jam"`
+	Response string      `toml:"waktu_respons"`
+	Note     Markdown    `toml:"keterangan"`
+}
+
+// ChannelKind is the kind of a complaint channel.
+type ChannelKind string
+
+// ChannelKinds lists the kinds a channel may have. "lapor" is SP4N-LAPOR!, the national
+// complaint system every provider must connect to.
+var ChannelKinds = []ChannelKind{"lapor", "whatsapp", "telepon", "sms", "email", "situs", "media-sosial", "kotak-saran", "loket", "lainnya"}
+
+// Law is one legal basis (dasar hukum).
+type Law struct {
+	ID     string `toml:"id"`
+	Kind   string `toml:"jenis,required"`
+	Number string `toml:"nomor,required"`
+	Year   int    `toml:"tahun,required"`
+	Title  string `toml:"judul,required"`
+	Link   string `toml:"tautan"`
+}
+
+// SpecialCare is one line of pelayanan khusus.
+type SpecialCare struct {
+	Group string   `toml:"kelompok,required"`
+	Text  Markdown `toml:"uraian,required"`
+}
+
+// Page is a standalone Markdown page from content/halaman/.
+type Page struct {
+	Slug        string
+	File        string
+	Title       string   `toml:"judul,required"`
+	Description string   `toml:"deskripsi"`
+	Order       int      `toml:"urutan"`
+	Body        Markdown `toml:"-"`
+}
+
+// EffectiveComplaints returns the channels that apply to s: its own, or else its OPD's.
+// The site-wide channels are shown beside them on every page.
+func (s *Service) EffectiveComplaints() []Channel {
+	if len(s.Complaints) > 0 || s.OPD == nil {
+		return s.Complaints
+	}
+	return s.OPD.Complaints
+}
+
+// LawByID returns the legal basis with the given id, or nil.
+func (s *Service) LawByID(id string) *Law {
+	for i := range s.LegalBasis {
+		if s.LegalBasis[i].ID == id {
+			return &s.LegalBasis[i]
+		}
+	}
+	return nil
+}
+
+// Free reports whether every fee item of s is zero.
+func (s *Service) Free() bool {
+	for _, f := range s.Fees {
+		if f.Amount != 0 {
+			return false
+		}
+	}
+	return len(s.Fees) > 0
+}

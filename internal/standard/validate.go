@@ -1,0 +1,206 @@
+package standard
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// The checks here are the content model's own: values from a fixed list, references that
+// must resolve, numbers that must be in range. Types, unknown keys and missing required
+// keys are found earlier, while decoding. The compliance rulebook (what a complete and
+// sound standard needs) builds on top of these.
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s can be part of a page address: lower-case ASCII letters,
+// digits and single hyphens. Anything else (spaces, capitals, dots, zero-width characters)
+// would make addresses that differ by host or file system.
+func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+
+// Slugify suggests a valid slug for s, for messages that refuse an invalid one.
+func Slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// The fixed lists of values. Messages quote them in this order.
+var (
+	RequirementForms = []string{"asli", "fotokopi", "asli dan fotokopi", "elektronik"}
+	RequirementKinds = []string{"administratif", "teknis"}
+	ProductForms     = []string{"fisik", "elektronik", "fisik dan elektronik"}
+)
+
+type checker struct {
+	file     string
+	problems []Problem
+}
+
+func (c *checker) errorf(path, hint, format string, args ...any) {
+	c.problems = append(c.problems, Problem{
+		File: c.file, Path: path, Severity: Error,
+		Message: fmt.Sprintf(format, args...), Hint: hint,
+	})
+}
+
+func (c *checker) oneOf(path, value string, allowed []string) {
+	if value == "" || slices.Contains(allowed, value) {
+		return
+	}
+	c.errorf(path, "Pilih salah satu: "+quoteList(allowed)+".",
+		"%s bernilai %q, yang tidak dikenal", FieldLabel(path), value)
+}
+
+func quoteList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+func (c *checker) channels(prefix string, chs []Channel) {
+	kinds := make([]string, len(ChannelKinds))
+	for i, k := range ChannelKinds {
+		kinds[i] = string(k)
+	}
+	for i, ch := range chs {
+		c.oneOf(fmt.Sprintf("%s[%d].jenis", prefix, i), string(ch.Kind), kinds)
+	}
+}
+
+// Validate returns the problems in site.toml's values.
+func (cfg *Config) Validate() []Problem {
+	c := checker{file: cfg.File}
+	c.oneOf("bahasa", cfg.Language, []string{"id", "en"})
+	c.channels("pengaduan", cfg.Complaints)
+	return c.problems
+}
+
+// Validate returns the problems in the OPD profile's values.
+func (o *OPD) Validate() []Problem {
+	c := checker{file: o.File}
+	c.channels("pengaduan", o.Complaints)
+	return c.problems
+}
+
+// Validate returns the problems in the service's values and references.
+func (s *Service) Validate() []Problem {
+	c := checker{file: s.File}
+	for i, r := range s.Requirements {
+		p := fmt.Sprintf("persyaratan[%d]", i)
+		c.oneOf(p+".bentuk", r.Form, RequirementForms)
+		c.oneOf(p+".jenis", r.Kind, RequirementKinds)
+		if r.Copies < 0 {
+			c.errorf(p+".jumlah", "", "jumlah tidak boleh negatif")
+		}
+	}
+	s.validateProcedure(&c)
+	if d := s.Duration; d != nil {
+		units := make([]string, len(Units))
+		for i, u := range Units {
+			units[i] = string(u)
+		}
+		if d.Unit != "" && !slices.Contains(Units, d.Unit) {
+			c.errorf("jangka_waktu.satuan", "Pilih salah satu: "+quoteList(units)+". Jam buka kantor bukan jangka waktu.",
+				"%s bernilai %q, yang tidak dikenal", FieldLabel("jangka_waktu.satuan"), d.Unit)
+		}
+		if d.Value < 0 {
+			c.errorf("jangka_waktu.nilai", "", "jangka waktu tidak boleh negatif")
+		}
+		if d.Max != 0 && d.Max < d.Value {
+			c.errorf("jangka_waktu.paling_lama", "paling_lama adalah batas atas rentang, misalnya nilai = 1 dan paling_lama = 14.",
+				"paling_lama (%d) lebih kecil daripada nilai (%d)", d.Max, d.Value)
+		}
+	}
+	ids := map[string]int{}
+	for i, l := range s.LegalBasis {
+		if l.ID == "" {
+			continue
+		}
+		p := fmt.Sprintf("dasar_hukum[%d].id", i)
+		if !ValidSlug(l.ID) {
+			c.errorf(p, fmt.Sprintf("Gunakan huruf kecil, angka dan tanda hubung, misalnya %q.", Slugify(l.ID)),
+				"id dasar hukum %q tidak valid", l.ID)
+		}
+		if j, dup := ids[l.ID]; dup {
+			c.errorf(p, "Setiap dasar hukum memerlukan id yang berbeda.",
+				"id %q sudah dipakai oleh [[dasar_hukum]] ke-%d", l.ID, j+1)
+			continue
+		}
+		ids[l.ID] = i
+	}
+	for i, f := range s.Fees {
+		p := fmt.Sprintf("biaya[%d]", i)
+		if f.Amount < 0 {
+			c.errorf(p+".tarif", "Tulis 0 untuk layanan gratis.", "tarif tidak boleh negatif")
+		}
+		if f.LegalBasis != "" {
+			if _, ok := ids[f.LegalBasis]; !ok {
+				c.errorf(p+".dasar_hukum", legalBasisHint(s.LegalBasis),
+					"%s merujuk %q, yang tidak ada di [[dasar_hukum]] layanan ini", FieldLabel(p+".dasar_hukum"), f.LegalBasis)
+			}
+		} else if f.Amount > 0 {
+			c.errorf(p+".dasar_hukum", "Tarif berbayar wajib menyebut dasar hukumnya (misalnya Perda retribusi): tambahkan [[dasar_hukum]] dengan id, lalu tulis dasar_hukum = \"id-itu\" pada biaya ini.",
+				"tarif Rp%d pada [[biaya]] ke-%d tidak menyebut dasar hukum", f.Amount, i+1)
+		}
+	}
+	for i, p := range s.Products {
+		c.oneOf(fmt.Sprintf("produk[%d].bentuk", i), p.Form, ProductForms)
+	}
+	c.channels("pengaduan", s.Complaints)
+	return c.problems
+}
+
+func legalBasisHint(laws []Law) string {
+	var ids []string
+	for _, l := range laws {
+		if l.ID != "" {
+			ids = append(ids, l.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return "Layanan ini belum punya [[dasar_hukum]] dengan id; tambahkan dasar hukum dengan id yang sama."
+	}
+	return "id yang ada: " + quoteList(ids) + "."
+}
+
+func (s *Service) validateProcedure(c *checker) {
+	number := map[string]int{} // step number within its channel
+	count := map[string]int{}
+	for _, st := range s.Procedure {
+		count[st.Channel]++
+	}
+	for i, st := range s.Procedure {
+		p := fmt.Sprintf("prosedur[%d]", i)
+		number[st.Channel]++
+		n := number[st.Channel]
+		if st.Decision == "" {
+			if st.IfNot != "" {
+				c.errorf(p+".jika_tidak", "Tulis pertanyaannya di keputusan, misalnya keputusan = \"Berkas lengkap?\".",
+					"%s hanya berlaku untuk langkah dengan keputusan", FieldLabel(p+".jika_tidak"))
+			}
+			if st.BackTo != 0 {
+				c.errorf(p+".kembali_ke", "Tulis pertanyaannya di keputusan, misalnya keputusan = \"Berkas lengkap?\".",
+					"%s hanya berlaku untuk langkah dengan keputusan", FieldLabel(p+".kembali_ke"))
+			}
+			continue
+		}
+		if st.BackTo != 0 && (st.BackTo < 1 || st.BackTo > count[st.Channel] || st.BackTo == n) {
+			c.errorf(p+".kembali_ke", fmt.Sprintf("Tulis nomor langkah lain antara 1 dan %d pada prosedur yang sama.", count[st.Channel]),
+				"%s = %d tidak menunjuk langkah lain yang ada", FieldLabel(p+".kembali_ke"), st.BackTo)
+		}
+	}
+}
