@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/papan-id/papan/internal/build"
 )
@@ -32,11 +33,13 @@ func runBuild(e *env, args []string) int {
 		return reportError(e, err)
 	}
 	printProblems(e.stderr, res.Warnings)
-	rel := *out
-	if r, err := filepath.Rel(".", *out); err == nil && !filepath.IsAbs(*src) {
-		rel = r
+	shown := *out
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, *out); err == nil && !strings.HasPrefix(rel, "..") {
+			shown = rel
+		}
 	}
 	fmt.Fprintf(e.stderr, "papan: %d halaman (%d berkas, %d KB) ditulis ke %s dalam %d ms\n",
-		res.Pages, res.Files, (res.Bytes+1023)/1024, rel, res.Elapsed.Milliseconds())
+		res.Pages, res.Files, (res.Bytes+1023)/1024, shown, res.Elapsed.Milliseconds())
 	return ExitOK
 }

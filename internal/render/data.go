@@ -38,9 +38,11 @@ func (r *Renderer) opdData(o *standard.OPD) view {
 }
 
 func (r *Renderer) serviceData(s *standard.Service) view {
-	desc := s.Summary
-	if desc == "" {
-		desc = fmt.Sprintf(r.t("service_description"), s.Name, s.OPD.Name)
+	// A link shared on WhatsApp shows the title (the service) and this line: it names
+	// the OPD so a reader knows where to go.
+	desc := fmt.Sprintf(r.t("service_description"), s.Name, s.OPD.Name)
+	if s.Summary != "" {
+		desc = s.Summary + " — " + s.OPD.Name
 	}
 	return view{Site: r.site, Kind: "service", Path: "/" + s.OPD.Slug + "/" + s.Slug + "/",
 		Title: s.Name, OPD: s.OPD, Service: s, Description: desc,
@@ -93,6 +95,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"servicecount": serviceCount,
 		"join":         strings.Join,
 		"add":          func(a, b int) int { return a + b },
+		"jsonld":       r.serviceJSONLD,
 	}
 }
 

@@ -21,13 +21,14 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
 	"net/url"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -161,20 +162,19 @@ func parseOne(t *template.Template, lay fs.FS, file string) error {
 	return nil
 }
 
+// templatePos finds "template: service.html:12:5: …" in a template error.
+var templatePos = regexp.MustCompile(`template: ([\w./-]+\.html):(\d+)(?::(\d+))?: (.*)`)
+
 // templateProblem turns a template error into a problem an editor of layouts/ can act on.
 func templateProblem(file string, err error) error {
 	p := standard.Problem{File: "layouts/" + file, Severity: standard.Error,
 		Message: fmt.Sprintf("templat tidak valid: %v", err)}
-	// html/template errors read "template: service.html:12: …"; keep the line.
-	msg := err.Error()
-	if _, rest, ok := strings.Cut(msg, file+":"); ok {
-		var line int
-		if _, scanErr := fmt.Sscanf(rest, "%d:", &line); scanErr == nil {
-			p.Line, p.Col = line, 1
-			if _, after, ok := strings.Cut(rest, ": "); ok {
-				p.Message = "templat tidak valid: " + after
-			}
-		}
+	if m := templatePos.FindStringSubmatch(err.Error()); m != nil {
+		p.File = "layouts/" + m[1]
+		p.Line, _ = strconv.Atoi(m[2])
+		p.Col, _ = strconv.Atoi(m[3])
+		p.Col = max(p.Col, 1)
+		p.Message = "templat tidak valid: " + m[4]
 	}
 	return standard.Problems{p}
 }
@@ -236,11 +236,7 @@ func (r *Renderer) staticOutputs() []Output {
 func (r *Renderer) execute(w io.Writer, kind string, data any) error {
 	var buf bytes.Buffer
 	if err := r.pages[kind].ExecuteTemplate(&buf, "base.html", data); err != nil {
-		var te *template.Error
-		if errors.As(err, &te) {
-			return templateProblem(te.Name, err)
-		}
-		return fmt.Errorf("render %s page: %w", kind, err)
+		return templateProblem(kind+".html", err)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err

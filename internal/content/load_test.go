@@ -1,0 +1,300 @@
+package content
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/papan-id/papan/internal/standard"
+)
+
+const siteTOML = `judul = "Standar Pelayanan Kota Uji"
+wilayah = "Kota Uji"
+`
+
+const opdTOML = `nama = "Dinas Uji"
+`
+
+// serviceTOML is a small valid service; tests break one thing at a time.
+const serviceTOML = `nama = "Layanan Uji"
+
+[[persyaratan]]
+nama = "Fotokopi KTP"
+bentuk = "fotokopi"
+
+[[prosedur]]
+uraian = "Pemohon menyerahkan berkas"
+pelaksana = "Pemohon"
+
+[jangka_waktu]
+nilai = 1
+satuan = "hari kerja"
+dihitung_sejak = "berkas dinyatakan lengkap"
+
+[[biaya]]
+uraian = "Biaya layanan"
+tarif = 0
+
+[[produk]]
+nama = "Surat Keterangan"
+`
+
+func siteWith(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"site.toml":               {Data: []byte(siteTOML)},
+		"content/dinas/_opd.toml": {Data: []byte(opdTOML)},
+	}
+	for name, text := range files {
+		if text == "" {
+			delete(fsys, name)
+			continue
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+func load(t *testing.T, fsys fstest.MapFS) (*standard.Site, standard.Problems) {
+	t.Helper()
+	site, ps, err := Load(context.Background(), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Locate(fsys, ps)
+	ps.Sort()
+	return site, ps
+}
+
+func TestLoadValidSite(t *testing.T) {
+	site, ps := load(t, siteWith(map[string]string{
+		"content/dinas/layanan-uji.toml": serviceTOML,
+		"content/halaman/tentang.md":     "+++\njudul = \"Tentang\"\n+++\n\nIsi *halaman*.\n",
+	}))
+	if len(ps) > 0 {
+		t.Fatalf("problems in a valid site:\n%v", ps)
+	}
+	if got, want := len(site.OPDs), 1; got != want {
+		t.Fatalf("OPDs = %d, want %d", got, want)
+	}
+	o := site.OPDs[0]
+	if o.Slug != "dinas" || o.Name != "Dinas Uji" || len(o.Services) != 1 {
+		t.Fatalf("OPD = %+v", o)
+	}
+	s := o.Services[0]
+	if s.Slug != "layanan-uji" || s.OPD != o || s.Duration.Unit != standard.UnitWorkDay || !s.Free() {
+		t.Errorf("service = %+v", s)
+	}
+	if got, want := site.Config.BaseURL, "/"; got != want {
+		t.Errorf("default base_url = %q, want %q", got, want)
+	}
+	if len(site.Pages) != 1 || site.Pages[0].Title != "Tentang" || !strings.Contains(string(site.Pages[0].Body), "Isi *halaman*") {
+		t.Errorf("pages = %+v", site.Pages)
+	}
+}
+
+// TestLoadProblems checks every kind of problem the loader reports, with its exact
+// position and message.
+func TestLoadProblems(t *testing.T) {
+	svc := "content/dinas/layanan.toml"
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // Problem.String() without hints, in order
+	}{
+		{
+			name:  "malformed TOML",
+			files: map[string]string{svc: "nama = \"Layanan\n"},
+			want:  []string{svc + ":1:16: galat: TOML tidak valid: strings cannot contain newlines"},
+		},
+		{
+			name:  "unknown key with a close known key",
+			files: map[string]string{svc: "persyaratn = []\n" + serviceTOML},
+			want:  []string{svc + ":1:1: galat: kunci `persyaratn` tidak dikenal"},
+		},
+		{
+			name:  "top-level key written below a table header",
+			files: map[string]string{svc: serviceTOML + "kategori = \"Kependudukan\"\n"},
+			want:  []string{svc + ":22:1: galat: kunci `kategori` pada [[produk]] ke-1 tidak dikenal"},
+		},
+		{
+			name:  "wrong type: fee as words",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", `tarif = "seikhlasnya"`, 1)},
+			want:  []string{svc + ":18:1: galat: `tarif` pada [[biaya]] ke-1 harus berupa angka bulat, bukan teks"},
+		},
+		{
+			name:  "wrong type: list expected",
+			files: map[string]string{svc: `kata_kunci = "KTP"` + "\n" + serviceTOML},
+			want:  []string{svc + ":1:1: galat: `kata_kunci` harus berupa daftar, bukan teks"},
+		},
+		{
+			name:  "missing required component",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "", 1)},
+			want:  []string{svc + ":1:1: galat: `produk` wajib diisi"},
+		},
+		{
+			name:  "missing required field in a table",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "satuan = \"hari kerja\"\n", "", 1)},
+			want:  []string{svc + ":11:2: galat: `satuan` pada [jangka_waktu] wajib diisi"},
+		},
+		{
+			name:  "value outside its list",
+			files: map[string]string{svc: strings.Replace(serviceTOML, `satuan = "hari kerja"`, `satuan = "hari"`, 1)},
+			want:  []string{svc + ":13:1: galat: `satuan` pada [jangka_waktu] bernilai \"hari\", yang tidak dikenal"},
+		},
+		{
+			name:  "unreadable step time",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "pelaksana = \"Pemohon\"\n", "pelaksana = \"Pemohon\"\nwaktu = \"sebentar\"\n", 1)},
+			want:  []string{svc + ":10:1: galat: `waktu` pada [[prosedur]] ke-1 \"sebentar\" tidak dapat dibaca: satuan tidak ada"},
+		},
+		{
+			name: "dangling legal-basis reference",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", "tarif = 50000\ndasar_hukum = \"perda-9-2020\"", 1) +
+				"\n[[dasar_hukum]]\nid = \"perda-1-2023\"\njenis = \"Peraturan Daerah\"\nnomor = \"1\"\ntahun = 2023\njudul = \"Retribusi Daerah\"\n"},
+			want: []string{svc + ":19:1: galat: `dasar_hukum` pada [[biaya]] ke-1 merujuk \"perda-9-2020\", yang tidak ada di [[dasar_hukum]] layanan ini"},
+		},
+		{
+			name:  "paid fee without legal basis",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", "tarif = 50000", 1)},
+			want:  []string{svc + ":16:3: galat: tarif Rp50000 pada [[biaya]] ke-1 tidak menyebut dasar hukum"},
+		},
+		{
+			name: "duplicate slug: page and OPD share an address",
+			files: map[string]string{
+				"content/halaman/dinas.md": "+++\njudul = \"Dinas\"\n+++\n",
+			},
+			want: []string{"content/halaman/dinas.md:1:1: galat: alamat /dinas/ juga dipakai oleh content/dinas/_opd.toml"},
+		},
+		{
+			name:  "invalid slug",
+			files: map[string]string{"content/dinas/KTP El.toml": serviceTOML},
+			want:  []string{`content/dinas/KTP El.toml:1:1: galat: nama berkas "KTP El" tidak dapat dipakai sebagai alamat halaman`},
+		},
+		{
+			name:  "OPD folder without profile",
+			files: map[string]string{"content/dinas/_opd.toml": "", svc: serviceTOML},
+			want:  []string{`content/dinas/_opd.toml: galat: folder OPD "dinas" tidak memiliki _opd.toml`},
+		},
+		{
+			name:  "service at the wrong depth",
+			files: map[string]string{"content/layanan.toml": serviceTOML},
+			want:  []string{"content/layanan.toml:1:1: galat: berkas layanan harus berada di dalam folder OPD"},
+		},
+		{
+			name:  "missing site.toml",
+			files: map[string]string{"site.toml": ""},
+			want:  []string{"site.toml: galat: site.toml tidak ditemukan"},
+		},
+		{
+			name:  "not UTF-8",
+			files: map[string]string{svc: "nama = \"Layanan\"\nkategori = \"Caf\xe9\"\n"},
+			want:  []string{svc + ":2:1: galat: berkas bukan teks UTF-8"},
+		},
+		{
+			name:  "page without front matter",
+			files: map[string]string{"content/halaman/tentang.md": "# Tentang\n"},
+			want:  []string{"content/halaman/tentang.md:1:1: galat: halaman tidak diawali front matter"},
+		},
+		{
+			name:  "page front matter error is placed after the +++ line",
+			files: map[string]string{"content/halaman/tentang.md": "+++\njudul = \"Tentang\"\nurutan = \"satu\"\n+++\n"},
+			want:  []string{"content/halaman/tentang.md:3:1: galat: `urutan` harus berupa angka bulat, bukan teks"},
+		},
+		{
+			name: "all problems of a file in one run",
+			files: map[string]string{svc: strings.NewReplacer(
+				`bentuk = "fotokopi"`, `bentuk = "scan"`,
+				"tarif = 0", `tarif = "gratis"`,
+			).Replace(serviceTOML)},
+			want: []string{
+				svc + ":5:1: galat: `bentuk` pada [[persyaratan]] ke-1 bernilai \"scan\", yang tidak dikenal",
+				svc + ":18:1: galat: `tarif` pada [[biaya]] ke-1 harus berupa angka bulat, bukan teks",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site, ps := load(t, siteWith(tt.files))
+			if site != nil {
+				t.Error("a site with errors was returned")
+			}
+			var got []string
+			for _, p := range ps {
+				p.Hint = ""
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestHints(t *testing.T) {
+	_, ps := load(t, siteWith(map[string]string{
+		"content/dinas/layanan.toml": "persyaratn = []\n" + serviceTOML + "kategori = \"x\"\n",
+	}))
+	if len(ps) != 2 {
+		t.Fatalf("problems: %v", ps)
+	}
+	for i, want := range []string{
+		`Mungkin maksudnya "persyaratan"?`,
+		`Kunci "kategori" milik bagian atas berkas, tetapi ditulis di bawah tabel [[produk]]. Pindahkan baris ini ke atas, sebelum tabel pertama.`,
+	} {
+		if got := ps[i].Hint; got != want {
+			t.Errorf("hint %d = %q, want %q", i, got, want)
+		}
+	}
+}
+
+func TestAcceptsWindowsFiles(t *testing.T) {
+	crlf := "\xef\xbb\xbf" + strings.ReplaceAll(serviceTOML, "\n", " \t\r\n")
+	site, ps := load(t, siteWith(map[string]string{"content/dinas/layanan.toml": crlf}))
+	if len(ps) > 0 || site == nil {
+		t.Fatalf("BOM + CRLF + trailing spaces refused:\n%v", ps)
+	}
+	if got := site.OPDs[0].Services[0].Name; got != "Layanan Uji" {
+		t.Errorf("name = %q", got)
+	}
+}
+
+func TestSkipsDraftsAndWarnsOnStrayFiles(t *testing.T) {
+	site, ps := load(t, siteWith(map[string]string{
+		"content/dinas/_draf.toml":   "this is not toml at all [",
+		"content/dinas/.swp":         "x",
+		"content/dinas/catatan.txt":  "x",
+		"content/dinas/layanan.toml": serviceTOML,
+	}))
+	if site == nil {
+		t.Fatalf("site not loaded: %v", ps)
+	}
+	if len(ps) != 1 || ps[0].Severity != standard.Warning || ps[0].File != "content/dinas/catatan.txt" {
+		t.Errorf("problems = %v, want one warning for catatan.txt", ps)
+	}
+}
+
+func TestParseStepTime(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    standard.StepTime
+		wantErr bool
+	}{
+		{"15 menit", standard.StepTime{Min: 15, Max: 15, Unit: standard.UnitMinute}, false},
+		{"1-3 hari kerja", standard.StepTime{Min: 1, Max: 3, Unit: standard.UnitWorkDay}, false},
+		{"2  Jam", standard.StepTime{Min: 2, Max: 2, Unit: standard.UnitHour}, false},
+		{"1–2 hari kalender", standard.StepTime{Min: 1, Max: 2, Unit: standard.UnitCalendarDay}, false},
+		{"3-1 jam", standard.StepTime{}, true},
+		{"sebentar", standard.StepTime{}, true},
+		{"5 detik", standard.StepTime{}, true},
+	}
+	for _, tt := range tests {
+		got, err := parseStepTime(tt.in)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("parseStepTime(%q) error = %v", tt.in, err)
+			continue
+		}
+		if err == nil && *got != tt.want {
+			t.Errorf("parseStepTime(%q) = %+v, want %+v", tt.in, *got, tt.want)
+		}
+	}
+}
