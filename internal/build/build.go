@@ -23,6 +23,7 @@ import (
 
 	"github.com/papan-id/papan/internal/content"
 	"github.com/papan-id/papan/internal/render"
+	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -50,6 +51,12 @@ func Load(ctx context.Context, src fs.FS, baseURL string) (*standard.Site, stand
 	if err != nil {
 		return nil, nil, err
 	}
+	if site != nil {
+		problems = append(problems, rules.CheckConfig(&site.Config)...)
+		if problems.Errors() > 0 {
+			site = nil
+		}
+	}
 	content.Locate(src, problems)
 	problems.Sort()
 	if problems.Errors() > 0 {
@@ -61,9 +68,42 @@ func Load(ctx context.Context, src fs.FS, baseURL string) (*standard.Site, stand
 	return site, problems, nil
 }
 
-// Renderer prepares the renderer for site with the site's own layouts/ and static/.
+// Renderer prepares the renderer for site with the site's own layouts/ and static/, and
+// the compliance dashboard unless site.toml turns it off (kepatuhan.dasbor = false).
 func Renderer(site *standard.Site, src fs.FS) (*render.Renderer, error) {
-	return render.New(site, subIfExists(src, "layouts"), subIfExists(src, "static"))
+	r, err := render.New(site, subIfExists(src, "layouts"), subIfExists(src, "static"))
+	if err != nil {
+		return nil, err
+	}
+	if site.Config.Compliance.Dashboard {
+		_, dash := Compliance(site, src, Today(site.Config, time.Time{}))
+		r.SetDashboard(&dash)
+	}
+	return r, nil
+}
+
+// Compliance runs the rulebook over a loaded site and scores it. The findings are
+// located and sorted. Rule findings never fail a build: they are for `papan check` and
+// the dashboard; only the loader's problems (some of which carry rule IDs) stop a build.
+func Compliance(site *standard.Site, src fs.FS, today time.Time) (standard.Problems, rules.Dashboard) {
+	cfg := rules.ConfigFrom(site.Config.Compliance)
+	ps := rules.Check(site, cfg, today)
+	content.Locate(src, ps)
+	ps.Sort()
+	return ps, rules.Assess(site, cfg, today, ps)
+}
+
+// Today returns the date rules measure from: override when not zero, else site.toml's
+// kepatuhan.hari_ini, else the current date.
+func Today(cfg standard.Config, override time.Time) time.Time {
+	t := override
+	if t.IsZero() {
+		t = cfg.Compliance.Today.Time
+	}
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 func subIfExists(fsys fs.FS, dir string) fs.FS {
@@ -91,7 +131,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res, err := writeAtomically(ctx, opts.Out, r.Outputs())
+	res, err := writeAtomically(ctx, opts.Out, append(r.Outputs(), headersOutput()))
 	res.Warnings = problems
 	res.Elapsed = time.Since(start)
 	return res, err

@@ -2,21 +2,50 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"time"
 
 	"github.com/papan-id/papan/internal/build"
+	"github.com/papan-id/papan/internal/report"
+	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
 )
 
+// runCheck is `papan check`: the loader's problems and the rulebook's findings, for an
+// editor (text), a script (json) or a code-scanning view (sarif). Exit 1 on any galat,
+// or on any finding at all with --strict.
 func runCheck(e *env, args []string) int {
 	fs := e.flags("check")
 	src := srcFlag(fs)
+	list := fs.Bool("rules", false, "menampilkan daftar aturan lalu berhenti")
+	format := fs.String("format", "text", "bentuk keluaran: text, json atau sarif")
+	strict := fs.Bool("strict", false, "peringatan juga membuat papan check gagal (untuk CI)")
+	summary := fs.Bool("summary", false, "menampilkan tabel skor per OPD")
+	todayFlag := fs.String("today", "", "tanggal acuan aturan, YYYY-MM-DD (bawaan: kepatuhan.hari_ini di site.toml, atau hari ini)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(e.stderr, "papan check: argumen tidak dikenal: %s\n", fs.Arg(0))
 		return ExitUsage
+	}
+	if *format != "text" && *format != "json" && *format != "sarif" {
+		fmt.Fprintf(e.stderr, "papan check: --format %q tidak dikenal; pilih text, json atau sarif\n", *format)
+		return ExitUsage
+	}
+	var override time.Time
+	if *todayFlag != "" {
+		t, err := time.Parse(time.DateOnly, *todayFlag)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "papan check: --today %q bukan tanggal YYYY-MM-DD\n", *todayFlag)
+			return ExitUsage
+		}
+		override = t
+	}
+	if *list {
+		fmt.Fprint(e.stdout, rules.List())
+		return ExitOK
 	}
 	dir, err := siteFS(*src)
 	if err != nil {
@@ -27,7 +56,10 @@ func runCheck(e *env, args []string) int {
 	if err != nil && problems == nil {
 		return reportError(e, err)
 	}
+	today := build.Today(standard.Config{}, override)
+	var dash *rules.Dashboard
 	if site != nil {
+		today = build.Today(site.Config, override)
 		// Templates are part of the site too: a broken layouts/ file would fail the build.
 		if _, rerr := build.Renderer(site, fsys); rerr != nil {
 			if ps, ok := rerr.(standard.Problems); ok {
@@ -36,13 +68,45 @@ func runCheck(e *env, args []string) int {
 				return reportError(e, rerr)
 			}
 		}
+		findings, d := build.Compliance(site, fsys, today)
+		problems = append(problems, findings...)
+		problems.Sort()
+		dash = &d
 	}
-	printProblems(e.stdout, problems)
-	if problems.Errors() > 0 {
+
+	switch *format {
+	case "json":
+		err = report.JSON(e.stdout, problems, dash, today)
+	case "sarif":
+		err = report.SARIF(e.stdout, problems, Version())
+	default:
+		report.Text(e.stdout, problems, dash, isTerminal(e.stdout))
+		if *summary && dash != nil {
+			if len(problems) > 0 || len(dash.OPDs) > 0 {
+				fmt.Fprintln(e.stdout)
+			}
+			report.Summary(e.stdout, *dash)
+		}
+		if len(problems) == 0 {
+			fmt.Fprintln(e.stdout, "Tidak ada masalah.")
+		}
+	}
+	if err != nil {
+		return reportError(e, err)
+	}
+	if problems.Errors() > 0 || *strict && len(problems) > 0 {
 		return ExitProblem
 	}
-	if len(problems) == 0 {
-		fmt.Fprintln(e.stdout, "Tidak ada masalah.")
-	}
 	return ExitOK
+}
+
+// isTerminal reports whether w is a terminal that should get colours: a character device,
+// and NO_COLOR (https://no-color.org) not set.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

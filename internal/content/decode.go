@@ -90,6 +90,7 @@ func (d *decoder) table(path string, m map[string]any, rv reflect.Value) {
 		v, ok := m[f.name]
 		if f.required && (!ok || empty(v)) {
 			d.errorf(join(path, f.name), requiredHint(f.name), "%s wajib diisi", fieldLabel(join(path, f.name)))
+			d.problems[len(d.problems)-1].Rule = requiredRule(d.top, path, f.name)
 		}
 	}
 }
@@ -231,6 +232,27 @@ func (d *decoder) value(path string, v any, rv reflect.Value) {
 		rv.SetBool(b)
 	case t.Kind() == reflect.Slice:
 		d.list(path, v, rv)
+	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && t.Elem().Kind() == reflect.String:
+		m, ok := v.(map[string]any)
+		if !ok {
+			d.typeError(path, v, "tabel", fmt.Sprintf("Tulis sebagai tabel dengan baris [%s] lalu kunci = \"teks\".", path))
+			return
+		}
+		out := reflect.MakeMapWithSize(t, len(m))
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			s, ok := m[k].(string)
+			if !ok {
+				d.typeError(join(path, k), m[k], "teks", `Tulis teks dalam tanda kutip, misalnya SP016 = "mati".`)
+				continue
+			}
+			out.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), reflect.ValueOf(strings.TrimSpace(s)).Convert(t.Elem()))
+		}
+		rv.Set(out)
 	default:
 		panic(fmt.Sprintf("content: no decoder for %s at %s", t, path))
 	}
@@ -290,6 +312,22 @@ func intHint(path string) string {
 		return "Tulis jumlah rupiah sebagai angka tanpa titik dan tanpa tanda kutip, misalnya tarif = 150000. Untuk layanan gratis tulis tarif = 0. Kata seperti \"seikhlasnya\" atau \"sesuai ketentuan\" bukan tarif."
 	}
 	return "Tulis angka tanpa tanda kutip, misalnya 14."
+}
+
+// requiredRule returns the rulebook ID (package rules) of a missing required field that
+// is a compliance rule as well as a structural one: a delivery component (SP001), the
+// procedure or a step's actor (SP005). The rule IDs are kept in step with rules.Rulebook.
+func requiredRule(top []field, path, name string) string {
+	switch {
+	case path == "" && name == "prosedur":
+		return "SP005"
+	case path == "" && slices.Contains([]string{"persyaratan", "jangka_waktu", "biaya", "produk"}, name) &&
+		slices.ContainsFunc(top, func(f field) bool { return f.name == "prosedur" }):
+		return "SP001"
+	case strings.HasPrefix(path, "prosedur[") && name == "pelaksana":
+		return "SP005"
+	}
+	return ""
 }
 
 func requiredHint(name string) string {

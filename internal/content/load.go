@@ -426,6 +426,8 @@ func decodeFile(fsys fs.FS, file string, v any) (ps []standard.Problem, ok bool)
 // LoadConfig reads site.toml and fills in defaults.
 func LoadConfig(fsys fs.FS) (*standard.Config, standard.Problems) {
 	cfg := &standard.Config{File: ConfigFile}
+	cfg.Compliance.Dashboard = true // defaults, kept when site.toml does not set them
+	cfg.Compliance.EvaluationMonths = 12
 	if _, err := fs.Stat(fsys, ConfigFile); errors.Is(err, fs.ErrNotExist) {
 		p := problemAt(ConfigFile, "site.toml tidak ditemukan")
 		p.Hint = "Jalankan papan di folder situs (yang berisi site.toml dan content/), atau pakai --src FOLDER."

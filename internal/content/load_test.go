@@ -130,7 +130,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:  "missing required component",
 			files: map[string]string{svc: strings.Replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "", 1)},
-			want:  []string{svc + ":1:1: galat: `produk` wajib diisi"},
+			want:  []string{svc + ":1:1: galat: `produk` wajib diisi [SP001]"},
 		},
 		{
 			name:  "missing required field in a table",
@@ -151,12 +151,12 @@ func TestLoadProblems(t *testing.T) {
 			name: "dangling legal-basis reference",
 			files: map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", "tarif = 50000\ndasar_hukum = \"perda-9-2020\"", 1) +
 				"\n[[dasar_hukum]]\nid = \"perda-1-2023\"\njenis = \"Peraturan Daerah\"\nnomor = \"1\"\ntahun = 2023\njudul = \"Retribusi Daerah\"\n"},
-			want: []string{svc + ":19:1: galat: `dasar_hukum` pada [[biaya]] ke-1 merujuk \"perda-9-2020\", yang tidak ada di [[dasar_hukum]] layanan ini"},
+			want: []string{svc + ":19:1: galat: `dasar_hukum` pada [[biaya]] ke-1 merujuk \"perda-9-2020\", yang tidak ada di [[dasar_hukum]] layanan ini [SP003]"},
 		},
 		{
 			name:  "paid fee without legal basis",
 			files: map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", "tarif = 50000", 1)},
-			want:  []string{svc + ":16:3: galat: tarif Rp50000 pada [[biaya]] ke-1 tidak menyebut dasar hukum"},
+			want:  []string{svc + ":16:3: galat: tarif Rp50000 pada [[biaya]] ke-1 tidak menyebut dasar hukum [SP003]"},
 		},
 		{
 			name: "duplicate slug: page and OPD share an address",

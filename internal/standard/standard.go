@@ -21,14 +21,29 @@ type Site struct {
 // Config is site.toml.
 type Config struct {
 	File              string
-	Title             string    `toml:"judul,required"`
-	Region            string    `toml:"wilayah,required"`
-	BaseURL           string    `toml:"base_url"`
-	Language          string    `toml:"bahasa"`
-	Description       string    `toml:"deskripsi"`
-	PublishManagement bool      `toml:"terbitkan_pengelolaan"`
-	Contact           Contact   `toml:"kontak"`
-	Complaints        []Channel `toml:"pengaduan"`
+	Title             string     `toml:"judul,required"`
+	Region            string     `toml:"wilayah,required"`
+	BaseURL           string     `toml:"base_url"`
+	Language          string     `toml:"bahasa"`
+	Description       string     `toml:"deskripsi"`
+	PublishManagement bool       `toml:"terbitkan_pengelolaan"`
+	Contact           Contact    `toml:"kontak"`
+	Complaints        []Channel  `toml:"pengaduan"`
+	Compliance        Compliance `toml:"kepatuhan"`
+}
+
+// Compliance is site.toml's [kepatuhan] table: how the rulebook (package rules) is tuned
+// and whether the build publishes the self-assessment dashboard.
+type Compliance struct {
+	// Rules maps a rule ID ("SP016") to "galat", "peringatan" or "mati" (off).
+	Rules map[string]string `toml:"aturan"`
+	// EvaluationMonths is how old the last evaluation of a standard may be; 12 when not set.
+	EvaluationMonths int `toml:"batas_evaluasi_bulan"`
+	// Dashboard publishes /kepatuhan/; true when not set.
+	Dashboard bool `toml:"dasbor"`
+	// Today fixes the date rules compare with, for reproducible output; zero means the
+	// real date.
+	Today Date `toml:"hari_ini"`
 }
 
 // Contact is a postal and electronic address block.

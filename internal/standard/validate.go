@@ -43,6 +43,11 @@ var (
 	ProductForms     = []string{"fisik", "elektronik", "fisik dan elektronik"}
 )
 
+// RuleFeeLegalBasis is the rulebook ID (package rules) of the fee checks below: they are
+// compliance rules and structural ones at once, found while loading, so the site is not
+// published with a paid fee nobody can look up.
+const RuleFeeLegalBasis = "SP003"
+
 type checker struct {
 	file     string
 	problems []Problem
@@ -151,10 +156,12 @@ func (s *Service) Validate() []Problem {
 			if _, ok := ids[f.LegalBasis]; !ok {
 				c.errorf(p+".dasar_hukum", legalBasisHint(s.LegalBasis),
 					"%s merujuk %q, yang tidak ada di [[dasar_hukum]] layanan ini", FieldLabel(p+".dasar_hukum"), f.LegalBasis)
+				c.problems[len(c.problems)-1].Rule = RuleFeeLegalBasis
 			}
 		} else if f.Amount > 0 {
 			c.errorf(p+".dasar_hukum", "Tarif berbayar wajib menyebut dasar hukumnya (misalnya Perda retribusi): tambahkan [[dasar_hukum]] dengan id, lalu tulis dasar_hukum = \"id-itu\" pada biaya ini.",
 				"tarif Rp%d pada [[biaya]] ke-%d tidak menyebut dasar hukum", f.Amount, i+1)
+			c.problems[len(c.problems)-1].Rule = RuleFeeLegalBasis
 		}
 	}
 	for i, p := range s.Products {

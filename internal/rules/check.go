@@ -1,0 +1,326 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// Check runs every rule that is not switched off over site and returns the findings with
+// Rule, Path, Severity (after cfg's overrides) and Message set, unlocated and unsorted.
+// today is the date the age of evaluations is measured from; pass a fixed date in tests.
+func Check(site *standard.Site, cfg Config, today time.Time) standard.Problems {
+	c := &checker{cfg: cfg, today: today, site: site}
+	c.siteChannels()
+	for _, o := range site.OPDs {
+		c.opd(o)
+		for _, s := range o.Services {
+			c.service(s)
+		}
+	}
+	for _, p := range site.Pages {
+		c.images(p.File, "", p.Body)
+	}
+	return c.ps
+}
+
+type checker struct {
+	cfg   Config
+	today time.Time
+	site  *standard.Site
+	ps    standard.Problems
+}
+
+// add records a finding of rule id unless the rule is off.
+func (c *checker) add(id, file, path, hint, format string, args ...any) {
+	if c.cfg.Off[id] {
+		return
+	}
+	r, ok := ByID(id)
+	if !ok {
+		panic("rules: unknown rule " + id)
+	}
+	sev := r.Severity
+	if s, ok := c.cfg.Severity[id]; ok {
+		sev = s
+	}
+	c.ps = append(c.ps, standard.Problem{File: file, Path: path, Severity: sev, Rule: id,
+		Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+func hasLapor(chs []standard.Channel) bool {
+	return slices.ContainsFunc(chs, func(ch standard.Channel) bool { return ch.Kind == "lapor" })
+}
+
+const laporHint = `Tambahkan [[pengaduan]] dengan jenis = "lapor" dan nilai = "https://www.lapor.go.id", di sini atau sekali untuk seluruh daerah di site.toml.`
+
+// siteChannels reports a missing SP4N-LAPOR! channel once where it can be fixed for
+// everyone: site.toml, when an OPD relies on the site's channels alone.
+func (c *checker) siteChannels() {
+	if hasLapor(c.site.Config.Complaints) {
+		return
+	}
+	for _, o := range c.site.OPDs {
+		for _, s := range o.Services {
+			if len(s.EffectiveComplaints()) == 0 && len(c.site.Config.Complaints) > 0 {
+				c.add("SP011", c.site.Config.File, "pengaduan", laporHint, "tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\")")
+				return
+			}
+		}
+	}
+}
+
+var (
+	promiseRE  = regexp.MustCompile(`(?i)\b(sanggup|berjanji|menyatakan|bersedia melayani)\b`)
+	sanctionRE = regexp.MustCompile(`(?i)\bsanksi\b`)
+)
+
+func (c *checker) opd(o *standard.OPD) {
+	c.images(o.File, "visi", o.Vision)
+	for i, m := range o.Mission {
+		c.images(o.File, fmt.Sprintf("misi[%d]", i), m)
+	}
+	if o.Vision == "" {
+		c.add("SP020", o.File, "", "Tambahkan visi = \"…\" di bagian atas _opd.toml.", "OPD belum mencantumkan visi")
+	}
+	if len(o.Mission) == 0 {
+		c.add("SP020", o.File, "", "Tambahkan misi = [\"…\", \"…\"] di bagian atas _opd.toml.", "OPD belum mencantumkan misi")
+	}
+	if o.Motto == "" {
+		c.add("SP020", o.File, "", "Tambahkan moto = \"…\" di bagian atas _opd.toml.", "OPD belum mencantumkan moto")
+	}
+	m := o.Maklumat
+	if m == nil {
+		c.add("SP012", o.File, "", "Tambahkan tabel [maklumat] dengan teks, penanda_tangan, jabatan dan tanggal. Lihat docs/content-model.md.",
+			"OPD belum punya Maklumat Pelayanan")
+		return
+	}
+	c.images(o.File, "maklumat.teks", m.Text)
+	if m.Signer == "" {
+		c.add("SP013", o.File, "maklumat", "Tambahkan penanda_tangan = \"nama pimpinan\" dan jabatan pada [maklumat].",
+			"Maklumat Pelayanan tidak menyebut penanda tangan")
+	}
+	if !promiseRE.MatchString(string(m.Text)) {
+		c.add("SP014", o.File, "maklumat.teks", "Contoh: \"Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ditetapkan …\"",
+			"Maklumat Pelayanan tidak memuat janji melayani sesuai standar")
+	}
+	if !sanctionRE.MatchString(string(m.Text)) {
+		c.add("SP015", o.File, "maklumat.teks", "Contoh: \"… dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang berlaku.\"",
+			"Maklumat Pelayanan tidak memuat kesediaan menerima sanksi")
+	}
+	if len(o.Services) > 0 && len(o.Complaints) > 0 && !hasLapor(o.Complaints) && !hasLapor(c.site.Config.Complaints) {
+		for _, s := range o.Services {
+			if len(s.Complaints) == 0 {
+				c.add("SP011", o.File, "pengaduan", laporHint, "tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\")")
+				break
+			}
+		}
+	}
+}
+
+// vagueFee lists wording that stands in for an amount. Compared in lower case.
+var vagueFee = []string{"seikhlasnya", "sukarela", "sesuai ketentuan", "bervariasi", "menyesuaikan"}
+
+var (
+	// officeHoursRE finds office hours such as "08.00–15.00" or "WIB" in a duration.
+	officeHoursRE = regexp.MustCompile(`(?i)\b\d{1,2}[.:]\d{2}\s*(-|–|s\.?\s?d\.?|sampai)\s*\d{1,2}[.:]\d{2}|\b(wib|wita|wit)\b`)
+	// imageRE finds Markdown images with empty alt text: ![](x) or ![ ](x).
+	imageRE = regexp.MustCompile(`!\[\s*\]\(\s*<?([^)\s>]*)`)
+)
+
+func (c *checker) service(s *standard.Service) {
+	f := s.File
+	c.serviceImages(s)
+
+	var missing []string
+	if len(s.LegalBasis) == 0 {
+		missing = append(missing, "dasar_hukum")
+	}
+	for _, m := range []struct {
+		key string
+		v   standard.Markdown
+	}{
+		{"sarana_prasarana", s.Facilities}, {"kompetensi_pelaksana", s.Competence},
+		{"pengawasan_internal", s.Supervision}, {"jumlah_pelaksana", s.Staffing},
+		{"jaminan_pelayanan", s.ServiceGuarantee}, {"jaminan_keamanan_keselamatan", s.SafetyGuarantee},
+		{"evaluasi_kinerja", s.Evaluation},
+	} {
+		if strings.TrimSpace(string(m.v)) == "" {
+			missing = append(missing, m.key)
+		}
+	}
+	if len(missing) > 0 {
+		c.add("SP002", f, "", "Isi komponen ini dari SK standar pelayanan; semuanya teks Markdown di bagian atas berkas, dasar_hukum sebagai [[dasar_hukum]].",
+			"komponen pengelolaan belum diisi: %s", strings.Join(missing, ", "))
+	}
+
+	for i, fee := range s.Fees {
+		p := fmt.Sprintf("biaya[%d]", i)
+		for _, fld := range []struct{ key, text string }{{"uraian", fee.Text}, {"keterangan", string(fee.Note)}} {
+			low := strings.ToLower(fld.text)
+			for _, w := range vagueFee {
+				if strings.Contains(low, w) {
+					c.add("SP004", f, p+"."+fld.key, "Tulis jumlah rupiah di tarif dan sebut dasar hukumnya, atau tulis tarif = 0 bila gratis.",
+						"%s memakai kata samar %q", standard.FieldLabel(p+"."+fld.key), w)
+					break
+				}
+			}
+		}
+	}
+
+	if d := s.Duration; d != nil {
+		if d.CountFrom == "" {
+			c.add("SP007", f, "jangka_waktu", `Tambahkan dihitung_sejak = "berkas dinyatakan lengkap".`,
+				"jangka waktu tidak menyebut sejak kapan dihitung")
+		}
+		for _, fld := range []struct{ key, text string }{{"dihitung_sejak", d.CountFrom}, {"keterangan", string(d.Note)}} {
+			if m := officeHoursRE.FindString(fld.text); m != "" {
+				c.add("SP008", f, "jangka_waktu."+fld.key, "Jam buka ditulis di jam_layanan pada _opd.toml; jangka_waktu menyebut lama penyelesaian, misalnya nilai = 3 dan satuan = \"hari kerja\".",
+					"jangka waktu berisi jam buka kantor (%q)", m)
+			}
+		}
+		c.stepTimes(s, d)
+	}
+
+	own := s.EffectiveComplaints()
+	if len(own) == 0 && len(c.site.Config.Complaints) == 0 {
+		c.add("SP010", f, "", "Tambahkan [[pengaduan]] di layanan ini, di _opd.toml untuk semua layanan OPD, atau di site.toml untuk seluruh daerah.",
+			"layanan tidak punya saluran pengaduan")
+	} else if len(s.Complaints) > 0 && !hasLapor(s.Complaints) && !hasLapor(c.site.Config.Complaints) {
+		c.add("SP011", f, "pengaduan", laporHint, "tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\")")
+	}
+
+	if len(s.SpecialCare) == 0 {
+		c.add("SP016", f, "", "Tambahkan [[pelayanan_khusus]] dengan kelompok (misalnya \"Penyandang disabilitas\") dan uraian perlakuannya.",
+			"layanan tidak menyebut pelayanan khusus bagi kelompok rentan")
+	}
+
+	sk, skPath := s.Decree, "sk"
+	if sk == nil {
+		sk, skPath = &standard.Decree{}, ""
+	}
+	if sk.Number == "" || sk.Date.IsZero() {
+		c.add("SP017", f, skPath, "Tambahkan tabel [sk] dengan nomor dan tanggal keputusan yang menetapkan standar ini.",
+			"standar belum menyebut nomor dan tanggal SK penetapannya")
+	}
+	if sk.Consultation.IsZero() {
+		c.add("SP018", f, skPath, "Tulis tanggal konsultasi publik pada [sk]: konsultasi_publik = 2024-01-10.",
+			"standar belum mencatat tanggal konsultasi publik")
+	}
+	months := c.evaluationMonths()
+	switch {
+	case sk.LastEvaluation.IsZero():
+		c.add("SP019", f, skPath, "Tulis tanggal evaluasi terakhir pada [sk]: evaluasi_terakhir = 2024-06-30.",
+			"standar belum mencatat tanggal evaluasi terakhir")
+	case !EvaluatedWithin(sk.LastEvaluation, months, c.today):
+		c.add("SP019", f, "sk.evaluasi_terakhir", "Evaluasi ulang standar ini bersama masyarakat, lalu perbarui evaluasi_terakhir.",
+			"evaluasi terakhir standar (%s) sudah lebih dari %d bulan", sk.LastEvaluation.Format("2006-01-02"), months)
+	}
+}
+
+func (c *checker) evaluationMonths() int {
+	if c.cfg.EvaluationMonths > 0 {
+		return c.cfg.EvaluationMonths
+	}
+	return 12
+}
+
+// EvaluatedWithin reports whether an evaluation on date d is at most months old on today.
+func EvaluatedWithin(d standard.Date, months int, today time.Time) bool {
+	if d.IsZero() {
+		return false
+	}
+	limit := time.Date(today.Year(), today.Month()-time.Month(months), today.Day(), 0, 0, 0, 0, time.UTC)
+	return !d.Time.Before(limit)
+}
+
+// stepTimes compares the shortest time of each procedure (per channel) with the longest
+// promised duration (SP009).
+func (c *checker) stepTimes(s *standard.Service, d *standard.Duration) {
+	longest := d.Value
+	if d.Max > longest {
+		longest = d.Max
+	}
+	limit := d.Unit.Minutes(longest)
+	if limit <= 0 {
+		return
+	}
+	sum := map[string]int{}
+	var channels []string
+	for _, st := range s.Procedure {
+		if st.Time == nil {
+			continue
+		}
+		if _, ok := sum[st.Channel]; !ok {
+			channels = append(channels, st.Channel)
+		}
+		sum[st.Channel] += st.Time.Unit.Minutes(st.Time.Min)
+	}
+	for _, ch := range channels {
+		if sum[ch] <= limit {
+			continue
+		}
+		where := ""
+		if ch != "" {
+			where = fmt.Sprintf(" pada kanal %q", ch)
+		}
+		c.add("SP009", s.File, "jangka_waktu.nilai", "Periksa waktu setiap langkah dan jangka waktu. Satu hari kerja dihitung 8 jam.",
+			"jumlah waktu langkah prosedur%s (%s) melebihi jangka waktu layanan (%s)", where, workTime(sum[ch]), workTime(limit))
+	}
+}
+
+// workTime writes minutes of working time for a message: "90 menit" → "1 jam 30 menit".
+func workTime(m int) string {
+	switch {
+	case m < 60:
+		return fmt.Sprintf("%d menit", m)
+	case m%60 == 0:
+		return fmt.Sprintf("%d jam", m/60)
+	}
+	return fmt.Sprintf("%d jam %d menit", m/60, m%60)
+}
+
+func (c *checker) serviceImages(s *standard.Service) {
+	f := s.File
+	for i, r := range s.Requirements {
+		c.images(f, fmt.Sprintf("persyaratan[%d].keterangan", i), r.Note)
+	}
+	if s.Duration != nil {
+		c.images(f, "jangka_waktu.keterangan", s.Duration.Note)
+	}
+	for i, fee := range s.Fees {
+		c.images(f, fmt.Sprintf("biaya[%d].keterangan", i), fee.Note)
+	}
+	for i, p := range s.Products {
+		c.images(f, fmt.Sprintf("produk[%d].keterangan", i), p.Note)
+	}
+	for i, ch := range s.Complaints {
+		c.images(f, fmt.Sprintf("pengaduan[%d].keterangan", i), ch.Note)
+	}
+	for _, m := range []struct {
+		key string
+		v   standard.Markdown
+	}{
+		{"sarana_prasarana", s.Facilities}, {"kompetensi_pelaksana", s.Competence},
+		{"pengawasan_internal", s.Supervision}, {"jumlah_pelaksana", s.Staffing},
+		{"jaminan_pelayanan", s.ServiceGuarantee}, {"jaminan_keamanan_keselamatan", s.SafetyGuarantee},
+		{"evaluasi_kinerja", s.Evaluation},
+	} {
+		c.images(f, m.key, m.v)
+	}
+	for i, sc := range s.SpecialCare {
+		c.images(f, fmt.Sprintf("pelayanan_khusus[%d].uraian", i), sc.Text)
+	}
+}
+
+// images reports each Markdown image in text without alt text (SP006).
+func (c *checker) images(file, path string, text standard.Markdown) {
+	for _, m := range imageRE.FindAllStringSubmatch(string(text), -1) {
+		c.add("SP006", file, path, "Tulis apa isi gambar di antara kurung siku: ![Alur layanan KTP-el](alur.png).",
+			"gambar %q tidak punya teks alternatif", m[1])
+	}
+}

@@ -1,0 +1,219 @@
+// Package rules is Papan's rulebook: the checks a complete and sound Standar Pelayanan
+// passes, each tied to the regulation or assessment it comes from, and the self-assessment
+// score built on them (score.go).
+//
+// # Rules
+//
+// Every rule has a stable ID (SP001…), a default severity, a one-line message in
+// Indonesian, an explanation naming its source, and the key path it points at. Check runs
+// them over a loaded site and returns problems with Rule and Path set; content.Locate turns
+// the paths into line and column. A finding about a missing field points at the table that
+// should hold it, or at the file ("" path).
+//
+// A few rules (Rule.Loader) are also structural: the loader refuses the content (a missing
+// delivery component, a paid fee with no legal basis), so the site is never published with
+// them. Those are found by package content and tagged with the rule's ID there; Check does
+// not repeat them, and site.toml cannot switch them off.
+//
+// # Tuning
+//
+// site.toml's [kepatuhan] table raises, lowers or switches off rules (aturan), sets the
+// evaluation age limit (batas_evaluasi_bulan) and the date rules compare with (hari_ini).
+// CheckConfig validates it.
+//
+// The package depends only on package standard.
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// Rule is one entry of the rulebook.
+type Rule struct {
+	ID       string
+	Severity standard.Severity // default
+	Title    string            // short name, for lists and SARIF
+	Message  string            // the one-line message (a template: findings fill in details)
+	Explain  string            // why it matters, in Indonesian
+	Source   string            // the regulation or assessment it comes from
+	Field    string            // the key it points at, as an editor reads it
+	Loader   bool              // found by the loader; always galat, cannot be tuned
+}
+
+// Rulebook lists every rule in ID order.
+var Rulebook = []Rule{
+	{ID: "SP001", Severity: standard.Error, Loader: true, Title: "komponen penyampaian pelayanan tidak ada",
+		Message: "`persyaratan` / `jangka_waktu` / `biaya` / `produk` wajib diisi",
+		Explain: "Enam komponen penyampaian pelayanan (persyaratan, prosedur, jangka waktu, biaya/tarif, produk, pengaduan) wajib dipublikasikan kepada masyarakat.",
+		Source:  "PermenPAN-RB 15/2014; PEKPPP (PermenPAN-RB 29/2022): \"wajib dipublikasikan\"", Field: "berkas layanan"},
+	{ID: "SP002", Severity: standard.Warning, Title: "komponen pengelolaan belum lengkap",
+		Message: "komponen pengelolaan belum diisi: …",
+		Explain: "Standar pelayanan memuat 14 komponen; PEKPPP memberi tingkat 2 hanya bila keempat belasnya ada.",
+		Source:  "PermenPAN-RB 15/2014; PEKPPP tingkat 2", Field: "dasar_hukum, sarana_prasarana, … (berkas layanan)"},
+	{ID: "SP003", Severity: standard.Error, Loader: true, Title: "tarif tanpa dasar hukum",
+		Message: "tarif Rp… tidak menyebut dasar hukum / merujuk dasar hukum yang tidak ada",
+		Explain: "Tarif yang dipungut wajib punya dasar hukum (misalnya Perda retribusi) yang dapat diperiksa warga; rujukan yang tidak ada sama dengan tanpa dasar hukum.",
+		Source:  "UU 25/2009 Pasal 21 (komponen biaya/tarif); PermenPAN-RB 15/2014", Field: "biaya[].dasar_hukum"},
+	{ID: "SP004", Severity: standard.Error, Title: "tarif ditulis samar",
+		Message: "`uraian`/`keterangan` pada [[biaya]] memakai kata samar %q",
+		Explain: "Biaya harus berupa jumlah rupiah atau pernyataan gratis yang tegas; kata seperti \"seikhlasnya\", \"sesuai ketentuan\" atau \"bervariasi\" membuka ruang pungutan liar.",
+		Source:  "PermenPAN-RB 15/2014 (komponen biaya/tarif); Ombudsman RI, penilaian kepatuhan", Field: "biaya[].uraian, biaya[].keterangan"},
+	{ID: "SP005", Severity: standard.Error, Loader: true, Title: "prosedur tanpa langkah atau pelaksana",
+		Message: "`prosedur` / `pelaksana` pada [[prosedur]] wajib diisi",
+		Explain: "Prosedur adalah langkah bernomor, masing-masing dengan pelaksananya, agar warga tahu siapa mengerjakan apa.",
+		Source:  "PermenPAN-RB 15/2014 (sistem, mekanisme dan prosedur)", Field: "prosedur, prosedur[].pelaksana"},
+	{ID: "SP006", Severity: standard.Error, Title: "gambar tanpa teks alternatif",
+		Message: "gambar %q tidak punya teks alternatif",
+		Explain: "Pembaca layar tidak dapat membacakan gambar tanpa teks alternatif; informasi pelayanan wajib dapat diakses penyandang disabilitas.",
+		Source:  "UU 8/2016; PermenPAN-RB 11/2024; WCAG 2.1 SC 1.1.1", Field: "setiap teks Markdown"},
+	{ID: "SP007", Severity: standard.Warning, Title: "jangka waktu tanpa titik mulai",
+		Message: "jangka waktu tidak menyebut sejak kapan dihitung",
+		Explain: "Jangka waktu dihitung sejak berkas dinyatakan lengkap; tanpa titik mulai warga tidak dapat menagih janji waktu.",
+		Source:  "PermenPAN-RB 15/2014 (jangka waktu pelayanan)", Field: "jangka_waktu.dihitung_sejak"},
+	{ID: "SP008", Severity: standard.Warning, Title: "jam buka ditulis sebagai jangka waktu",
+		Message: "jangka waktu berisi jam buka kantor (%q)",
+		Explain: "Jam buka kantor bukan jangka waktu pelayanan. Tulis jam buka di jam_layanan OPD, dan lama penyelesaian di jangka_waktu.",
+		Source:  "PermenPAN-RB 15/2014 (jangka waktu pelayanan)", Field: "jangka_waktu.keterangan, jangka_waktu.dihitung_sejak"},
+	{ID: "SP009", Severity: standard.Warning, Title: "langkah lebih lama dari jangka waktu",
+		Message: "jumlah waktu langkah prosedur (%s) melebihi jangka waktu layanan (%s)",
+		Explain: "Jika langkah-langkah prosedur bersama-sama memakan waktu lebih lama daripada jangka waktu yang dijanjikan, salah satunya keliru.",
+		Source:  "PermenPAN-RB 15/2014 (prosedur dan jangka waktu)", Field: "jangka_waktu.nilai"},
+	{ID: "SP010", Severity: standard.Error, Title: "tidak ada saluran pengaduan",
+		Message: "layanan tidak punya saluran pengaduan",
+		Explain: "Penanganan pengaduan, saran dan masukan adalah komponen penyampaian yang wajib dipublikasikan. Saluran boleh ditulis di layanan, di _opd.toml, atau di site.toml.",
+		Source:  "UU 25/2009 Pasal 36; PermenPAN-RB 15/2014; Ombudsman RI dimensi Pengaduan", Field: "pengaduan"},
+	{ID: "SP011", Severity: standard.Warning, Title: "tidak ada SP4N-LAPOR!",
+		Message: "tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\")",
+		Explain: "Setiap penyelenggara wajib terhubung dengan SP4N-LAPOR!, sistem pengaduan pelayanan publik nasional.",
+		Source:  "Perpres 76/2013 (pengelolaan pengaduan pelayanan publik, SP4N-LAPOR!); Ombudsman RI dimensi Pengaduan", Field: "pengaduan"},
+	{ID: "SP012", Severity: standard.Error, Title: "OPD tanpa Maklumat Pelayanan",
+		Message: "OPD belum punya Maklumat Pelayanan",
+		Explain: "Maklumat Pelayanan adalah janji tertulis penyelenggara untuk melayani sesuai standar; Ombudsman menilai keberadaannya dan isinya.",
+		Source:  "UU 25/2009 Pasal 22; PermenPAN-RB 15/2014; Ombudsman RI dimensi Proses", Field: "[maklumat] (_opd.toml)"},
+	{ID: "SP013", Severity: standard.Error, Title: "Maklumat tanpa penanda tangan",
+		Message: "Maklumat Pelayanan tidak menyebut penanda tangan",
+		Explain: "Maklumat ditandatangani pimpinan penyelenggara; tanpa penanda tangan janji tidak mengikat siapa pun.",
+		Source:  "PermenPAN-RB 15/2014 (Maklumat Pelayanan); Ombudsman RI", Field: "maklumat.penanda_tangan"},
+	{ID: "SP014", Severity: standard.Error, Title: "Maklumat tanpa janji",
+		Message: "Maklumat Pelayanan tidak memuat janji melayani sesuai standar",
+		Explain: "Maklumat berisi pernyataan kesanggupan (\"menyatakan sanggup\", \"berjanji\") menyelenggarakan pelayanan sesuai standar.",
+		Source:  "PermenPAN-RB 15/2014 (Maklumat Pelayanan); Ombudsman RI", Field: "maklumat.teks"},
+	{ID: "SP015", Severity: standard.Error, Title: "Maklumat tanpa klausul sanksi",
+		Message: "Maklumat Pelayanan tidak memuat kesediaan menerima sanksi",
+		Explain: "Maklumat menyatakan kesediaan menerima sanksi bila pelayanan tidak sesuai standar.",
+		Source:  "PermenPAN-RB 15/2014 (Maklumat Pelayanan); Ombudsman RI", Field: "maklumat.teks"},
+	{ID: "SP016", Severity: standard.Warning, Title: "tidak ada pelayanan khusus",
+		Message: "layanan tidak menyebut pelayanan khusus bagi kelompok rentan",
+		Explain: "Penyandang disabilitas, lanjut usia, ibu hamil dan anak berhak atas perlakuan khusus; standar menyebut bagaimana layanan ini memberikannya.",
+		Source:  "UU 25/2009 Pasal 29; Ombudsman RI dimensi Proses", Field: "[[pelayanan_khusus]]"},
+	{ID: "SP017", Severity: standard.Warning, Title: "tanpa SK penetapan",
+		Message: "standar belum menyebut nomor dan tanggal SK penetapannya",
+		Explain: "Standar pelayanan ditetapkan dengan keputusan pimpinan unit; PEKPPP memberi tingkat 3 bila standar ditetapkan.",
+		Source:  "PermenPAN-RB 15/2014; PEKPPP tingkat 3", Field: "sk.nomor, sk.tanggal"},
+	{ID: "SP018", Severity: standard.Warning, Title: "tanpa konsultasi publik",
+		Message: "standar belum mencatat tanggal konsultasi publik",
+		Explain: "Standar disusun bersama masyarakat melalui konsultasi publik; PEKPPP memberi tingkat 4 bila itu tercatat.",
+		Source:  "UU 25/2009 Pasal 20 ayat 2; PEKPPP tingkat 4", Field: "sk.konsultasi_publik"},
+	{ID: "SP019", Severity: standard.Warning, Title: "evaluasi terlalu lama",
+		Message: "evaluasi terakhir standar (%s) sudah lebih dari %d bulan / standar belum mencatat tanggal evaluasi terakhir",
+		Explain: "Standar dievaluasi secara berkala; PEKPPP memberi tingkat 5 bila pemantauan dan evaluasi dilakukan. Batasnya diatur dengan kepatuhan.batas_evaluasi_bulan (bawaan 12).",
+		Source:  "PermenPAN-RB 15/2014; PEKPPP tingkat 5", Field: "sk.evaluasi_terakhir"},
+	{ID: "SP020", Severity: standard.Warning, Title: "OPD tanpa visi, misi atau moto",
+		Message: "OPD belum mencantumkan %s",
+		Explain: "Ombudsman menilai keberadaan visi, misi dan moto pelayanan pada setiap unit.",
+		Source:  "Ombudsman RI, Opini Pengawasan, dimensi Proses", Field: "visi, misi, moto (_opd.toml)"},
+}
+
+// ByID returns the rule with the given ID.
+func ByID(id string) (Rule, bool) {
+	i := slices.IndexFunc(Rulebook, func(r Rule) bool { return r.ID == id })
+	if i < 0 {
+		return Rule{}, false
+	}
+	return Rulebook[i], true
+}
+
+// Config is the tuning of one run, from site.toml's [kepatuhan] table.
+type Config struct {
+	// Severity overrides a rule's default; a rule in Off is not run.
+	Severity map[string]standard.Severity
+	Off      map[string]bool
+	// EvaluationMonths is the age limit of the last evaluation (SP019); 12 when 0.
+	EvaluationMonths int
+}
+
+// Setting values in site.toml's kepatuhan.aturan.
+const (
+	SettingError   = "galat"
+	SettingWarning = "peringatan"
+	SettingOff     = "mati"
+)
+
+// ConfigFrom reads the tuning from site.toml. It assumes CheckConfig found no errors;
+// settings it does not understand are ignored.
+func ConfigFrom(c standard.Compliance) Config {
+	cfg := Config{Severity: map[string]standard.Severity{}, Off: map[string]bool{}, EvaluationMonths: c.EvaluationMonths}
+	for id, v := range c.Rules {
+		switch v {
+		case SettingError:
+			cfg.Severity[id] = standard.Error
+		case SettingWarning:
+			cfg.Severity[id] = standard.Warning
+		case SettingOff:
+			cfg.Off[id] = true
+		}
+	}
+	return cfg
+}
+
+// CheckConfig validates site.toml's [kepatuhan] table: known rule IDs, known settings,
+// and no tuning of the rules the loader enforces.
+func CheckConfig(cfg *standard.Config) standard.Problems {
+	var ps standard.Problems
+	add := func(path, hint, format string, args ...any) {
+		ps = append(ps, standard.Problem{File: cfg.File, Path: path, Severity: standard.Error,
+			Message: fmt.Sprintf(format, args...), Hint: hint})
+	}
+	ids := make([]string, 0, len(cfg.Compliance.Rules))
+	for id := range cfg.Compliance.Rules {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		v := cfg.Compliance.Rules[id]
+		path := "kepatuhan.aturan." + id
+		r, ok := ByID(id)
+		switch {
+		case !ok:
+			add(path, "Jalankan `papan check --rules` untuk melihat ID aturan yang ada.", "aturan %q tidak dikenal", id)
+		case r.Loader:
+			add(path, "Aturan ini diperiksa saat memuat isi dan selalu galat; hapus baris ini.", "aturan %s tidak dapat diubah", id)
+		case v != SettingError && v != SettingWarning && v != SettingOff:
+			add(path, `Pilih salah satu: "galat", "peringatan", "mati".`, "aturan %s bernilai %q, yang tidak dikenal", id, v)
+		}
+	}
+	if cfg.Compliance.EvaluationMonths < 1 {
+		add("kepatuhan.batas_evaluasi_bulan", "Tulis jumlah bulan, misalnya 12.", "batas_evaluasi_bulan harus paling sedikit 1")
+	}
+	return ps
+}
+
+// List writes the rulebook for `papan check --rules`.
+func List() string {
+	var b strings.Builder
+	for _, r := range Rulebook {
+		fmt.Fprintf(&b, "%s  %-10s  %s\n", r.ID, r.Severity, r.Title)
+		fmt.Fprintf(&b, "       kolom: %s\n", r.Field)
+		fmt.Fprintf(&b, "       %s\n", r.Explain)
+		fmt.Fprintf(&b, "       sumber: %s", r.Source)
+		if r.Loader {
+			b.WriteString(" (diperiksa saat memuat; tidak dapat diubah)")
+		}
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}

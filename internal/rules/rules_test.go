@@ -1,0 +1,318 @@
+package rules_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/papan-id/papan/internal/content"
+	"github.com/papan-id/papan/internal/rules"
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// today is the date every test measures evaluations from; no test reads the clock.
+var today = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+
+const siteTOML = `judul = "Standar Pelayanan Kota Uji"
+wilayah = "Kota Uji"
+
+[[pengaduan]]
+jenis = "lapor"
+nilai = "https://www.lapor.go.id"
+`
+
+// opdTOML is an OPD that passes every rule.
+const opdTOML = `nama = "Dinas Uji"
+visi = "Pelayanan prima."
+misi = ["Melayani dengan cepat."]
+moto = "Melayani dengan hati"
+
+[maklumat]
+teks = "Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar dan siap menerima sanksi apabila tidak menepati janji ini."
+penanda_tangan = "Budi"
+jabatan = "Kepala Dinas"
+`
+
+// serviceTOML is a service that passes every rule; tests break one thing at a time.
+const serviceTOML = `nama = "Layanan Uji"
+sarana_prasarana = "Ruang tunggu, kursi roda."
+kompetensi_pelaksana = "Memahami administrasi."
+pengawasan_internal = "Oleh kepala seksi."
+jumlah_pelaksana = "2 orang."
+jaminan_pelayanan = "Sesuai standar."
+jaminan_keamanan_keselamatan = "Data dijaga."
+evaluasi_kinerja = "Setiap tahun."
+
+[sk]
+nomor = "800/1/2024"
+tanggal = 2024-01-15
+konsultasi_publik = 2024-01-05
+evaluasi_terakhir = 2025-01-10
+
+[[persyaratan]]
+nama = "Fotokopi KTP"
+
+[[prosedur]]
+uraian = "Pemohon menyerahkan berkas"
+pelaksana = "Pemohon"
+waktu = "10 menit"
+
+[[prosedur]]
+uraian = "Petugas memproses berkas"
+pelaksana = "Petugas"
+waktu = "2 jam"
+
+[jangka_waktu]
+nilai = 1
+satuan = "hari kerja"
+dihitung_sejak = "berkas dinyatakan lengkap"
+
+[[biaya]]
+uraian = "Biaya layanan"
+tarif = 0
+
+[[produk]]
+nama = "Surat Keterangan"
+
+[[dasar_hukum]]
+jenis = "Peraturan Daerah"
+nomor = "1"
+tahun = 2023
+judul = "Pelayanan Publik"
+
+[[pelayanan_khusus]]
+kelompok = "Penyandang disabilitas"
+uraian = "Loket prioritas."
+`
+
+const (
+	svc = "content/dinas/layanan.toml"
+	opd = "content/dinas/_opd.toml"
+)
+
+func siteWith(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, text := range map[string]string{"site.toml": siteTOML, opd: opdTOML, svc: serviceTOML} {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+// run loads fsys and checks it as `papan check` does, returning each problem as
+// Problem.String() without its hint.
+func run(t *testing.T, fsys fstest.MapFS) []string {
+	t.Helper()
+	site, ps, err := content.Load(context.Background(), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if site != nil {
+		ps = append(ps, rules.CheckConfig(&site.Config)...)
+		ps = append(ps, rules.Check(site, rules.ConfigFrom(site.Config.Compliance), today)...)
+	}
+	content.Locate(fsys, ps)
+	ps.Sort()
+	var out []string
+	for _, p := range ps {
+		p.Hint = ""
+		out = append(out, p.String())
+	}
+	return out
+}
+
+func replace(s, old, new string) string {
+	if !strings.Contains(s, old) {
+		panic("fixture does not contain " + old)
+	}
+	return strings.Replace(s, old, new, 1)
+}
+
+func TestCleanSiteHasNoFindings(t *testing.T) {
+	if got := run(t, siteWith(nil)); len(got) > 0 {
+		t.Fatalf("findings in a clean site:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// TestRules has, for every rule, inputs that trip it (with the exact finding and its
+// position) and inputs that look close but pass.
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"SP001 delivery component missing", map[string]string{svc: replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "")},
+			[]string{svc + ":1:1: galat: `produk` wajib diisi [SP001]"}},
+		{"SP002 management components missing", map[string]string{svc: replace(replace(serviceTOML, "pengawasan_internal = \"Oleh kepala seksi.\"\n", ""), "jumlah_pelaksana = \"2 orang.\"\n", "")},
+			[]string{svc + ":1:1: peringatan: komponen pengelolaan belum diisi: pengawasan_internal, jumlah_pelaksana [SP002]"}},
+		{"SP002 passes with all 14", nil, nil},
+		{"SP003 paid fee without legal basis", map[string]string{svc: replace(serviceTOML, "tarif = 0", "tarif = 50000")},
+			[]string{svc + ":34:3: galat: tarif Rp50000 pada [[biaya]] ke-1 tidak menyebut dasar hukum [SP003]"}},
+		{"SP003 dangling legal-basis reference", map[string]string{svc: replace(serviceTOML, "tarif = 0", "tarif = 50000\ndasar_hukum = \"perda-9\"")},
+			[]string{svc + ":37:1: galat: `dasar_hukum` pada [[biaya]] ke-1 merujuk \"perda-9\", yang tidak ada di [[dasar_hukum]] layanan ini [SP003]"}},
+		{"SP003 passes with a resolving reference", map[string]string{svc: replace(replace(serviceTOML, "tarif = 0", "tarif = 50000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")}, nil},
+		{"SP004 vague fee wording", map[string]string{svc: replace(serviceTOML, "tarif = 0", "tarif = 0\nketerangan = \"Sesuai ketentuan yang berlaku\"")},
+			[]string{svc + ":37:1: galat: `keterangan` pada [[biaya]] ke-1 memakai kata samar \"sesuai ketentuan\" [SP004]"}},
+		{"SP004 passes with a plain note", map[string]string{svc: replace(serviceTOML, "tarif = 0", "tarif = 0\nketerangan = \"Tidak dipungut biaya.\"")}, nil},
+		{"SP005 step without actor", map[string]string{svc: replace(serviceTOML, "pelaksana = \"Petugas\"\n", "")},
+			[]string{svc + ":24:3: galat: `pelaksana` pada [[prosedur]] ke-2 wajib diisi [SP005]"}},
+		{"SP006 image without alt text", map[string]string{svc: replace(serviceTOML, "Ruang tunggu, kursi roda.", "![](denah.png)")},
+			[]string{svc + ":2:1: galat: gambar \"denah.png\" tidak punya teks alternatif [SP006]"}},
+		{"SP006 passes with alt text", map[string]string{svc: replace(serviceTOML, "Ruang tunggu, kursi roda.", "![Denah ruang tunggu](denah.png)")}, nil},
+		{"SP007 duration without start point", map[string]string{svc: replace(serviceTOML, "dihitung_sejak = \"berkas dinyatakan lengkap\"\n", "")},
+			[]string{svc + ":29:2: peringatan: jangka waktu tidak menyebut sejak kapan dihitung [SP007]"}},
+		{"SP008 office hours as duration", map[string]string{svc: replace(serviceTOML, "dihitung_sejak = \"berkas dinyatakan lengkap\"", "dihitung_sejak = \"berkas lengkap\"\nketerangan = \"Senin–Jumat 08.00–15.00\"")},
+			[]string{svc + ":33:1: peringatan: jangka waktu berisi jam buka kantor (\"08.00–15.00\") [SP008]"}},
+		{"SP009 steps longer than the duration", map[string]string{svc: replace(serviceTOML, "waktu = \"2 jam\"", "waktu = \"2 hari kerja\"")},
+			[]string{svc + ":30:1: peringatan: jumlah waktu langkah prosedur (16 jam 10 menit) melebihi jangka waktu layanan (8 jam) [SP009]"}},
+		{"SP009 passes within a range", map[string]string{svc: replace(replace(serviceTOML, "waktu = \"2 jam\"", "waktu = \"2 hari kerja\""), "nilai = 1\n", "nilai = 1\npaling_lama = 3\n")}, nil},
+		{"SP010 no complaint channel anywhere", map[string]string{"site.toml": "judul = \"Uji\"\nwilayah = \"Kota Uji\"\n"},
+			[]string{svc + ":1:1: galat: layanan tidak punya saluran pengaduan [SP010]"}},
+		{"SP011 no SP4N-LAPOR! channel", map[string]string{"site.toml": "judul = \"Uji\"\nwilayah = \"Kota Uji\"\n", svc: serviceTOML + "\n[[pengaduan]]\njenis = \"whatsapp\"\nnilai = \"0812\"\n"},
+			[]string{svc + ":51:3: peringatan: tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\") [SP011]"}},
+		{"SP011 passes with the site's LAPOR! channel", map[string]string{svc: serviceTOML + "\n[[pengaduan]]\njenis = \"whatsapp\"\nnilai = \"0812\"\n"}, nil},
+		{"SP012 OPD without Maklumat", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")]},
+			[]string{opd + ":1:1: galat: OPD belum punya Maklumat Pelayanan [SP012]"}},
+		{"SP013 Maklumat without signer", map[string]string{opd: replace(opdTOML, "penanda_tangan = \"Budi\"\n", "")},
+			[]string{opd + ":6:2: galat: Maklumat Pelayanan tidak menyebut penanda tangan [SP013]"}},
+		{"SP014 Maklumat without promise", map[string]string{opd: replace(opdTOML, "Dengan ini kami menyatakan sanggup menyelenggarakan", "Kami menyelenggarakan")},
+			[]string{opd + ":7:1: galat: Maklumat Pelayanan tidak memuat janji melayani sesuai standar [SP014]"}},
+		{"SP014 passes with berjanji", map[string]string{opd: replace(opdTOML, "menyatakan sanggup", "berjanji")}, nil},
+		{"SP015 Maklumat without sanction", map[string]string{opd: replace(opdTOML, "dan siap menerima sanksi apabila tidak menepati janji ini", "dengan sepenuh hati")},
+			[]string{opd + ":7:1: galat: Maklumat Pelayanan tidak memuat kesediaan menerima sanksi [SP015]"}},
+		{"SP016 no pelayanan khusus", map[string]string{svc: serviceTOML[:strings.Index(serviceTOML, "[[pelayanan_khusus]]")]},
+			[]string{svc + ":1:1: peringatan: layanan tidak menyebut pelayanan khusus bagi kelompok rentan [SP016]"}},
+		{"SP017 no SK number", map[string]string{svc: replace(serviceTOML, "nomor = \"800/1/2024\"\n", "")},
+			[]string{svc + ":10:2: peringatan: standar belum menyebut nomor dan tanggal SK penetapannya [SP017]"}},
+		{"SP018 no public consultation", map[string]string{svc: replace(serviceTOML, "konsultasi_publik = 2024-01-05\n", "")},
+			[]string{svc + ":10:2: peringatan: standar belum mencatat tanggal konsultasi publik [SP018]"}},
+		{"SP019 evaluation older than 12 months", map[string]string{svc: replace(serviceTOML, "evaluasi_terakhir = 2025-01-10", "evaluasi_terakhir = 2024-05-31")},
+			[]string{svc + ":14:1: peringatan: evaluasi terakhir standar (2024-05-31) sudah lebih dari 12 bulan [SP019]"}},
+		{"SP019 passes on the limit", map[string]string{svc: replace(serviceTOML, "evaluasi_terakhir = 2025-01-10", "evaluasi_terakhir = 2024-06-01")}, nil},
+		{"SP019 limit from site.toml", map[string]string{
+			"site.toml": siteTOML + "\n[kepatuhan]\nbatas_evaluasi_bulan = 3\n",
+		}, []string{svc + ":14:1: peringatan: evaluasi terakhir standar (2025-01-10) sudah lebih dari 3 bulan [SP019]"}},
+		{"SP020 OPD without moto", map[string]string{opd: replace(opdTOML, "moto = \"Melayani dengan hati\"\n", "")},
+			[]string{opd + ":1:1: peringatan: OPD belum mencantumkan moto [SP020]"}},
+		{"SP006 image without alt text in the OPD's visi", map[string]string{opd: replace(opdTOML, "Pelayanan prima.", "![](logo.png)")},
+			[]string{opd + ":2:1: galat: gambar \"logo.png\" tidak punya teks alternatif [SP006]"}},
+		{"SP009 counts each channel on its own", map[string]string{svc: replace(serviceTOML, "waktu = \"2 jam\"", "waktu = \"2 hari kerja\"\nkanal = \"Daring\"")},
+			[]string{svc + ":31:1: peringatan: jumlah waktu langkah prosedur pada kanal \"Daring\" (16 jam) melebihi jangka waktu layanan (8 jam) [SP009]"}},
+		{"SP010 passes with the OPD's channel", map[string]string{"site.toml": "judul = \"Uji\"\nwilayah = \"Kota Uji\"\n", opd: opdTOML + "\n[[pengaduan]]\njenis = \"lapor\"\nnilai = \"https://www.lapor.go.id\"\n"}, nil},
+		{"SP011 reported on the OPD whose channels the service uses", map[string]string{"site.toml": "judul = \"Uji\"\nwilayah = \"Kota Uji\"\n", opd: opdTOML + "\n[[pengaduan]]\njenis = \"whatsapp\"\nnilai = \"0812\"\n"},
+			[]string{opd + ":11:3: peringatan: tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\") [SP011]"}},
+		{"SP011 reported once on site.toml", map[string]string{"site.toml": replace(siteTOML, "jenis = \"lapor\"", "jenis = \"whatsapp\"")},
+			[]string{"site.toml:4:3: peringatan: tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\") [SP011]"}},
+		{"SP019 no evaluation recorded", map[string]string{svc: replace(serviceTOML, "evaluasi_terakhir = 2025-01-10\n", "")},
+			[]string{svc + ":10:2: peringatan: standar belum mencatat tanggal evaluasi terakhir [SP019]"}},
+		{"SP020 OPD without visi and misi", map[string]string{opd: replace(replace(opdTOML, "visi = \"Pelayanan prima.\"\n", ""), "misi = [\"Melayani dengan cepat.\"]\n", "")},
+			[]string{opd + ":1:1: peringatan: OPD belum mencantumkan misi [SP020]", opd + ":1:1: peringatan: OPD belum mencantumkan visi [SP020]"}},
+		{"site.toml raises, lowers and switches off rules", map[string]string{
+			"site.toml": siteTOML + "\n[kepatuhan.aturan]\nSP016 = \"galat\"\nSP020 = \"mati\"\nSP015 = \"peringatan\"\n",
+			svc:         serviceTOML[:strings.Index(serviceTOML, "[[pelayanan_khusus]]")],
+			opd:         replace(replace(opdTOML, "moto = \"Melayani dengan hati\"\n", ""), "dan siap menerima sanksi apabila tidak menepati janji ini", "dengan sepenuh hati"),
+		}, []string{
+			opd + ":6:1: peringatan: Maklumat Pelayanan tidak memuat kesediaan menerima sanksi [SP015]",
+			svc + ":1:1: galat: layanan tidak menyebut pelayanan khusus bagi kelompok rentan [SP016]",
+		}},
+		{"site.toml names an unknown rule", map[string]string{
+			"site.toml": siteTOML + "\n[kepatuhan.aturan]\nSP099 = \"mati\"\nSP001 = \"mati\"\nSP002 = \"kadang\"\n",
+		}, []string{
+			"site.toml:9:1: galat: aturan \"SP099\" tidak dikenal",
+			"site.toml:10:1: galat: aturan SP001 tidak dapat diubah",
+			"site.toml:11:1: galat: aturan SP002 bernilai \"kadang\", yang tidak dikenal",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := run(t, siteWith(tt.files))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestRulebookIsComplete(t *testing.T) {
+	// The loader tags its problems with these IDs (content/decode.go, standard/validate.go).
+	for _, id := range []string{"SP001", standard.RuleFeeLegalBasis, "SP005"} {
+		if r, ok := rules.ByID(id); !ok || !r.Loader {
+			t.Errorf("%s: want a loader rule, got %+v", id, r)
+		}
+	}
+	for i, r := range rules.Rulebook {
+		if want := fmt.Sprintf("SP%03d", i+1); r.ID != want {
+			t.Errorf("rule %d has ID %s, want %s", i, r.ID, want)
+		}
+		if r.Message == "" || r.Explain == "" || r.Source == "" || r.Field == "" || r.Title == "" {
+			t.Errorf("%s: incomplete rule %+v", r.ID, r)
+		}
+	}
+}
+
+func TestZones(t *testing.T) {
+	for _, tt := range []struct {
+		figure float64
+		zone   string
+	}{{100, "hijau"}, {81, "hijau"}, {80.99, "kuning"}, {51, "kuning"}, {50.99, "merah"}, {0, "merah"}} {
+		if got := rules.ZoneOf(tt.figure); got != tt.zone {
+			t.Errorf("ZoneOf(%v) = %q, want %q", tt.figure, got, tt.zone)
+		}
+	}
+}
+
+func TestAssess(t *testing.T) {
+	fsys := siteWith(map[string]string{
+		// A second service at level 1: no SK, no management texts beyond one.
+		"content/dinas/kedua.toml": "nama = \"Kedua\"\n\n[[persyaratan]]\nnama = \"KTP\"\n\n[[prosedur]]\nuraian = \"Serahkan\"\npelaksana = \"Pemohon\"\n\n[jangka_waktu]\nnilai = 1\nsatuan = \"hari kerja\"\ndihitung_sejak = \"lengkap\"\n\n[[biaya]]\nuraian = \"Biaya\"\ntarif = 0\n\n[[produk]]\nnama = \"Surat\"\n",
+		opd:                        replace(opdTOML, "moto = \"Melayani dengan hati\"\n", ""),
+	})
+	site, ps, err := content.Load(context.Background(), fsys)
+	if err != nil || site == nil {
+		t.Fatal(err, ps)
+	}
+	cfg := rules.ConfigFrom(site.Config.Compliance)
+	d := rules.Assess(site, cfg, today, rules.Check(site, cfg, today))
+	if len(d.OPDs) != 1 {
+		t.Fatalf("OPDs = %d", len(d.OPDs))
+	}
+	o := d.OPDs[0]
+	levels := []int{o.Services[0].Level, o.Services[1].Level}
+	if levels[0] != 1 || levels[1] != 5 { // sorted by name: Kedua, Layanan Uji
+		t.Errorf("levels = %v, want [1 5]", levels)
+	}
+	if s := o.Services[0]; s.Published != 6 || s.Total != 6 {
+		t.Errorf("kedua: published %d total %d, want 6 and 6", s.Published, s.Total)
+	}
+	// 60×(1+5)/2/5 = 36; Maklumat 15; profile 4+3 = 7; pelayanan khusus 10×½ = 5; LAPOR 5.
+	if got, want := o.Figure, 68.0; got != want {
+		t.Errorf("figure = %v, want %v", got, want)
+	}
+	if o.Zone != rules.ZoneYellow || o.Errors != 0 || o.Warnings != 6 {
+		t.Errorf("zone %q errors %d warnings %d, want kuning 0 6", o.Zone, o.Errors, o.Warnings)
+	}
+}
+
+// TestDocsListEveryRule keeps docs/rules.md in step with the rulebook.
+func TestDocsListEveryRule(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules.Rulebook {
+		sev := r.Severity.String()
+		if r.Loader {
+			sev += " (dimuat)"
+		}
+		if row := "| " + r.ID + " | " + sev + " |"; !strings.Contains(string(doc), row) {
+			t.Errorf("docs/rules.md lacks a row starting %q", row)
+		}
+	}
+}

@@ -1,0 +1,233 @@
+package rules
+
+import (
+	"math"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// The self-assessment score.
+//
+// This is Papan's own reading of the assessments, so an OPD sees its gaps before the
+// assessors do. It is not the official Ombudsman RI opinion nor the KemenPAN-RB PEKPPP
+// score: those also look at things no file holds (the office, the staff, the survey).
+//
+// Per service:
+//   - Published counts the 6 delivery components present (persyaratan, prosedur,
+//     jangka_waktu, biaya, produk, and a complaint channel of the service, its OPD or the
+//     site); Total counts all 14 (the 6 plus dasar_hukum and the 7 management texts).
+//   - Level is the PEKPPP standard level, 0–5: 0 no component; 1 incomplete (fewer than
+//     14, or any galat finding on the service); 2 all 14 and no galat; 3 plus SK number
+//     and date; 4 plus public consultation date; 5 plus an evaluation within the age limit.
+//     Each level needs the ones below it.
+//
+// Per OPD, the readiness figure 0–100 is the sum of:
+//   - 60 × the mean level of its services ÷ 5 (0 when it has no services);
+//   - 15 for the Maklumat Pelayanan: 6 present, 3 signer, 3 promise, 3 sanction clause;
+//   - 10 for profile: 4 visi, 3 misi, 3 moto;
+//   - 10 × the share of its services with pelayanan khusus;
+//   - 5 × the share of its services reachable through SP4N-LAPOR!.
+// rounded to two decimals. The zone is hijau from 81, kuning from 51, merah below, as
+// Ombudsman RI's Penilaian Kepatuhan used until 2021.
+
+// Zones, in the words the page and the terminal show.
+const (
+	ZoneGreen  = "hijau"
+	ZoneYellow = "kuning"
+	ZoneRed    = "merah"
+)
+
+// ZoneOf returns the zone of a figure.
+func ZoneOf(figure float64) string {
+	switch {
+	case figure >= 81:
+		return ZoneGreen
+	case figure >= 51:
+		return ZoneYellow
+	}
+	return ZoneRed
+}
+
+// ServiceScore is the assessment of one service.
+type ServiceScore struct {
+	Slug, Name, File string
+	Published        int      // of 6 delivery components present
+	Total            int      // of 14 components present
+	Level            int      // PEKPPP level 0–5
+	Errors, Warnings int      // findings on the service's file
+	Missing          []string // keys of the components not present
+}
+
+// OPDScore is the assessment of one OPD.
+type OPDScore struct {
+	Slug, Name, File string
+	Services         []ServiceScore
+	Figure           float64 // 0–100, two decimals
+	Zone             string  // ZoneGreen, ZoneYellow or ZoneRed
+	MeanLevel        float64
+	Maklumat         bool // present, signed, with promise and sanction clause
+	Profile          bool // visi, misi and moto present
+	Errors, Warnings int  // findings on the OPD's files
+	Findings         standard.Problems
+}
+
+// Dashboard is the self-assessment of the whole site.
+type Dashboard struct {
+	Today            time.Time
+	OPDs             []OPDScore // in the site's order
+	Errors, Warnings int        // all findings, site-wide ones included
+	SiteFindings     standard.Problems
+}
+
+// Assess scores site given the findings of Check (and of the loader, if any), which it
+// groups by OPD. findings may be located or not.
+func Assess(site *standard.Site, cfg Config, today time.Time, findings standard.Problems) Dashboard {
+	d := Dashboard{Today: today}
+	byFile := map[string]standard.Problems{}
+	for _, p := range findings {
+		byFile[p.File] = append(byFile[p.File], p)
+		if p.Severity == standard.Error {
+			d.Errors++
+		} else {
+			d.Warnings++
+		}
+	}
+	months := cfg.EvaluationMonths
+	if months <= 0 {
+		months = 12
+	}
+	siteLapor := hasLapor(site.Config.Complaints)
+	owned := map[string]bool{}
+	for _, o := range site.OPDs {
+		sc := OPDScore{Slug: o.Slug, Name: o.Name, File: o.File}
+		sc.Findings = append(sc.Findings, byFile[o.File]...)
+		owned[o.File] = true
+		var levels, care, lapor float64
+		for _, s := range o.Services {
+			owned[s.File] = true
+			ss := scoreService(s, site, months, today, byFile[s.File])
+			sc.Services = append(sc.Services, ss)
+			sc.Findings = append(sc.Findings, byFile[s.File]...)
+			levels += float64(ss.Level)
+			if len(s.SpecialCare) > 0 {
+				care++
+			}
+			if siteLapor || hasLapor(s.EffectiveComplaints()) {
+				lapor++
+			}
+		}
+		figure := 0.0
+		if n := float64(len(o.Services)); n > 0 {
+			sc.MeanLevel = math.Round(levels/n*100) / 100
+			figure += 60*levels/n/5 + 10*care/n + 5*lapor/n
+		}
+		if m := o.Maklumat; m != nil {
+			figure += 6
+			promise := promiseRE.MatchString(string(m.Text))
+			sanction := sanctionRE.MatchString(string(m.Text))
+			figure += points(m.Signer != "", 3) + points(promise, 3) + points(sanction, 3)
+			sc.Maklumat = m.Signer != "" && promise && sanction
+		}
+		figure += points(o.Vision != "", 4) + points(len(o.Mission) > 0, 3) + points(o.Motto != "", 3)
+		sc.Profile = o.Vision != "" && len(o.Mission) > 0 && o.Motto != ""
+		sc.Figure = math.Round(figure*100) / 100
+		sc.Zone = ZoneOf(sc.Figure)
+		for _, p := range sc.Findings {
+			if p.Severity == standard.Error {
+				sc.Errors++
+			} else {
+				sc.Warnings++
+			}
+		}
+		d.OPDs = append(d.OPDs, sc)
+	}
+	for _, p := range findings {
+		if !owned[p.File] {
+			d.SiteFindings = append(d.SiteFindings, p)
+		}
+	}
+	return d
+}
+
+func points(ok bool, n float64) float64 {
+	if ok {
+		return n
+	}
+	return 0
+}
+
+func scoreService(s *standard.Service, site *standard.Site, months int, today time.Time, findings standard.Problems) ServiceScore {
+	ss := ServiceScore{Slug: s.Slug, Name: s.Name, File: s.File}
+	for _, p := range findings {
+		if p.Severity == standard.Error {
+			ss.Errors++
+		} else {
+			ss.Warnings++
+		}
+	}
+	has := func(key string, ok bool, delivery bool) {
+		if ok {
+			ss.Total++
+			if delivery {
+				ss.Published++
+			}
+			return
+		}
+		ss.Missing = append(ss.Missing, key)
+	}
+	has("persyaratan", len(s.Requirements) > 0, true)
+	has("prosedur", len(s.Procedure) > 0, true)
+	has("jangka_waktu", s.Duration != nil, true)
+	has("biaya", len(s.Fees) > 0, true)
+	has("produk", len(s.Products) > 0, true)
+	has("pengaduan", len(s.EffectiveComplaints()) > 0 || len(site.Config.Complaints) > 0, true)
+	has("dasar_hukum", len(s.LegalBasis) > 0, false)
+	for _, m := range []struct {
+		key string
+		v   standard.Markdown
+	}{
+		{"sarana_prasarana", s.Facilities}, {"kompetensi_pelaksana", s.Competence},
+		{"pengawasan_internal", s.Supervision}, {"jumlah_pelaksana", s.Staffing},
+		{"jaminan_pelayanan", s.ServiceGuarantee}, {"jaminan_keamanan_keselamatan", s.SafetyGuarantee},
+		{"evaluasi_kinerja", s.Evaluation},
+	} {
+		has(m.key, strings.TrimSpace(string(m.v)) != "", false)
+	}
+	switch {
+	case ss.Total == 0:
+		ss.Level = 0
+	case ss.Total < 14 || ss.Errors > 0:
+		ss.Level = 1
+	default:
+		ss.Level = 2
+		sk := s.Decree
+		if sk != nil && sk.Number != "" && !sk.Date.IsZero() {
+			ss.Level = 3
+			if !sk.Consultation.IsZero() {
+				ss.Level = 4
+				if EvaluatedWithin(sk.LastEvaluation, months, today) {
+					ss.Level = 5
+				}
+			}
+		}
+	}
+	return ss
+}
+
+// OPDOf returns the OPD slug and service slug a content file belongs to:
+// "content/dukcapil/ktp-el.toml" gives "dukcapil", "ktp-el"; "_opd.toml" gives no service.
+// Files outside an OPD folder give "", "".
+func OPDOf(file string) (opd, service string) {
+	dir, name := path.Split(file)
+	parts := strings.Split(strings.Trim(dir, "/"), "/")
+	if len(parts) != 2 || parts[0] != "content" || parts[1] == "halaman" || !strings.HasSuffix(name, ".toml") {
+		return "", ""
+	}
+	if name == "_opd.toml" {
+		return parts[1], ""
+	}
+	return parts[1], strings.TrimSuffix(name, ".toml")
+}
