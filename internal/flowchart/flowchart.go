@@ -1,0 +1,531 @@
+// Package flowchart draws the procedure of a service standard as an inline SVG
+// flowchart: one box per step, a decision shape where a step branches, and one lane per
+// channel (tatap muka, daring) when the procedure has several.
+//
+// The flowchart repeats the numbered step list, which stays the accessible source of
+// truth. So the <svg> is marked aria-hidden="true" and focusable="false" and has no
+// role="img": a screen reader must not read the procedure twice.
+//
+// # Layout
+//
+// Everything is laid out in a viewBox 320 units wide and shown with width="100%" (and a
+// max-width in the theme's CSS, not an inline style that a Content-Security-Policy
+// would block, so a wide desktop column does not blow the text up). On a 360 px phone one
+// unit is about one CSS pixel, so the 14-unit text reads as 14 px text.
+//
+// Text is wrapped by estimating its width from a table of character widths: for each
+// ASCII character the widest of DejaVu Sans, Liberation Sans (Arial's metrics) and their
+// italics, the widest sans-serif fonts that systems fall back to; Roboto and San
+// Francisco, which phones use, are narrower. Other characters count as 0.75 em (Latin
+// letters with diacritics) or 1 em. Boxes grow with their number of lines, and words too
+// long for a line are broken hard, so no text overflows its box in any of these fonts.
+//
+// Each step is a box with its number in a circle on the top-left corner, the actor on a
+// smaller italic first line and the step text below. A step with a decision is followed
+// by a hexagon holding the question. The "Ya" path continues down to the next step; the
+// "Tidak" path leaves the hexagon to the right and goes to a dashed box with the
+// jika_tidak text, or, with kembali_ke, back to that step (from the dashed box when
+// there is one) along a track on the right edge. A decision with neither ends the
+// "Tidak" path at a small end terminal.
+//
+// # Channels
+//
+// When steps name several distinct channels, each channel becomes a lane with a header
+// band and its own start and end terminals, in the order the channels first appear; its
+// steps are numbered from 1, as in the step list, and kembali_ke counts within the lane.
+// Lanes are stacked vertically, not placed side by side: two lanes side by side would
+// each get at most 180 of 360 px, far below the ~260 units a lane needs for 14 px text
+// to stay readable, so on the phones citizens use side-by-side lanes would shrink the
+// text to about 7 px.
+//
+// # Output
+//
+// The output is deterministic (same steps, same bytes), compact (no indentation,
+// integer coordinates, shared attributes on groups) and uses only black strokes and
+// white or light grey fills, so it prints well without colour. All text from content is
+// XML-escaped.
+package flowchart
+
+import (
+	"encoding/xml"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// Labels are the words the flowchart itself adds, in the site's language, and the id
+// prefix of the SVG. An empty word falls back to Indonesian.
+type Labels struct {
+	Yes, No    string // "Ya", "Tidak": the branches of a decision
+	Start, End string // "Mulai", "Selesai": the terminals of each lane
+
+	// ID prefixes the ids inside the SVG (the arrowhead marker), so that two flowcharts
+	// on one page do not share an id. Use something unique on the page, such as the
+	// service slug. Empty means a prefix derived from a hash of the steps, which differs
+	// between different procedures but is the same for the same procedure twice.
+	// Characters other than ASCII letters, digits, '-' and '_' are dropped.
+	ID string
+}
+
+// Geometry, in viewBox units. The main column holds the step boxes; the strip right of
+// it holds the "Tidak" labels and the tracks of arrows that go back.
+const (
+	width    = 320
+	boxX     = 14  // left edge of step boxes and decisions
+	boxW     = 236 // width of step boxes and decisions
+	boxR     = boxX + boxW
+	midX     = boxX + boxW/2 // where arrows between steps run
+	hexInset = 14            // how far the points of a decision stick out
+	sideX    = 56            // left edge of a jika_tidak box
+	sideR    = 284           // right edge of a jika_tidak box
+	yesX     = 36            // where the "Ya" arrow runs past a jika_tidak box
+	noX      = 270           // where the "Tidak" path turns down to a box below
+	trackX   = 296           // first track for arrows back to an earlier step
+	trackDX  = 7             // distance between tracks
+	tracks   = 4             // number of tracks; more loops share the last one
+	gap      = 22            // vertical space between shapes, filled by an arrow
+)
+
+// Width limits of the lines of each kind of text, and their font.
+var (
+	stepText   = measure{boxW - 16, 14, false}
+	actorText  = measure{boxR - 8 - (boxX + 16), 12, false}
+	hexText    = measure{boxW - 2*hexInset - 16, 14, false}
+	sideText   = measure{sideR - sideX - 16, 12, false}
+	headerText = measure{width - 2 - 20, 14, true}
+	termText   = measure{boxW - 28, 14, false}
+	smallTerm  = measure{width - 2 - (midX + 10) - 28, 12, false} // clear of the "Ya" arrow
+)
+
+// Text classes: each is one <g> with the attributes that set the look of its lines.
+// Classes whose lines all start at the same x move there with a transform, and their
+// lines leave x out, which saves a few hundred bytes on a long procedure.
+const (
+	cText     = iota // step text
+	cActor           // actor line of a step
+	cSide            // jika_tidak text
+	cSmall           // branch labels
+	cMid             // decisions and terminals
+	cNum             // step numbers
+	cHead            // lane headers
+	cSmallMid        // small end terminals
+	nClasses
+)
+
+var classAttrs = [nClasses]string{
+	cText:     "",
+	cActor:    ` font-size="12" font-style="italic"`,
+	cSide:     ` font-size="12"`,
+	cSmall:    ` font-size="12"`,
+	cMid:      ` text-anchor="middle"`,
+	cNum:      ` font-size="11" font-weight="bold" text-anchor="middle"`,
+	cHead:     ` font-weight="bold"`,
+	cSmallMid: ` font-size="12" text-anchor="middle"`,
+}
+
+// SVG writes the procedure in steps as an inline SVG flowchart (no XML prolog), or
+// nothing when there are no steps. See the package comment for what it draws.
+func SVG(w io.Writer, steps []standard.Step, l Labels) error {
+	if len(steps) == 0 {
+		return nil
+	}
+	l = l.withDefaults(steps)
+	d := &drawing{labels: l}
+	lanes := groupByChannel(steps)
+	y := 4
+	for i, ln := range lanes {
+		if i > 0 {
+			y += 28
+		}
+		y = d.lane(ln, len(lanes) > 1, y)
+	}
+	height := y + 6
+
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%"`+
+		` aria-hidden="true" focusable="false" class="flowchart" font-family="sans-serif" font-size="14">`, width, height)
+	fmt.Fprintf(&b, `<defs><marker id="%s-a" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto">`+
+		`<path d="M0 0L10 5L0 10z"/></marker></defs>`, l.ID)
+	fmt.Fprintf(&b, `<g fill="none" stroke="#000" stroke-width="1.5" marker-end="url(#%s-a)">%s</g>`, l.ID, d.arrows.String())
+	fmt.Fprintf(&b, `<g fill="#fff" stroke="#000" stroke-width="1.5">%s</g>`, d.shapes.String())
+	for c := range nClasses {
+		if d.text[c].Len() == 0 {
+			continue
+		}
+		b.WriteString("<g" + classAttrs[c])
+		if x := classX[c]; x != 0 {
+			fmt.Fprintf(&b, ` transform="translate(%d)"`, x)
+		}
+		fmt.Fprintf(&b, `>%s</g>`, d.text[c].String())
+	}
+	b.WriteString(`</svg>`)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (l Labels) withDefaults(steps []standard.Step) Labels {
+	def := func(s *string, v string) {
+		if strings.TrimSpace(*s) == "" {
+			*s = v
+		}
+	}
+	def(&l.Yes, "Ya")
+	def(&l.No, "Tidak")
+	def(&l.Start, "Mulai")
+	def(&l.End, "Selesai")
+	var id []byte
+	for i := 0; i < len(l.ID); i++ {
+		c := l.ID[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' {
+			id = append(id, c)
+		}
+	}
+	if len(id) == 0 {
+		h := fnv.New64a()
+		for _, st := range steps {
+			for _, s := range []string{st.Channel, st.Actor, st.Text, st.Decision, st.IfNot, fmt.Sprint(st.BackTo)} {
+				io.WriteString(h, s)
+				h.Write([]byte{0})
+			}
+		}
+		id = fmt.Appendf(nil, "%08x", h.Sum64()>>32)
+	}
+	if c := id[0]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+		id = append([]byte("fc"), id...)
+	}
+	l.ID = string(id)
+	return l
+}
+
+type lane struct {
+	channel string
+	steps   []standard.Step
+}
+
+// groupByChannel splits the steps by channel, in the order the channels first appear.
+func groupByChannel(steps []standard.Step) []lane {
+	var lanes []lane
+	index := map[string]int{}
+	for _, st := range steps {
+		i, ok := index[st.Channel]
+		if !ok {
+			i = len(lanes)
+			index[st.Channel] = i
+			lanes = append(lanes, lane{channel: st.Channel})
+		}
+		lanes[i].steps = append(lanes[i].steps, st)
+	}
+	return lanes
+}
+
+// drawing collects the three layers of the SVG: arrows under shapes under text.
+type drawing struct {
+	labels Labels
+	arrows strings.Builder
+	shapes strings.Builder
+	text   [nClasses]strings.Builder
+}
+
+// loop is a "Tidak" arrow back (or forward) to another step of the lane.
+type loop struct {
+	fromX, fromY int
+	target       int // index in the lane
+	track        int
+}
+
+// lane draws one lane from y down and returns the y of its bottom.
+func (d *drawing) lane(ln lane, header bool, y int) int {
+	if header && ln.channel != "" {
+		lines := wrap(ln.channel, headerText)
+		h := 17*len(lines) + 11
+		fmt.Fprintf(&d.shapes, `<rect x="1" y="%d" width="%d" height="%d" fill="#eee"/>`, y, width-2, h)
+		for j, s := range lines {
+			d.textAt(cHead, 10, y+19+17*j, s)
+		}
+		y += h + 14
+	}
+	y = d.terminal(midX, y, d.labels.Start, termText)
+
+	type box struct{ top, h int }
+	boxes := make([]box, len(ln.steps))
+	var loops []loop
+	exitX, exitY := midX, y
+	for i, st := range ln.steps {
+		y += gap
+		d.down(exitX, exitY, y)
+		top := y
+		y = d.step(i+1, st, y)
+		boxes[i] = box{top, y - top}
+		exitX, exitY = midX, y
+		if strings.TrimSpace(st.Decision) == "" {
+			continue
+		}
+		back := st.BackTo >= 1 && st.BackTo <= len(ln.steps) && st.BackTo != i+1
+
+		y += gap
+		d.down(midX, exitY, y)
+		hexTop := y
+		y = d.decision(st.Decision, y)
+		hexMid := (hexTop + y) / 2
+		exitY = y
+		d.textAt(cSmall, boxR+4, hexMid-5, d.labels.No)
+		switch {
+		case strings.TrimSpace(st.IfNot) != "":
+			y += gap
+			fmt.Fprintf(&d.arrows, `<path d="M%d %dH%dV%d"/>`, boxR, hexMid, noX, y)
+			sideTop := y
+			y = d.side(st.IfNot, y)
+			if back {
+				loops = append(loops, loop{fromX: sideR, fromY: (sideTop + y) / 2, target: st.BackTo - 1})
+			}
+			exitX = yesX
+		case back:
+			loops = append(loops, loop{fromX: boxR, fromY: hexMid, target: st.BackTo - 1})
+		default:
+			y += gap
+			fmt.Fprintf(&d.arrows, `<path d="M%d %dH%dV%d"/>`, boxR, hexMid, noX, y)
+			y = d.terminal(noX, y, d.labels.End, smallTerm)
+		}
+		d.textAt(cSmall, exitX+6, exitY+15, d.labels.Yes)
+	}
+	y += gap
+	d.down(exitX, exitY, y)
+	y = d.terminal(midX, y, d.labels.End, termText)
+
+	// Give each loop a track on the right, inner (shorter) loops nearer the boxes, so
+	// that nested loops do not cross.
+	span := func(lp loop) (int, int) {
+		b := boxes[lp.target]
+		ty := b.top + b.h/2
+		return min(ty, lp.fromY), max(ty, lp.fromY)
+	}
+	order := make([]int, len(loops))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		a0, a1 := span(loops[order[a]])
+		b0, b1 := span(loops[order[b]])
+		return a1-a0 < b1-b0
+	})
+	var used [tracks][][2]int
+	for _, i := range order {
+		lo, hi := span(loops[i])
+		k := 0
+		for ; k < tracks-1; k++ {
+			free := true
+			for _, u := range used[k] {
+				if lo <= u[1]+4 && u[0] <= hi+4 {
+					free = false
+					break
+				}
+			}
+			if free {
+				break
+			}
+		}
+		used[k] = append(used[k], [2]int{lo, hi})
+		loops[i].track = k
+	}
+	for _, lp := range loops {
+		b := boxes[lp.target]
+		fmt.Fprintf(&d.arrows, `<path d="M%d %dH%dV%dH%d"/>`,
+			lp.fromX, lp.fromY, trackX+trackDX*lp.track, b.top+b.h/2, boxR)
+	}
+	return y
+}
+
+// step draws the box of step n at y and returns the y of its bottom.
+func (d *drawing) step(n int, st standard.Step, y int) int {
+	actor := wrap(st.Actor, actorText)
+	text := wrap(st.Text, stepText)
+	if len(text) == 0 {
+		text = []string{""}
+	}
+	first := y + 22 // baseline of the first line of text
+	if len(actor) > 0 {
+		first = y + 17 + 14*(len(actor)-1) + 20
+	}
+	bottom := first + 17*(len(text)-1) + 9
+	fmt.Fprintf(&d.shapes, `<rect x="%d" y="%d" width="%d" height="%d"/><circle cx="%d" cy="%d" r="10"/>`,
+		boxX, y, boxW, bottom-y, boxX, y)
+	d.textAt(cNum, boxX, y+4, fmt.Sprint(n))
+	for j, s := range actor {
+		d.textAt(cActor, boxX+16, y+17+14*j, s)
+	}
+	for j, s := range text {
+		d.textAt(cText, boxX+8, first+17*j, s)
+	}
+	return bottom
+}
+
+// decision draws the hexagon holding the question at y and returns its bottom.
+func (d *drawing) decision(q string, y int) int {
+	lines := wrap(q, hexText)
+	h := 17*len(lines) + 14
+	fmt.Fprintf(&d.shapes, `<path d="M%d %dL%d %dH%dL%d %dL%d %dH%dz"/>`,
+		boxX, y+h/2, boxX+hexInset, y, boxR-hexInset, boxR, y+h/2, boxR-hexInset, y+h, boxX+hexInset)
+	for j, s := range lines {
+		d.textAt(cMid, midX, y+21+17*j, s)
+	}
+	return y + h
+}
+
+// side draws the dashed jika_tidak box at y and returns its bottom.
+func (d *drawing) side(text string, y int) int {
+	lines := wrap(text, sideText)
+	h := 15*len(lines) + 11
+	fmt.Fprintf(&d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" stroke-dasharray="4 3"/>`,
+		sideX, y, sideR-sideX, h)
+	for j, s := range lines {
+		d.textAt(cSide, sideX+8, y+17+15*j, s)
+	}
+	return y + h
+}
+
+// terminal draws a rounded start or end shape centred on x at y, in the font of m,
+// and returns its bottom.
+func (d *drawing) terminal(x, y int, label string, m measure) int {
+	class, lh, h := cMid, 17, 28
+	if m.size < 14 {
+		class, lh, h = cSmallMid, 15, 24
+	}
+	lines := wrap(label, m)
+	tw := 0.0
+	for _, s := range lines {
+		tw = max(tw, m.width(s))
+	}
+	w := max(int(tw)+28, 2*h)
+	h += lh * (len(lines) - 1)
+	left := min(max(x-w/2, boxX), width-2-w)
+	fmt.Fprintf(&d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" rx="%d"/>`, left, y, w, h, min(h/2, 14))
+	for j, s := range lines {
+		d.textAt(class, left+w/2, y+h/2+lh*(2*j-len(lines)+1)/2+lh/3, s)
+	}
+	return y + h
+}
+
+// down draws an arrow straight down at x.
+func (d *drawing) down(x, y0, y1 int) {
+	fmt.Fprintf(&d.arrows, `<path d="M%d %dV%d"/>`, x, y0, y1)
+}
+
+// classX is the x of every line of the classes that move there with a transform.
+var classX = [nClasses]int{cText: boxX + 8, cActor: boxX + 16, cSide: sideX + 8, cHead: 10}
+
+// textAt writes one line of text, escaped.
+func (d *drawing) textAt(class, x, y int, s string) {
+	b := &d.text[class]
+	switch classX[class] {
+	case 0:
+		fmt.Fprintf(b, `<text x="%d" y="%d">`, x, y)
+	case x:
+		fmt.Fprintf(b, `<text y="%d">`, y)
+	default:
+		panic(fmt.Sprintf("flowchart: text of class %d at x=%d, want %d", class, x, classX[class]))
+	}
+	xml.EscapeText(b, []byte(s)) // cannot fail on a strings.Builder
+	b.WriteString(`</text>`)
+}
+
+// measure is the room for a line of text and the font it is set in.
+type measure struct {
+	max  float64 // width of a line
+	size float64 // font size
+	bold bool
+}
+
+// Widths of the ASCII characters from ' ' to '~' in thousandths of an em: the widest
+// of DejaVu Sans, Liberation Sans and their italics, measured with Chromium.
+var (
+	regularWidths = [...]uint16{
+		318, 401, 460, 838, 637, 951, 780, 275, 391, 391, 500, 838, 318, 361, 318, 337,
+		637, 637, 637, 637, 637, 637, 637, 637, 637, 637, 337, 337, 838, 838, 838, 557,
+		1016, 723, 687, 723, 771, 667, 611, 778, 752, 334, 500, 723, 611, 890, 749, 788,
+		667, 788, 723, 667, 611, 732, 723, 989, 723, 723, 686, 391, 337, 391, 838, 557,
+		500, 613, 635, 550, 635, 616, 353, 635, 634, 278, 278, 580, 278, 975, 634, 612,
+		635, 635, 412, 521, 393, 634, 592, 818, 592, 592, 525, 637, 337, 637, 838,
+	}
+	boldWidths = [...]uint16{
+		349, 457, 556, 838, 696, 1002, 873, 307, 458, 458, 523, 838, 380, 416, 380, 366,
+		696, 696, 696, 696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 611,
+		1000, 774, 763, 734, 831, 684, 684, 821, 837, 390, 557, 778, 667, 996, 837, 851,
+		733, 851, 771, 721, 683, 813, 774, 1104, 771, 725, 726, 458, 366, 458, 838, 557,
+		500, 675, 716, 593, 716, 679, 436, 716, 712, 343, 343, 666, 343, 1042, 712, 688,
+		716, 716, 494, 596, 479, 712, 652, 924, 646, 652, 583, 712, 366, 712, 838,
+	}
+)
+
+// runeWidth is the estimated width of r in thousandths of an em.
+func (m measure) runeWidth(r rune) int {
+	switch {
+	case r >= ' ' && r <= '~' && m.bold:
+		return int(boldWidths[r-' '])
+	case r >= ' ' && r <= '~':
+		return int(regularWidths[r-' '])
+	case r < 0x250: // Latin-1 and Latin Extended: letters with diacritics
+		return 750
+	}
+	return 1000
+}
+
+// width is the estimated width of s in viewBox units.
+func (m measure) width(s string) float64 {
+	w := 0
+	for _, r := range s {
+		w += m.runeWidth(r)
+	}
+	return float64(w) * m.size / 1000
+}
+
+// wrap splits s into lines that fit m, breaking at spaces and breaking words longer
+// than a line wherever they reach its end. Runs of white space collapse; control
+// characters and others XML cannot hold are dropped, and invalid UTF-8 becomes U+FFFD,
+// so what is measured is what is drawn.
+func wrap(s string, m measure) []string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || !unicode.IsControl(r) && r != 0xFFFE && r != 0xFFFF {
+			return r
+		}
+		return -1
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	limit := int(m.max * 1000 / m.size) // in thousandths of an em
+	space := m.runeWidth(' ')
+	var lines []string
+	var cur []rune
+	curW := 0
+	for _, word := range strings.Fields(s) {
+		r := []rune(word)
+		w := 0
+		for _, c := range r {
+			w += m.runeWidth(c)
+		}
+		if len(cur) > 0 && curW+space+w <= limit {
+			cur = append(append(cur, ' '), r...)
+			curW += space + w
+			continue
+		}
+		if len(cur) > 0 {
+			lines = append(lines, string(cur))
+		}
+		cur, curW = nil, 0
+		for _, c := range r {
+			cw := m.runeWidth(c)
+			if len(cur) > 0 && curW+cw > limit {
+				lines = append(lines, string(cur))
+				cur, curW = nil, 0
+			}
+			cur = append(cur, c)
+			curW += cw
+		}
+	}
+	if len(cur) > 0 {
+		lines = append(lines, string(cur))
+	}
+	return lines
+}

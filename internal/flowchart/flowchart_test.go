@@ -1,0 +1,479 @@
+package flowchart
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/papan-id/papan/internal/standard"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+var labels = Labels{Yes: "Ya", No: "Tidak", Start: "Mulai", End: "Selesai", ID: "t"}
+
+// Procedures drawn in the golden files and checked by the structural tests.
+var procedures = []struct {
+	name  string
+	steps []standard.Step
+	// counts of what the drawing must hold
+	boxes, decisions, sides, arrows, terminals int
+}{
+	{
+		name: "linear",
+		steps: []standard.Step{
+			{Actor: "Pemohon", Text: "Pemohon mengambil nomor antrean dan menunggu panggilan"},
+			{Actor: "Petugas loket", Text: "Petugas menerima dan memeriksa berkas permohonan"},
+			{Actor: "Kepala Bidang", Text: "Penandatanganan dokumen"},
+			{Actor: "Petugas loket", Text: "Penyerahan dokumen kepada pemohon"},
+		},
+		boxes: 4, arrows: 5, terminals: 2,
+	},
+	{
+		name: "back-to",
+		steps: []standard.Step{
+			{Actor: "Pemohon", Text: "Pemohon mengunggah formulir dan persyaratan"},
+			{Actor: "Verifikator", Text: "Verifikasi berkas", Decision: "Berkas lengkap?", BackTo: 1},
+			{Actor: "Kepala Dinas", Text: "Penandatanganan surat rekomendasi"},
+		},
+		boxes: 3, decisions: 1, arrows: 6, terminals: 2,
+	},
+	{
+		name: "if-not",
+		steps: []standard.Step{
+			{Actor: "Pemohon", Text: "Pemohon mengajukan permohonan dengan persyaratan lengkap"},
+			{Actor: "Tim teknis", Text: "Peninjauan lapangan", Decision: "Memenuhi syarat?",
+				IfNot: "Pemohon menerima surat penjelasan dan saran perbaikan"},
+			{Actor: "Kepala Dinas", Text: "Penerbitan izin"},
+		},
+		boxes: 3, decisions: 1, sides: 1, arrows: 6, terminals: 2,
+	},
+	{
+		name: "channels",
+		steps: []standard.Step{
+			{Channel: "Tatap muka", Actor: "Pemohon", Text: "Pemohon menyerahkan persyaratan di loket"},
+			{Channel: "Daring", Actor: "Pemohon", Text: "Pemohon mengisi formulir daring dan mengunggah persyaratan"},
+			{Channel: "Tatap muka", Actor: "Petugas loket", Text: "Pemeriksaan kelengkapan berkas",
+				Decision: "Berkas lengkap?", IfNot: "Berkas dikembalikan dengan catatan kekurangan", BackTo: 1},
+			{Channel: "Daring", Actor: "Petugas verifikasi layanan daring", Text: "Verifikasi permohonan",
+				Decision: "Berkas lengkap?", BackTo: 1},
+			{Channel: "Tatap muka", Actor: "Operator", Text: "Pencetakan dan penyerahan dokumen"},
+			{Channel: "Daring", Actor: "Operator", Text: "Dokumen dikirim melalui surel"},
+		},
+		boxes: 6, decisions: 2, sides: 1, arrows: 13, terminals: 4,
+	},
+}
+
+func render(t testing.TB, steps []standard.Step, l Labels) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := SVG(&b, steps, l); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	for _, p := range procedures {
+		t.Run(p.name, func(t *testing.T) {
+			// One element a line, so that a change reads as a diff. The output has no
+			// newlines of its own and no "><" inside text (">" is escaped), so this loses
+			// nothing.
+			got := bytes.ReplaceAll(render(t, p.steps, labels), []byte("><"), []byte(">\n<"))
+			file := filepath.Join("testdata", p.name+".svg")
+			if *update {
+				if err := os.WriteFile(file, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(append(got, '\n'), want) {
+				t.Errorf("%s differs; run go test ./internal/flowchart -update and review the diff", file)
+			}
+		})
+	}
+}
+
+func TestStructure(t *testing.T) {
+	for _, p := range procedures {
+		t.Run(p.name, func(t *testing.T) {
+			root := parse(t, render(t, p.steps, labels))
+			if got, want := root.attr("aria-hidden"), "true"; got != want {
+				t.Errorf("aria-hidden = %q, want %q", got, want)
+			}
+			if got, want := root.attr("focusable"), "false"; got != want {
+				t.Errorf("focusable = %q, want %q", got, want)
+			}
+			if got := root.attr("role"); got != "" {
+				t.Errorf("role = %q, want none: the SVG duplicates the step list", got)
+			}
+			if got, want := root.attr("width"), "100%"; got != want {
+				t.Errorf("width = %q, want %q", got, want)
+			}
+			var boxes, decisions, sides, arrows, terminals, circles int
+			root.walk(func(n *node) {
+				switch {
+				case n.name == "circle":
+					circles++
+				case n.name == "rect" && n.attr("stroke-dasharray") != "":
+					sides++
+				case n.name == "rect" && n.attr("rx") != "":
+					terminals++
+				case n.name == "rect" && n.attr("fill") == "":
+					boxes++
+				case n.name == "path" && n.inherited("marker-end") != "":
+					arrows++
+				case n.name == "path" && n.parent.name == "g":
+					decisions++
+				}
+			})
+			for _, c := range []struct {
+				what      string
+				got, want int
+			}{
+				{"step boxes", boxes, p.boxes},
+				{"step numbers", circles, p.boxes},
+				{"decisions", decisions, p.decisions},
+				{"jika_tidak boxes", sides, p.sides},
+				{"arrows", arrows, p.arrows},
+				{"terminals", terminals, p.terminals},
+			} {
+				if c.got != c.want {
+					t.Errorf("%s: got %d, want %d", c.what, c.got, c.want)
+				}
+			}
+			checkFit(t, root)
+		})
+	}
+}
+
+func TestNoSteps(t *testing.T) {
+	if got := render(t, nil, labels); len(got) != 0 {
+		t.Errorf("SVG of no steps = %q, want nothing", got)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	steps := procedures[3].steps
+	a := render(t, steps, Labels{})
+	b := render(t, steps, Labels{})
+	if !bytes.Equal(a, b) {
+		t.Error("two renderings of the same steps differ")
+	}
+	c := render(t, procedures[0].steps, Labels{})
+	if markerID(t, a) == markerID(t, c) {
+		t.Errorf("different procedures share the marker id %q", markerID(t, a))
+	}
+	for id, want := range map[string]string{`"x><y`: "xy-a", "1 x": "fc1x-a", "ktp-el": "ktp-el-a"} {
+		if got := markerID(t, render(t, steps, Labels{ID: id})); got != want {
+			t.Errorf("marker id of ID %q = %q, want %q", id, got, want)
+		}
+	}
+}
+
+func markerID(t *testing.T, svg []byte) string {
+	var id string
+	parse(t, svg).walk(func(n *node) {
+		if n.name == "marker" {
+			id = n.attr("id")
+		}
+	})
+	return id
+}
+
+func TestDefaultLabels(t *testing.T) {
+	svg := string(render(t, procedures[2].steps, Labels{}))
+	for _, w := range []string{">Ya<", ">Tidak<", ">Mulai<", ">Selesai<"} {
+		if !strings.Contains(svg, w) {
+			t.Errorf("SVG with empty Labels lacks %s", w)
+		}
+	}
+	svg = string(render(t, procedures[2].steps, Labels{Yes: "Yes", No: "No", Start: "Start", End: "End"}))
+	for _, w := range []string{">Yes<", ">No<", ">Start<", ">End<"} {
+		if !strings.Contains(svg, w) {
+			t.Errorf("SVG with English Labels lacks %s", w)
+		}
+	}
+}
+
+func TestHostileText(t *testing.T) {
+	long := strings.Repeat("Pemberitahuan", 30)
+	hostile := []string{
+		`<script>alert(1)</script>`,
+		`"><svg onload=alert(1)>`,
+		`&amp; & <![CDATA[x]]> ]]>`,
+		"nul\x00 esc\x1b bad\xff utf8",
+		long,
+	}
+	var steps []standard.Step
+	for i, s := range hostile {
+		steps = append(steps, standard.Step{Channel: s, Actor: s, Text: s + " " + s, Decision: s, IfNot: s, BackTo: 1 + i%2})
+	}
+	l := Labels{Yes: hostile[0], No: hostile[1], Start: hostile[2], End: long, ID: hostile[1]}
+	svg := render(t, steps, l)
+	root := parse(t, svg)
+	for _, bad := range []string{"<script", "<svg onload", "<![CDATA[", "\x00", "\x1b"} {
+		if bytes.Contains(svg, []byte(bad)) {
+			t.Errorf("output contains %q", bad)
+		}
+	}
+	if want := "&amp;amp; &amp;"; !bytes.Contains(svg, []byte(want)) {
+		t.Errorf("%q not escaped as %q", "&amp; &", want)
+	}
+	// The text reads back as written: wrapping changes only white space.
+	var all strings.Builder
+	root.walk(func(n *node) { all.WriteString(n.text + " ") })
+	for _, s := range hostile[:3] {
+		for _, w := range strings.Fields(s) {
+			if !strings.Contains(all.String(), w) {
+				t.Errorf("word %q of %q lost", w, s)
+			}
+		}
+	}
+	checkFit(t, root)
+}
+
+func TestLongProcedureFitsBudget(t *testing.T) {
+	texts := []string{
+		"Pemohon mengambil nomor antrean di mesin antrean dan menunggu panggilan",
+		"Pemohon menyerahkan atau menunjukkan persyaratan kepada petugas loket",
+		"Petugas memeriksa kelengkapan dan keabsahan persyaratan serta mencocokkan data pemohon",
+		"Perekaman biometrik (foto wajah, sidik jari, iris mata, dan tanda tangan)",
+		"Verifikasi dan validasi data kependudukan dalam SIAK terpusat",
+		"Pencetakan dan personalisasi dokumen, dilanjutkan pemeriksaan mutu hasil cetak",
+	}
+	var steps []standard.Step
+	for i := range 12 {
+		st := standard.Step{Actor: "Petugas loket " + strconv.Itoa(i+1), Text: texts[i%len(texts)]}
+		if i == 2 || i == 8 {
+			st.Decision = "Berkas lengkap?"
+			st.IfNot = "Berkas dikembalikan kepada pemohon disertai catatan tertulis tentang kekurangan"
+			st.BackTo = i
+		}
+		steps = append(steps, st)
+	}
+	svg := render(t, steps, labels)
+	var z bytes.Buffer
+	gw := gzip.NewWriter(&z)
+	gw.Write(svg)
+	gw.Close()
+	t.Logf("12 steps: %d bytes, %d gzipped", len(svg), z.Len())
+	if got, max := len(svg), 6000; got > max {
+		t.Errorf("12-step flowchart is %d bytes, budget %d", got, max)
+	}
+	if got, max := z.Len(), 2000; got > max {
+		t.Errorf("12-step flowchart is %d bytes gzipped, budget %d", got, max)
+	}
+	checkFit(t, parse(t, svg))
+}
+
+func TestWrap(t *testing.T) {
+	digits := measure{max: 30, size: 10} // a digit is 6.37 wide, a space 3.18
+	for _, c := range []struct {
+		name string
+		in   string
+		m    measure
+		want []string
+	}{
+		{"short text stays on one line", "Berkas lengkap?", stepText, []string{"Berkas lengkap?"}},
+		{"breaks at spaces", "00 00 00 00", digits, []string{"00 00", "00 00"}},
+		{"collapses white space", "  00 \n\t 00  ", digits, []string{"00 00"}},
+		{"breaks a long word hard", "0000 00 0000000000", digits, []string{"0000", "00", "0000", "0000", "00"}},
+		{"counts wide letters wider", "mmmm iiii", digits, []string{"mmm", "m iiii"}},
+		{"counts characters, not bytes", "éééé éééé", measure{max: 30, size: 10}, []string{"éééé", "éééé"}},
+		{"empty text has no lines", " ", digits, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := wrap(c.in, c.m)
+			if strings.Join(got, "|") != strings.Join(c.want, "|") || len(got) != len(c.want) {
+				t.Errorf("wrap(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+// checkFit asserts that every line of text that starts inside a shape ends inside it,
+// by the width estimate the layout uses, keeping clear of the points of a decision.
+func checkFit(t *testing.T, root *node) {
+	t.Helper()
+	type box struct{ x0, y0, x1, y1 float64 }
+	var shapes []box
+	root.walk(func(n *node) {
+		switch n.name {
+		case "rect":
+			x, y := n.num(t, "x"), n.num(t, "y")
+			shapes = append(shapes, box{x, y, x + n.num(t, "width"), y + n.num(t, "height")})
+		case "path":
+			if n.inherited("marker-end") != "" || n.parent.name == "marker" {
+				return
+			}
+			// A decision: keep text within the flat top and bottom edges.
+			f := strings.FieldsFunc(n.attr("d"), func(r rune) bool { return r < '0' || r > '9' })
+			var v []float64
+			for _, s := range f {
+				x, _ := strconv.ParseFloat(s, 64)
+				v = append(v, x)
+			}
+			// M x0 mid L x0+in top H x1-in L x1 mid L x1-in bot H x0+in
+			shapes = append(shapes, box{v[2], v[3], v[4], v[8]})
+		}
+	})
+	lines := 0
+	root.walk(func(n *node) {
+		if n.name != "text" {
+			return
+		}
+		size, _ := strconv.ParseFloat(n.inherited("font-size"), 64)
+		w := measure{size: size, bold: n.inherited("font-weight") == "bold"}.width(n.text)
+		x, y := n.num(t, "x")+translation(t, n), n.num(t, "y")
+		x0, x1 := x, x+w
+		if n.inherited("text-anchor") == "middle" {
+			x0, x1 = x-w/2, x+w/2
+		}
+		in := -1
+		for i, s := range shapes {
+			if x > s.x0 && x < s.x1 && y > s.y0 && y < s.y1 {
+				in = i // the last one drawn is on top
+			}
+		}
+		if in < 0 {
+			return // a branch label
+		}
+		lines++
+		s := shapes[in]
+		if x0 < s.x0+2 || x1 > s.x1-2 || y-0.75*size < s.y0 || y+0.25*size > s.y1 {
+			t.Errorf("text %q at (%v,%v) size %v spans x %.0f..%.0f, outside its shape %v", n.text, x, y, size, x0, x1, s)
+		}
+	})
+	if lines == 0 {
+		t.Error("no text inside shapes")
+	}
+}
+
+// node is a parsed XML element, enough to check the drawing.
+type node struct {
+	name     string
+	attrs    []xml.Attr
+	text     string
+	parent   *node
+	children []*node
+}
+
+func (n *node) attr(name string) string {
+	for _, a := range n.attrs {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func (n *node) inherited(name string) string {
+	for ; n != nil; n = n.parent {
+		if v := n.attr(name); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func (n *node) num(t *testing.T, name string) float64 {
+	t.Helper()
+	a := n.attr(name)
+	if a == "" && (name == "x" || name == "y") {
+		return 0
+	}
+	v, err := strconv.ParseFloat(a, 64)
+	if err != nil {
+		t.Fatalf("<%s %s=%q>: %v", n.name, name, n.attr(name), err)
+	}
+	return v
+}
+
+// translation is the x of the translate(x) transforms on n and its ancestors.
+func translation(t *testing.T, n *node) float64 {
+	t.Helper()
+	x := 0.0
+	for ; n != nil; n = n.parent {
+		tr := n.attr("transform")
+		if tr == "" {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimPrefix(tr, "translate("), ")"), 64)
+		if err != nil {
+			t.Fatalf("transform %q: want translate(x)", tr)
+		}
+		x += v
+	}
+	return x
+}
+
+func (n *node) walk(f func(*node)) {
+	f(n)
+	for _, c := range n.children {
+		c.walk(f)
+	}
+}
+
+// parse decodes svg strictly and fails the test when it is not well-formed.
+func parse(t *testing.T, svg []byte) *node {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	doc := &node{}
+	cur := doc
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed: %v\n%s", err, svg)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			n := &node{name: tok.Name.Local, attrs: tok.Attr, parent: cur}
+			cur.children = append(cur.children, n)
+			cur = n
+		case xml.EndElement:
+			cur = cur.parent
+		case xml.CharData:
+			cur.text += string(tok)
+		default:
+			t.Fatalf("SVG holds a %T, want only elements and text", tok)
+		}
+	}
+	if len(doc.children) != 1 || doc.children[0].name != "svg" {
+		t.Fatalf("SVG has %d root elements, want one <svg>", len(doc.children))
+	}
+	root := doc.children[0]
+	root.parent = nil
+	return root
+}
+
+// FuzzSVG checks that any step content gives a well-formed SVG whose text stays inside
+// its shapes.
+func FuzzSVG(f *testing.F) {
+	f.Add("Tatap muka", "Petugas loket", "Petugas memeriksa berkas", "Berkas lengkap?", "Berkas dikembalikan", 1)
+	f.Add("", `"><svg onload=alert(1)>`, "<script>alert(1)</script>", "&amp;", strings.Repeat("W", 300), 2)
+	f.Add("a\x00b", "\xff\xfe", "\ufffe\u2028", "]]>", "", 0)
+	f.Fuzz(func(t *testing.T, channel, actor, text, decision, ifNot string, backTo int) {
+		steps := []standard.Step{
+			{Channel: channel, Actor: actor, Text: text},
+			{Channel: channel, Actor: actor, Text: text, Decision: decision, IfNot: ifNot, BackTo: backTo},
+			{Channel: "Daring", Actor: actor, Text: decision, Decision: text, BackTo: 1},
+		}
+		checkFit(t, parse(t, render(t, steps, Labels{Yes: actor, No: ifNot, ID: channel})))
+	})
+}
