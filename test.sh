@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
 # Runs all of Papan's tests. On a fresh Debian machine it first installs what the
-# browser tests need (Debian's chromium); as root it uses apt-get, otherwise sudo.
+# browser tests need (Debian's chromium, and npm for axe-core); as root it uses apt-get,
+# otherwise sudo.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# npm installs axe-core (package-lock.json) for the accessibility test in internal/browsertest.
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if ((${#need[@]})); then
 	echo "test.sh: installing ${need[*]}" >&2
 	sudo=""
 	[ "$(id -u)" = 0 ] || sudo=sudo
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+	echo "test.sh: installing axe-core from package-lock.json" >&2
+	npm ci --no-audit --no-fund >&2
 fi
 
 go vet ./...

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/papan-id/papan/internal/flowchart"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -23,6 +24,8 @@ type view struct {
 	OPD         *standard.OPD
 	Service     *standard.Service
 	Page        *standard.Page
+	Dashboard   *dashView   // the kepatuhan page only
+	Poster      *posterView // the poster page only (poster.go)
 }
 
 type crumb struct{ Title, Path string }
@@ -96,6 +99,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"join":         strings.Join,
 		"add":          func(a, b int) int { return a + b },
 		"jsonld":       r.serviceJSONLD,
+		"flowchart":    r.flowchart,
+		"qr":           qrSVG,
 	}
 }
 
@@ -269,4 +274,13 @@ func serviceCount(site *standard.Site) int {
 		n += len(o.Services)
 	}
 	return n
+}
+
+// flowchart draws the procedure as inline SVG. flowchart.SVG escapes every string from
+// content and filters the id, so its output is safe to mark as HTML.
+func (r *Renderer) flowchart(s *standard.Service) (template.HTML, error) {
+	var b strings.Builder
+	err := flowchart.SVG(&b, s.Procedure, flowchart.Labels{
+		Yes: r.t("yes"), No: r.t("no"), Start: r.t("start"), End: r.t("end"), ID: "fc-" + s.Slug})
+	return template.HTML(b.String()), err
 }

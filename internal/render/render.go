@@ -32,6 +32,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -58,11 +59,13 @@ type Renderer struct {
 	css      []byte
 	cssPath  string // "assets/papan.<hash>.css"
 	static   fs.FS  // theme static overlaid with the site's static/
+	// dashboard, when set, is published at DashboardPath (dashboard.go).
+	dashboard *rules.Dashboard
 }
 
 // pageKinds are the templates, one per kind of page. Each defines "main" (and may
 // define "head") for the base layout in base.html.
-var pageKinds = []string{"home", "opd", "service", "page", "404"}
+var pageKinds = []string{"home", "opd", "service", "page", "404", "kepatuhan", "poster"}
 
 // New prepares a renderer for site. layouts and static are the site's own folders; either
 // may be nil. Template errors in the site's layouts are returned as problems naming the
@@ -196,12 +199,16 @@ func (r *Renderer) Outputs() []Output {
 		page(o.Slug+"/index.html", "opd", r.opdData(o))
 		for _, s := range o.Services {
 			page(o.Slug+"/"+s.Slug+"/index.html", "service", r.serviceData(s))
+			page(PosterPath(s), "poster", r.posterData(s))
 		}
 	}
 	for _, p := range r.site.Pages {
 		page(p.Slug+"/index.html", "page", r.pageData(p))
 	}
 	page("404.html", "404", r.notFoundData())
+	if r.dashboard != nil {
+		page(DashboardPath, "kepatuhan", r.dashboardData())
+	}
 	outs = append(outs,
 		Output{Path: r.cssPath, Write: func(w io.Writer) error { _, err := w.Write(r.css); return err }},
 		Output{Path: "sitemap.xml", Write: r.sitemap},

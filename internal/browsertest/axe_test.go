@@ -1,0 +1,120 @@
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/papan-id/papan/internal/build"
+)
+
+// axeTags are the rule sets the site is held to: WCAG 2.0 and 2.1, levels A and AA.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+
+// axeSource reads axe-core from node_modules at the repository root. It is installed
+// by `npm ci` from package-lock.json (test.sh does this) and never committed.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(repoRoot, "node_modules/axe-core/axe.min.js"))
+	if err != nil {
+		skipOrFail(t, "axe-core is not installed (run `npm ci` at the repository root; test.sh does): %v", err)
+	}
+	return string(src)
+}
+
+type axeResult struct {
+	Passes     int            `json:"passes"` // rules that passed: proof that axe ran
+	Violations []axeViolation `json:"violations"`
+}
+
+type axeViolation struct {
+	ID      string   `json:"id"`
+	Impact  string   `json:"impact"`
+	Help    string   `json:"help"`
+	HelpURL string   `json:"helpUrl"`
+	Targets []string `json:"targets"`
+}
+
+// TestAxe runs axe-core in Chromium on every page of the example site (so every page
+// kind: home, OPD, service, poster, standalone page, 404, and the compliance dashboard
+// when the build has one) and wants zero violations.
+func TestAxe(t *testing.T) {
+	axe := axeSource(t)
+	tab := browser(t)
+	src := exampleSite(t)
+	s := serve(t, src)
+	ps := pages(t, s.Dir)
+	kindOf := pageKinds(t, src)
+	kinds := map[string]int{}
+	for _, p := range ps {
+		kinds[kindOf(p)]++
+	}
+	for _, k := range []string{"home", "opd", "service", "poster", "page", "404"} {
+		if kinds[k] == 0 {
+			t.Errorf("the example site has no %s page to check", k)
+		}
+	}
+	run := `axe.run(document, {runOnly: {type: "tag", values: ` + jsArray(axeTags) + `}, resultTypes: ["violations"]})
+		.then(r => ({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, impact: v.impact || "",
+			help: v.help, helpUrl: v.helpUrl, targets: v.nodes.map(n => n.target.join(" "))}))}))`
+	for _, p := range ps {
+		ctx := timeout(t, tab)
+		if err := chromedp.Do(ctx, chromedp.Navigate(s.URL+strings.TrimPrefix(p, "/"))); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
+			t.Fatalf("%s: injecting axe-core: %v", p, err)
+		}
+		res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResult](run, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: axe.run: %v", p, err)
+		}
+		if res.Passes == 0 {
+			t.Errorf("%s: axe-core passed no rule at all; did it run?", p)
+		}
+		for _, v := range res.Violations {
+			t.Errorf("%s (%s page): %s [%s] %s\n\t%s\n\ton: %s", p, kindOf(p), v.ID, v.Impact, v.Help, v.HelpURL, strings.Join(v.Targets, " | "))
+		}
+	}
+	t.Logf("axe-core checked %d pages: %v", len(ps), kinds)
+}
+
+func jsArray(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// pageKinds returns a function that names the kind of page at a site path, from the
+// site's own OPDs, services and standalone pages.
+func pageKinds(t *testing.T, src fs.FS) func(string) string {
+	t.Helper()
+	site, _, err := build.Load(context.Background(), src, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]string{"/": "home", "/404.html": "404", "/kepatuhan/": "kepatuhan"}
+	for _, o := range site.OPDs {
+		kinds["/"+o.Slug+"/"] = "opd"
+		for _, s := range o.Services {
+			kinds["/"+o.Slug+"/"+s.Slug+"/"] = "service"
+			kinds["/"+o.Slug+"/"+s.Slug+"/cetak/"] = "poster"
+		}
+	}
+	for _, p := range site.Pages {
+		kinds["/"+p.Slug+"/"] = "page"
+	}
+	return func(p string) string {
+		if k, ok := kinds[p]; ok {
+			return k
+		}
+		return "other"
+	}
+}

@@ -1,0 +1,139 @@
+package browsertest
+
+import (
+	"context"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/papan-id/papan/internal/build"
+)
+
+// repoRoot is the repository root, whose site.toml and content/ are the example site.
+const repoRoot = "../.."
+
+// skipOrFail skips the test, or fails it when CI=true: CI installs what the browser
+// tests need, so a missing piece there is a broken setup, not a reason to pass.
+func skipOrFail(t *testing.T, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf(format, args...)
+	}
+	t.Skipf(format, args...)
+}
+
+// browser starts headless Chromium with a fresh profile for t and returns a chromedp
+// context for one tab. The browser stops when t ends.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	exe := "/usr/bin/chromium"
+	if _, err := os.Stat(exe); err != nil {
+		p, err := exec.LookPath("chromium")
+		if err != nil {
+			skipOrFail(t, "chromium not found: install Debian's chromium (test.sh does)")
+		}
+		exe = p
+	}
+	profile := t.TempDir()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(profile),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil { // starts the browser
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return ctx
+}
+
+// timeout limits one step of a test without stopping the browser (see chromedp.Run).
+func timeout(t *testing.T, ctx context.Context) context.Context {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// site is a built site served over HTTP. Its base URL is the server's, so every
+// absolute address in it (canonical links, the poster's QR code) is same-origin.
+type site struct {
+	URL string // "http://127.0.0.1:port/", with the trailing slash
+	Dir string // the output folder
+}
+
+// serve builds the site in src and serves it. The server is started first so that its
+// address can be the site's base URL.
+func serve(t *testing.T, src fs.FS) site {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "public")
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir))) // dir is filled below
+	t.Cleanup(srv.Close)
+	if _, err := build.Build(context.Background(), build.Options{Src: src, Out: dir, BaseURL: srv.URL + "/"}); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return site{URL: srv.URL + "/", Dir: dir}
+}
+
+// exampleSite returns the repository's example site, or the small test site of package
+// build when the example content does not load (it is being edited).
+func exampleSite(t *testing.T) fs.FS {
+	t.Helper()
+	root := os.DirFS(repoRoot)
+	if _, _, err := build.Load(context.Background(), root, ""); err == nil {
+		return root
+	} else {
+		t.Logf("example site does not load, using internal/build/testdata/site: %v", firstLine(err.Error()))
+	}
+	return os.DirFS("../build/testdata/site")
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
+}
+
+// pages lists the site paths of the HTML pages in dir: "/", "/dukcapil/", "/404.html".
+func pages(t *testing.T, dir string) []string {
+	t.Helper()
+	var ps []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = "/" + filepath.ToSlash(rel)
+		ps = append(ps, strings.TrimSuffix(rel, "index.html"))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps
+}
+
+// buildTo builds the site folder src into out with the given base URL.
+func buildTo(t *testing.T, src, out, baseURL string) {
+	t.Helper()
+	if _, err := build.Build(context.Background(), build.Options{Src: os.DirFS(src), Out: out, BaseURL: baseURL}); err != nil {
+		t.Fatalf("build %s: %v", src, err)
+	}
+}

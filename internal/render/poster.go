@@ -1,0 +1,168 @@
+package render
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// The poster (/<opd>/<layanan>/cetak/) is one A4 sheet for the service counter. A long
+// standard must still fit, so lists are cut at these lengths and each item at
+// posterItemRunes; a cut list ends with "selengkapnya di <URL>" pointing to the full page.
+const (
+	posterRequirements = 10 // lines: items, and a case heading with its first item
+	posterSteps        = 8
+	posterChannels     = 6
+	posterItemRunes    = 100
+	posterActorRunes   = 40
+	posterChannelRunes = 50
+	posterFees         = 2
+	posterFactRunes    = 60
+	posterSummaryRunes = 160
+	posterMaklumatRune = 300
+)
+
+// posterView is what poster.html receives in view.Poster: the service reduced to what
+// fits on one sheet.
+type posterView struct {
+	URL          string // absolute address of the service page, the QR code's text
+	Summary      string
+	Fees         []string // "Biaya cetak: Rp15.000", at most posterFees
+	Products     string
+	Requirements []posterGroup
+	MoreReqs     int // requirements left off
+	Steps        []posterStep
+	MoreSteps    int
+	Channels     []standard.Channel // the service's (or OPD's) channels, then the site's
+	MoreChannels int
+	Maklumat     string // plain-text excerpt of the OPD's Maklumat Pelayanan
+	// QR is true when URL is absolute. A site built with base_url "/" has no host to
+	// put in a code, and a code with a bare path would scan to nothing.
+	QR bool
+}
+
+// posterGroup is the requirements of one case ("Baru", "Hilang"), or of all when the
+// service has no cases.
+type posterGroup struct {
+	Case  string
+	Items []string
+}
+
+type posterStep struct {
+	Text, Actor string
+}
+
+// PosterPath returns the output path of the poster of s.
+func PosterPath(s *standard.Service) string {
+	return s.OPD.Slug + "/" + s.Slug + "/cetak/index.html"
+}
+
+func (r *Renderer) posterData(s *standard.Service) view {
+	v := r.serviceData(s)
+	servicePath := v.Path
+	v.Kind = "poster"
+	v.Path = servicePath + "cetak/"
+	v.Title = r.t("poster") + ": " + s.Name
+	v.Crumbs = nil
+
+	p := &posterView{URL: r.AbsURL(servicePath)}
+	p.QR = strings.HasPrefix(p.URL, "https://") || strings.HasPrefix(p.URL, "http://")
+	p.Summary = cut(s.Summary, posterSummaryRunes)
+	for i, f := range s.Fees {
+		if i == posterFees {
+			p.Fees = append(p.Fees, fmt.Sprintf(r.t("poster_more_short"), len(s.Fees)-i))
+			break
+		}
+		p.Fees = append(p.Fees, cut(f.Text, posterFactRunes)+": "+r.rupiah(f.Amount))
+	}
+	var products []string
+	for _, x := range s.Products {
+		products = append(products, x.Name)
+	}
+	p.Products = cut(strings.Join(products, ", "), posterFactRunes)
+	n := 0 // lines of the column used: items, and case headings
+	for _, g := range requirementGroups(s) {
+		pg := posterGroup{Case: cut(g.Case, posterFactRunes)}
+		for _, req := range g.Items {
+			cost := 1
+			if len(pg.Items) == 0 && pg.Case != "" {
+				cost = 2 // the case heading comes with its first item
+			}
+			if n+cost > posterRequirements {
+				p.MoreReqs++
+				continue
+			}
+			n += cost
+			text := req.Name
+			if req.Condition != "" {
+				text += " (" + req.Condition + ")"
+			}
+			pg.Items = append(pg.Items, cut(text, posterItemRunes))
+		}
+		if len(pg.Items) > 0 {
+			p.Requirements = append(p.Requirements, pg)
+		}
+	}
+	channels := len(procedures(s)) > 1
+	for _, st := range s.Procedure {
+		if len(p.Steps) == posterSteps {
+			p.MoreSteps++
+			continue
+		}
+		text := st.Text
+		if st.Channel != "" && channels {
+			text = st.Channel + ": " + text
+		}
+		p.Steps = append(p.Steps, posterStep{Text: cut(text, posterItemRunes), Actor: cut(st.Actor, posterActorRunes)})
+	}
+	seen := map[standard.Channel]bool{}
+	for _, c := range append(append([]standard.Channel(nil), s.EffectiveComplaints()...), r.site.Config.Complaints...) {
+		key := standard.Channel{Kind: c.Kind, Value: c.Value}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		if len(p.Channels) == posterChannels {
+			p.MoreChannels++
+			continue
+		}
+		p.Channels = append(p.Channels, standard.Channel{Kind: c.Kind, Value: cut(c.Value, posterChannelRunes)})
+	}
+	if m := s.OPD.Maklumat; m != nil {
+		p.Maklumat = cut(plainText(r.md.Field(m.Text)), posterMaklumatRune)
+	}
+	v.Poster = p
+	return v
+}
+
+var (
+	blockTags = regexp.MustCompile(`</?(?:p|br|li|ul|ol|h[1-6]|blockquote|div|table|tr|td|th|pre)\b[^>]*>`)
+	tags      = regexp.MustCompile(`<[^>]*>`)
+	spaces    = regexp.MustCompile(`\s+`)
+)
+
+// plainText turns rendered Markdown into one line of text for an excerpt.
+func plainText(h template.HTML) string {
+	s := blockTags.ReplaceAllString(string(h), " ")
+	s = tags.ReplaceAllString(s, "")
+	return strings.TrimSpace(spaces.ReplaceAllString(html.UnescapeString(s), " "))
+}
+
+// cut shortens s to at most n runes, at a word boundary where there is one, and marks
+// the cut with an ellipsis.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)[:n-1]
+	out := string(rs)
+	if i := strings.LastIndexByte(out, ' '); i > n/2 {
+		out = out[:i]
+	}
+	return strings.TrimRight(out, " ,;:.") + "…"
+}
