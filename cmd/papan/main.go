@@ -4,18 +4,35 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/papan-id/papan/internal/cli"
 )
 
 func main() {
+	// PAPAN_CPUPROFILE=file writes a CPU profile of the run, for docs/performance.md.
+	if file := os.Getenv("PAPAN_CPUPROFILE"); file != "" {
+		f, err := os.Create(file)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "papan: PAPAN_CPUPROFILE: %v\n", err)
+			os.Exit(2)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	// An interrupt cancels the context; a build then removes its temporary folder and
 	// leaves the previous output as it was.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
-	os.Exit(code)
+	if code != 0 {
+		pprof.StopCPUProfile()
+		os.Exit(code)
+	}
 }

@@ -71,24 +71,39 @@ func Load(ctx context.Context, src fs.FS, baseURL string) (*standard.Site, stand
 // Renderer prepares the renderer for site with the site's own layouts/ and static/, and
 // the compliance dashboard unless site.toml turns it off (kepatuhan.dasbor = false).
 func Renderer(site *standard.Site, src fs.FS) (*render.Renderer, error) {
-	r, err := render.New(site, subIfExists(src, "layouts"), subIfExists(src, "static"))
+	r, err := Templates(site, src)
 	if err != nil {
 		return nil, err
 	}
 	if site.Config.Compliance.Dashboard {
-		_, dash := Compliance(site, src, Today(site.Config, time.Time{}))
+		// The dashboard names services, not lines, so its findings are not located:
+		// locating reads every file with a finding again.
+		_, dash := compliance(site, nil, Today(site.Config, time.Time{}))
 		r.SetDashboard(&dash)
 	}
 	return r, nil
+}
+
+// Templates prepares the renderer without the dashboard; `papan check` uses it to find
+// template errors in layouts/.
+func Templates(site *standard.Site, src fs.FS) (*render.Renderer, error) {
+	return render.New(site, subIfExists(src, "layouts"), subIfExists(src, "static"))
 }
 
 // Compliance runs the rulebook over a loaded site and scores it. The findings are
 // located and sorted. Rule findings never fail a build: they are for `papan check` and
 // the dashboard; only the loader's problems (some of which carry rule IDs) stop a build.
 func Compliance(site *standard.Site, src fs.FS, today time.Time) (standard.Problems, rules.Dashboard) {
+	return compliance(site, src, today)
+}
+
+// compliance locates the findings in src, or leaves them unlocated when src is nil.
+func compliance(site *standard.Site, src fs.FS, today time.Time) (standard.Problems, rules.Dashboard) {
 	cfg := rules.ConfigFrom(site.Config.Compliance)
 	ps := rules.Check(site, cfg, today)
-	content.Locate(src, ps)
+	if src != nil {
+		content.Locate(src, ps)
+	}
 	ps.Sort()
 	return ps, rules.Assess(site, cfg, today, ps)
 }

@@ -61,7 +61,7 @@ func runCheck(e *env, args []string) int {
 	if site != nil {
 		today = build.Today(site.Config, override)
 		// Templates are part of the site too: a broken layouts/ file would fail the build.
-		if _, rerr := build.Renderer(site, fsys); rerr != nil {
+		if _, rerr := build.Templates(site, fsys); rerr != nil {
 			if ps, ok := rerr.(standard.Problems); ok {
 				problems = append(problems, ps...)
 			} else {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"strings"
 
@@ -13,29 +14,36 @@ import (
 // reading each file concerned once. A problem whose field is missing points at the table
 // that should hold it, or at the top of the file.
 func Locate(fsys fs.FS, ps standard.Problems) {
-	indexes := map[string]*tomlpos.Index{}
-	offsets := map[string]int{}
-	for i := range ps {
-		p := &ps[i]
+	byFile := map[string][]int{}
+	var files []string
+	for i, p := range ps {
 		if p.Line > 0 {
 			continue
 		}
-		ix, seen := indexes[p.File]
-		if !seen {
-			ix, offsets[p.File] = index(fsys, p.File)
-			indexes[p.File] = ix
+		if _, seen := byFile[p.File]; !seen {
+			files = append(files, p.File)
 		}
-		if ix == nil {
-			continue // not a readable text file: the problem is about the file itself
-		}
-		p.Line, p.Col = 1, 1
-		if p.Path == "" {
-			continue
-		}
-		if pos, ok := ix.Nearest(p.Path); ok {
-			p.Line, p.Col = pos.Line+offsets[p.File], pos.Col
-		}
+		byFile[p.File] = append(byFile[p.File], i)
 	}
+	// Each file is read and scanned once, files in parallel: a large site can have a
+	// warning in every one of its files. Workers write disjoint elements of ps.
+	parallel(context.Background(), len(files), func(i int) {
+		file := files[i]
+		ix, offset := index(fsys, file)
+		if ix == nil {
+			return // not a readable text file: the problem is about the file itself
+		}
+		for _, j := range byFile[file] {
+			p := &ps[j]
+			p.Line, p.Col = 1, 1
+			if p.Path == "" {
+				continue
+			}
+			if pos, ok := ix.Nearest(p.Path); ok {
+				p.Line, p.Col = pos.Line+offset, pos.Col
+			}
+		}
+	})
 }
 
 // index scans file for key positions. For a Markdown page it scans the front matter and
