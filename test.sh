@@ -26,3 +26,9 @@ go vet ./...
 test -z "$(gofmt -l cmd internal)" || { echo "gofmt needed:"; gofmt -l cmd internal; exit 1; }
 # -race once over the whole suite: serve and build are concurrent.
 go test -race -count=1 ./...
+
+# Each fuzz target for a short fixed time: a new crash fails the run and its input is
+# saved under the package's testdata/fuzz to become a regression test.
+for target in content:FuzzLoadService render:FuzzMarkdown standard:FuzzSlug tomlpos:FuzzScan flowchart:FuzzSVG; do
+	go test "./internal/${target%%:*}" -run '^$' -fuzz "^${target#*:}\$" -fuzztime 8s
+done

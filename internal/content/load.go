@@ -224,6 +224,8 @@ func listContent(fsys fs.FS) ([]job, standard.Problems) {
 		file := ContentDir + "/" + name
 		switch {
 		case skipped(name):
+		case isSymlink(e):
+			ps = append(ps, symlinkProblem(file))
 		case !e.IsDir() && strings.HasSuffix(name, ".toml"):
 			p := problemAt(file, "berkas layanan harus berada di dalam folder OPD")
 			p.Hint = "Pindahkan ke content/<opd>/" + name + ", di samping _opd.toml OPD tersebut."
@@ -239,6 +241,16 @@ func listContent(fsys fs.FS) ([]job, standard.Problems) {
 		}
 	}
 	return jobs, ps
+}
+
+func isSymlink(e fs.DirEntry) bool { return e.Type()&fs.ModeSymlink != 0 }
+
+// symlinkProblem refuses a symbolic link: following it could publish a file from
+// outside the site folder, and a site's content should live in the site.
+func symlinkProblem(file string) standard.Problem {
+	p := problemAt(file, "tautan simbolik (symlink) tidak dibaca")
+	p.Hint = "Salin berkas atau folder aslinya ke dalam content/; Papan tidak mengikuti tautan ke luar situs."
+	return p
 }
 
 func ignored(file string) standard.Problem {
@@ -272,6 +284,8 @@ func listOPD(fsys fs.FS, dir, slug string) ([]job, standard.Problems) {
 		name := e.Name()
 		file := dir + "/" + name
 		switch {
+		case isSymlink(e):
+			ps = append(ps, symlinkProblem(file))
 		case name == OPDFile:
 			hasOPD = true
 			jobs = append(jobs, job{kindOPD, file})
@@ -327,6 +341,8 @@ func listPages(fsys fs.FS, dir string) ([]job, standard.Problems) {
 		file := dir + "/" + name
 		switch {
 		case skipped(name):
+		case isSymlink(e):
+			ps = append(ps, symlinkProblem(file))
 		case !e.IsDir() && strings.HasSuffix(name, ".md"):
 			slug := strings.TrimSuffix(name, ".md")
 			if !standard.ValidSlug(slug) {
@@ -413,6 +429,11 @@ func decodeFile(fsys fs.FS, file string, v any) (ps []standard.Problem, ok bool)
 	src, p := readText(fsys, file)
 	if p != nil {
 		return []standard.Problem{*p}, false
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		p := problemAt(file, "berkas kosong")
+		p.Hint = "Isi berkas ini (`papan new` membuat berkas berisi semua kunci), atau hapus; awali namanya dengan _ untuk menyimpannya sebagai draf."
+		return []standard.Problem{p}, false
 	}
 	m, p := parseTOML(file, src, 0)
 	if p != nil {

@@ -74,6 +74,11 @@ func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
 	theme := Theme()
 	lay := overlay(layouts, mustSub(theme, "layouts"))
 	st := overlay(static, mustSub(theme, "static"))
+	if static != nil {
+		if ps := symlinks(static, "static"); len(ps) > 0 {
+			return nil, ps
+		}
+	}
 
 	base, err := url.Parse(site.Config.BaseURL)
 	if err != nil {
@@ -220,6 +225,21 @@ func (r *Renderer) Outputs() []Output {
 
 // staticOutputs copies the overlaid static folder, except the stylesheet, which is
 // published under its hashed name.
+// symlinks reports every symbolic link under fsys. Papan refuses them rather than follow
+// them: a link in static/ to a file outside the site would publish that file.
+func symlinks(fsys fs.FS, dir string) standard.Problems {
+	var ps standard.Problems
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type()&fs.ModeSymlink != 0 {
+			ps = append(ps, standard.Problem{File: dir + "/" + p, Severity: standard.Error,
+				Message: "tautan simbolik (symlink) tidak disalin ke situs",
+				Hint:    "Salin berkas aslinya ke dalam folder situs; Papan tidak mengikuti tautan agar tidak menerbitkan berkas dari luar situs."})
+		}
+		return nil
+	})
+	return ps
+}
+
 func (r *Renderer) staticOutputs() []Output {
 	var outs []Output
 	fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
