@@ -38,8 +38,10 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "papan build [--src DIR] [--out DIR] [--base-url URL]", "membangun situs ke folder keluaran (bawaan: public/)", runBuild},
-		{"check", "papan check [--src DIR]", "memeriksa isi tanpa menulis apa pun", runCheck},
+		{"check", "papan check [--src DIR] [--format F] [--strict] [--summary]", "memeriksa isi dan kepatuhan standar tanpa menulis apa pun", runCheck},
+		{"serve", "papan serve [--src DIR] [--port N] [--bind ADDR]", "pratinjau langsung dengan muat ulang otomatis saat berkas disimpan", runServe},
 		{"new", "papan new layanan <opd>/<slug> | papan new opd <slug>", "membuat berkas baru berisi semua kunci dan petunjuk", runNew},
+		{"gen-demo", "papan gen-demo --services N [--opd M] [--seed S] DIR", "menulis situs sintetis untuk uji kinerja dan demo", runGenDemo},
 		{"version", "papan version", "menampilkan versi", runVersion},
 		{"help", "papan help [perintah]", "menampilkan bantuan", nil},
 	}

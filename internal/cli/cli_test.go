@@ -47,11 +47,13 @@ func TestNewCheckBuild(t *testing.T) {
 	if code, _, stderr := run("new", "--src", dir, "layanan", "dinas/surat"); code != ExitOK {
 		t.Fatalf("new layanan: %d %s", code, stderr)
 	}
-	if code, stdout, _ := run("check", "--src", dir); code != ExitOK || !strings.Contains(stdout, "Tidak ada masalah") {
+	// A new OPD file leaves the Maklumat's signer empty: the rulebook says so (a galat),
+	// but rule findings do not stop a build.
+	if code, stdout, _ := run("check", "--src", dir, "--today", "2025-06-01"); code != ExitProblem || !strings.Contains(stdout, "content/dinas/_opd.toml:33:2: galat: Maklumat Pelayanan tidak menyebut penanda tangan [SP013]") {
 		t.Fatalf("check: %d %q", code, stdout)
 	}
 	code, _, stderr := run("build", "--src", dir)
-	if code != ExitOK || !strings.Contains(stderr, "4 halaman") {
+	if code != ExitOK || !strings.Contains(stderr, "6 halaman") {
 		t.Fatalf("build: %d %q", code, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "dinas", "surat", "index.html")); err != nil {
