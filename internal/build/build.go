@@ -187,6 +187,7 @@ func writeAtomically(ctx context.Context, out string, outs []render.Output) (Res
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return Result{}, err
 	}
+	removeStale(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".papan-tmp-")
 	if err != nil {
 		return Result{}, fmt.Errorf("tidak dapat membuat folder sementara: %w", err)
@@ -208,6 +209,18 @@ func writeAtomically(ctx context.Context, out string, outs []render.Output) (Res
 	return res, nil
 }
 
+// removeStale removes temporary folders (and "-old" copies) that a build killed outright
+// (SIGKILL, out of memory, power loss) left beside the output: nothing else would.
+// Two builds into one output at the same moment are not supported.
+func removeStale(parent, base string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), "."+base+".papan-tmp-") {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
+}
+
 // swap puts the finished folder tmp in place of out. Between the two renames out is
 // briefly absent; the old site is never half-replaced.
 func swap(tmp, out string) error {
@@ -216,10 +229,15 @@ func swap(tmp, out string) error {
 		return fmt.Errorf("tidak dapat mengganti %s: %w", out, err)
 	}
 	if err := os.Rename(tmp, out); err != nil {
-		os.Rename(old, out) // put the previous site back
+		if rerr := os.Rename(old, out); rerr != nil {
+			return fmt.Errorf("tidak dapat mengganti %s: %w; situs sebelumnya tersimpan di %s", out, err, old)
+		}
 		return fmt.Errorf("tidak dapat mengganti %s: %w", out, err)
 	}
-	return os.RemoveAll(old)
+	// The new site is in place: failing to delete the old copy is not a failed build,
+	// and the next build removes the leftover (removeStale).
+	os.RemoveAll(old)
+	return nil
 }
 
 // writeAll renders and writes every output under dir on all CPUs. Each worker holds one

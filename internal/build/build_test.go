@@ -262,3 +262,19 @@ func writeFile(t *testing.T, name, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestRemovesStaleTempFolders: a build killed outright (SIGKILL) cannot clean up; the
+// next build removes what it left.
+func TestRemovesStaleTempFolders(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	for _, stale := range []string{".public.papan-tmp-123", ".public.papan-tmp-456-old"} {
+		writeFile(t, filepath.Join(parent, stale, "index.html"), "setengah jadi")
+	}
+	if _, err := build(t, "testdata/site", out, ""); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
+	}
+}
