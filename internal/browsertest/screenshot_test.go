@@ -1,0 +1,64 @@
+package browsertest
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/papan-id/papan/internal/build"
+)
+
+var screenshots = flag.Bool("screenshots", false, "rewrite the screenshots in docs/img from the example site")
+
+// TestScreenshots takes the pictures the docs show: a service page on a phone-sized
+// viewport, a poster and the dashboard. With -screenshots it writes them to docs/img;
+// without, it still takes them and checks each is a PNG, so the tooling keeps working.
+func TestScreenshots(t *testing.T) {
+	tab := browser(t)
+	// Built with the site's own base URL, so the poster shows the address a citizen
+	// would scan; pages link with the base path only, so they load from this server.
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(context.Background(), build.Options{Src: exampleSite(t), Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	s := site{URL: srv.URL + "/", Dir: out}
+	shots := []struct {
+		name, path    string
+		width, height int64
+	}{
+		{"layanan-ponsel.png", "dukcapil/ktp-el/", 360, 1600},
+		{"poster.png", "dukcapil/ktp-el/cetak/", 794, 1123}, // A4 at 96 dpi
+		{"kepatuhan.png", "kepatuhan/", 800, 1200},
+	}
+	dir := t.TempDir()
+	if *screenshots {
+		dir = filepath.Join(repoRoot, "docs", "img")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, sh := range shots {
+		ctx := timeout(t, tab)
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(sh.width, sh.height), chromedp.Navigate(s.URL+sh.path)); err != nil {
+			t.Fatalf("%s: %v", sh.path, err)
+		}
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("%s: %v", sh.path, err)
+		}
+		if !bytes.HasPrefix(png, []byte("\x89PNG")) {
+			t.Fatalf("%s: screenshot is not a PNG", sh.path)
+		}
+		if err := os.WriteFile(filepath.Join(dir, sh.name), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
