@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"rsc.io/qr"
@@ -46,7 +47,7 @@ func qrSVG(text, label string) (template.HTML, error) {
 		return "", fmt.Errorf("render: QR code for %q: %w", text, err)
 	}
 	n := len(grid)
-	var d strings.Builder
+	d := make([]byte, 0, 4096)
 	for y, row := range grid {
 		for x := 0; x < n; {
 			if !row[x] {
@@ -57,12 +58,21 @@ func qrSVG(text, label string) (template.HTML, error) {
 			for x < n && row[x] {
 				x++
 			}
-			fmt.Fprintf(&d, "M%d %dh%dv1h-%dz", start, y, x-start, x-start)
+			// "M<x> <y>h<w>v1h-<w>z", appended without fmt: a poster has hundreds of runs.
+			d = append(d, 'M')
+			d = strconv.AppendInt(d, int64(start), 10)
+			d = append(d, ' ')
+			d = strconv.AppendInt(d, int64(y), 10)
+			d = append(d, 'h')
+			d = strconv.AppendInt(d, int64(x-start), 10)
+			d = append(d, "v1h-"...)
+			d = strconv.AppendInt(d, int64(x-start), 10)
+			d = append(d, 'z')
 		}
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges" role="img" aria-label="%s">`,
 		n, n, template.HTMLEscapeString(label))
-	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="%s"/></svg>`, n, n, d.String())
+	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="%s"/></svg>`, n, n, d)
 	return template.HTML(b.String()), nil
 }

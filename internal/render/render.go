@@ -59,6 +59,9 @@ type Renderer struct {
 	css      []byte
 	cssPath  string // "assets/papan.<hash>.css"
 	static   fs.FS  // theme static overlaid with the site's static/
+	// searchJS and searchIndex are the home page's search script and index (search.go).
+	searchJS, searchIndex         []byte
+	searchJSPath, searchIndexPath string
 	// dashboard, when set, is published at DashboardPath (dashboard.go).
 	dashboard *rules.Dashboard
 }
@@ -102,6 +105,9 @@ func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
 	sum := sha256.Sum256(r.css)
 	r.cssPath = "assets/papan." + hex.EncodeToString(sum[:4]) + ".css"
 
+	if err := r.prepareSearch(); err != nil {
+		return nil, err
+	}
 	if r.pages, err = r.parseTemplates(lay); err != nil {
 		return nil, err
 	}
@@ -196,26 +202,30 @@ type Output struct {
 // Outputs lists every file of the site, in a stable order.
 func (r *Renderer) Outputs() []Output {
 	var outs []Output
-	page := func(p string, kind string, data any) {
-		outs = append(outs, Output{Path: p, Write: func(w io.Writer) error { return r.execute(w, kind, data) }})
+	// A page's data is made when the page is written, not here, so memory holds the
+	// data of the pages being written rather than of the whole site.
+	page := func(p string, kind string, data func() any) {
+		outs = append(outs, Output{Path: p, Write: func(w io.Writer) error { return r.execute(w, kind, data()) }})
 	}
-	page("index.html", "home", r.homeData())
+	page("index.html", "home", func() any { return r.homeData() })
 	for _, o := range r.site.OPDs {
-		page(o.Slug+"/index.html", "opd", r.opdData(o))
+		page(o.Slug+"/index.html", "opd", func() any { return r.opdData(o) })
 		for _, s := range o.Services {
-			page(o.Slug+"/"+s.Slug+"/index.html", "service", r.serviceData(s))
-			page(PosterPath(s), "poster", r.posterData(s))
+			page(o.Slug+"/"+s.Slug+"/index.html", "service", func() any { return r.serviceData(s) })
+			page(PosterPath(s), "poster", func() any { return r.posterData(s) })
 		}
 	}
 	for _, p := range r.site.Pages {
-		page(p.Slug+"/index.html", "page", r.pageData(p))
+		page(p.Slug+"/index.html", "page", func() any { return r.pageData(p) })
 	}
-	page("404.html", "404", r.notFoundData())
+	page("404.html", "404", func() any { return r.notFoundData() })
 	if r.dashboard != nil {
-		page(DashboardPath, "kepatuhan", r.dashboardData())
+		page(DashboardPath, "kepatuhan", func() any { return r.dashboardData() })
 	}
 	outs = append(outs,
 		Output{Path: r.cssPath, Write: func(w io.Writer) error { _, err := w.Write(r.css); return err }},
+		Output{Path: r.searchJSPath, Write: func(w io.Writer) error { _, err := w.Write(r.searchJS); return err }},
+		Output{Path: r.searchIndexPath, Write: func(w io.Writer) error { _, err := w.Write(r.searchIndex); return err }},
 		Output{Path: "sitemap.xml", Write: r.sitemap},
 		Output{Path: "robots.txt", Write: r.robots},
 	)
@@ -223,8 +233,8 @@ func (r *Renderer) Outputs() []Output {
 	return outs
 }
 
-// staticOutputs copies the overlaid static folder, except the stylesheet, which is
-// published under its hashed name.
+// staticOutputs copies the overlaid static folder, except the stylesheet and the search
+// script, which are published under their hashed names.
 // symlinks reports every symbolic link under fsys. Papan refuses them rather than follow
 // them: a link in static/ to a file outside the site would publish that file.
 func symlinks(fsys fs.FS, dir string) standard.Problems {
@@ -243,7 +253,7 @@ func symlinks(fsys fs.FS, dir string) standard.Problems {
 func (r *Renderer) staticOutputs() []Output {
 	var outs []Output
 	fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || p == "papan.css" || strings.HasPrefix(path.Base(p), ".") {
+		if err != nil || d.IsDir() || p == "papan.css" || p == "cari.js" || strings.HasPrefix(path.Base(p), ".") {
 			return nil
 		}
 		outs = append(outs, Output{Path: p, Write: func(w io.Writer) error {
@@ -260,13 +270,13 @@ func (r *Renderer) staticOutputs() []Output {
 	return outs
 }
 
+// execute renders a page into w. On an error w holds part of a page: callers write into
+// a buffer and discard it, so a broken page is never published.
 func (r *Renderer) execute(w io.Writer, kind string, data any) error {
-	var buf bytes.Buffer
-	if err := r.pages[kind].ExecuteTemplate(&buf, "base.html", data); err != nil {
+	if err := r.pages[kind].ExecuteTemplate(w, "base.html", data); err != nil {
 		return templateProblem(kind+".html", err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 // URL returns the address of a site path such as "/dukcapil/" under the base URL's path.
