@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,5 +84,34 @@ func TestWordPaste(t *testing.T) {
 	page := string(readTree(t, out)["dinas/layanan-uji/index.html"])
 	if !strings.Contains(page, "<h1>"+pasted+"</h1>") {
 		t.Errorf("pasted text not published as written")
+	}
+}
+
+// TestLargeMarkdownPageAndEmptyContent: a 20,000-line page builds (well under the 4 MiB
+// file limit, which bounds what one page can hold in memory), and a site with no OPDs
+// still builds a home page.
+func TestLargeMarkdownPageAndEmptyContent(t *testing.T) {
+	src := t.TempDir()
+	writeFile(t, filepath.Join(src, "site.toml"), "judul = \"Uji\"\nwilayah = \"Kota Uji\"\n")
+	var page strings.Builder
+	page.WriteString("+++\njudul = \"Panjang\"\n+++\n")
+	for i := range 20000 {
+		fmt.Fprintf(&page, "- butir *%d* dengan [tautan](https://example.id/%d)\n", i, i)
+	}
+	writeFile(t, filepath.Join(src, "content/halaman/panjang.md"), page.String())
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := build(t, src, out, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := readTree(t, out)
+	if !strings.Contains(string(tree["panjang/index.html"]), "butir <em>19999</em>") {
+		t.Error("the long page is incomplete")
+	}
+	if !strings.Contains(string(tree["index.html"]), "0 layanan dari 0 perangkat daerah") {
+		t.Errorf("home page of an empty site:\n%s", tree["index.html"])
+	}
+	if res.Pages < 3 {
+		t.Errorf("pages = %d", res.Pages)
 	}
 }
