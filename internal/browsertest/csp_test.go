@@ -45,6 +45,13 @@ func TestPagesSatisfyCSP(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+p)); err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
+		if p == "/" {
+			// The search script fetches its index only when used: use it, under the policy.
+			n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.papanCari("ktp").then(r => r.length)`, chromedp.EvalAwaitPromise))
+			if err != nil || n == 0 {
+				t.Errorf("/: the search found %d services under the policy: %v", n, err)
+			}
+		}
 		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__csp || ["recorder missing"]`))
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -239,14 +240,23 @@ func TestRefusesOutputThatWouldReplaceSource(t *testing.T) {
 	}
 }
 
+// TestNoScriptInBuildOutput: the only script is the home page's search, as a file from
+// the site (docs/search.md); no other page loads or contains one.
 func TestNoScriptInBuildOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := build(t, "testdata/site", out, ""); err != nil {
 		t.Fatal(err)
 	}
+	searchTag := regexp.MustCompile(`<script src="[^"]*/assets/cari\.[0-9a-f]{8}\.js" defer></script>`)
 	for name, data := range readTree(t, out) {
 		// JSON-LD is data, not a script: browsers do not run it and CSP does not apply.
 		data = bytes.ReplaceAll(data, []byte(`<script type="application/ld+json">`), nil)
+		if name == "index.html" {
+			if !searchTag.Match(data) {
+				t.Errorf("index.html does not load the search script")
+			}
+			data = searchTag.ReplaceAll(data, nil)
+		}
 		if bytes.Contains(data, []byte("<script")) || bytes.Contains(data, []byte("javascript:")) {
 			t.Errorf("%s contains a script or a javascript: link", name)
 		}

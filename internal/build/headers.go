@@ -6,10 +6,11 @@ import (
 	"github.com/papan-id/papan/internal/render"
 )
 
-// ContentSecurityPolicy is the policy the built pages satisfy: no script at all (JSON-LD
-// is data, which CSP does not govern), styles and images only from the site itself, and
-// nothing else. A test loads the pages under it in Chromium and asserts no violation.
-const ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; " +
+// ContentSecurityPolicy is the policy the built pages satisfy: scripts only as files from
+// the site itself (the home page's search, assets/cari.<hash>.js; no inline script, and
+// JSON-LD is data, which CSP does not govern), fetches only from the site (the search
+// index), styles and images only from the site itself, and nothing else. A test loads the pages under it in Chromium and asserts no violation.
+const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 // headersFile is `_headers`, read by static hosts such as Netlify and Cloudflare Pages.

@@ -72,16 +72,18 @@ func (r *Renderer) t(key string) string {
 
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"url":      r.URL,
-		"absurl":   r.AbsURL,
-		"css":      func() string { return r.URL(r.cssPath) },
-		"t":        r.t,
-		"tf":       func(key string, args ...any) string { return fmt.Sprintf(r.t(key), args...) },
-		"md":       r.md.Field,
-		"mdpage":   r.md.Page,
-		"rupiah":   r.rupiah,
-		"date":     r.date,
-		"duration": r.duration,
+		"url":         r.URL,
+		"absurl":      r.AbsURL,
+		"css":         func() string { return r.URL(r.cssPath) },
+		"searchjs":    func() string { return r.URL(r.searchJSPath) },
+		"searchindex": func() string { return r.URL(r.searchIndexPath) },
+		"t":           r.t,
+		"tf":          func(key string, args ...any) string { return fmt.Sprintf(r.t(key), args...) },
+		"md":          r.md.Field,
+		"mdpage":      r.md.Page,
+		"rupiah":      r.rupiah,
+		"date":        r.date,
+		"duration":    r.duration,
 		"steptime": func(st *standard.StepTime) string {
 			if st == nil {
 				return ""

@@ -30,6 +30,7 @@ type Config struct {
 	Contact           Contact    `toml:"kontak"`
 	Complaints        []Channel  `toml:"pengaduan"`
 	Compliance        Compliance `toml:"kepatuhan"`
+	Search            Search     `toml:"pencarian"`
 }
 
 // Compliance is site.toml's [kepatuhan] table: how the rulebook (package rules) is tuned
@@ -295,4 +296,16 @@ func (s *Service) Free() bool {
 		}
 	}
 	return len(s.Fees) > 0
+}
+
+// Search is site.toml's [pencarian] table: settings of the home page's search box.
+type Search struct {
+	// Synonyms extend the built-in list of equivalent words (internal/render/search.go).
+	Synonyms []Synonym `toml:"sinonim"`
+}
+
+// Synonym is one [[pencarian.sinonim]]: a word or phrase and what it means the same as.
+type Synonym struct {
+	Word string   `toml:"kata,required"`
+	Same []string `toml:"sama_dengan,required"`
 }

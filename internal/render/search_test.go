@@ -1,0 +1,110 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"github.com/papan-id/papan/internal/standard"
+)
+
+func searchSite() *standard.Site {
+	dk := &standard.OPD{Slug: "dukcapil", Name: "Dinas Kependudukan dan Pencatatan Sipil", ShortName: "Disdukcapil"}
+	kel := &standard.OPD{Slug: "kelurahan", Name: "Kelurahan Sukamaju"}
+	dk.Services = []*standard.Service{
+		{OPD: dk, Slug: "ktp-el", Name: "Penerbitan KTP-el", Category: "Administrasi Kependudukan",
+			Keywords:     []string{"KTP", "e-KTP"},
+			Requirements: []standard.Requirement{{Name: "Kartu Keluarga (KK)"}, {Name: "Surat pengantar RT/RW"}}},
+		{OPD: dk, Slug: "kk", Name: "Penerbitan Kartu Keluarga", Category: "Administrasi Kependudukan",
+			Requirements: []standard.Requirement{{Name: "Kartu Keluarga (KK)"}, {Name: "Kartu Keluarga (KK)"}}},
+	}
+	kel.Services = []*standard.Service{
+		{OPD: kel, Slug: "domisili", Name: "Surat Keterangan Domisili",
+			Requirements: []standard.Requirement{{Name: "Surat pengantar RT/RW"}}},
+	}
+	return &standard.Site{
+		Config: standard.Config{Title: "Uji", Region: "Uji", BaseURL: "https://uji.example/kota/", Language: "id",
+			Search: standard.Search{Synonyms: []standard.Synonym{{Word: "izin bangunan", Same: []string{"pbg"}}}}},
+		OPDs: []*standard.OPD{dk, kel},
+	}
+}
+
+func TestSearchIndex(t *testing.T) {
+	r, err := New(searchSite(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := New(searchSite(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(r.searchIndex, again.searchIndex) || r.SearchIndexPath() != again.SearchIndexPath() {
+		t.Error("two renderers of the same site built different search indexes")
+	}
+	var idx struct {
+		V   int                 `json:"v"`
+		O   [][2]string         `json:"o"`
+		C   []string            `json:"c"`
+		R   []string            `json:"r"`
+		Syn [][]string          `json:"syn"`
+		S   [][]json.RawMessage `json:"s"`
+	}
+	if err := json.Unmarshal(r.searchIndex, &idx); err != nil {
+		t.Fatalf("index is not JSON: %v\n%s", err, r.searchIndex)
+	}
+	if idx.V != searchIndexVersion {
+		t.Errorf("v = %d", idx.V)
+	}
+	wantO := [][2]string{{"Disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil"}, {"", "Kelurahan Sukamaju"}}
+	if !slices.Equal(idx.O, wantO) {
+		t.Errorf("o = %q, want %q", idx.O, wantO)
+	}
+	if want := []string{"Administrasi Kependudukan", ""}; !slices.Equal(idx.C, want) {
+		t.Errorf("c = %q, want %q", idx.C, want)
+	}
+	if want := []string{"Kartu Keluarga (KK)", "Surat pengantar RT/RW"}; !slices.Equal(idx.R, want) {
+		t.Errorf("r = %q, want %q (each requirement name once)", idx.R, want)
+	}
+	want := []string{
+		`["Penerbitan KTP-el",0,0,"/kota/dukcapil/ktp-el/",["KTP","e-KTP"],[0,1]]`,
+		`["Penerbitan Kartu Keluarga",0,0,"/kota/dukcapil/kk/",[],[0]]`,
+		`["Surat Keterangan Domisili",1,1,"/kota/kelurahan/domisili/",[],[1]]`,
+	}
+	if len(idx.S) != len(want) {
+		t.Fatalf("%d services in the index, want %d", len(idx.S), len(want))
+	}
+	for i, s := range idx.S {
+		got, _ := json.Marshal(s)
+		if string(got) != want[i] {
+			t.Errorf("service %d = %s, want %s", i, got, want[i])
+		}
+	}
+	if len(idx.Syn) != len(builtinSynonyms)+1 || !slices.Equal(idx.Syn[len(idx.Syn)-1], []string{"izin bangunan", "pbg"}) {
+		t.Errorf("synonyms: want the built-in groups then the site's, got %q", idx.Syn)
+	}
+	if !slices.ContainsFunc(idx.Syn, func(g []string) bool { return slices.Contains(g, "ktp") && slices.Contains(g, "kartu tanda penduduk") }) {
+		t.Error("no built-in synonym group for KTP")
+	}
+	var paths []string
+	for _, o := range r.Outputs() {
+		paths = append(paths, o.Path)
+	}
+	for _, p := range []string{r.SearchIndexPath(), r.SearchScriptPath()} {
+		if !slices.Contains(paths, p) {
+			t.Errorf("%s is not among the outputs", p)
+		}
+	}
+	if slices.Contains(paths, "cari.js") {
+		t.Error("cari.js is published under its plain name too")
+	}
+	var home bytes.Buffer
+	if err := r.execute(&home, "home", r.homeData()); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`data-index="/kota/` + r.SearchIndexPath() + `"`, `<script src="/kota/` + r.SearchScriptPath() + `" defer>`, `role="search" hidden`, `aria-live="polite"`} {
+		if !bytes.Contains(home.Bytes(), []byte(s)) {
+			t.Errorf("home page lacks %s", s)
+		}
+	}
+}
