@@ -140,17 +140,9 @@ func (c *checker) service(s *standard.Service) {
 	if len(s.LegalBasis) == 0 {
 		missing = append(missing, "dasar_hukum")
 	}
-	for _, m := range []struct {
-		key string
-		v   standard.Markdown
-	}{
-		{"sarana_prasarana", s.Facilities}, {"kompetensi_pelaksana", s.Competence},
-		{"pengawasan_internal", s.Supervision}, {"jumlah_pelaksana", s.Staffing},
-		{"jaminan_pelayanan", s.ServiceGuarantee}, {"jaminan_keamanan_keselamatan", s.SafetyGuarantee},
-		{"evaluasi_kinerja", s.Evaluation},
-	} {
-		if strings.TrimSpace(string(m.v)) == "" {
-			missing = append(missing, m.key)
+	for _, m := range s.ManagementTexts() {
+		if strings.TrimSpace(string(m.Text)) == "" {
+			missing = append(missing, m.Key)
 		}
 	}
 	if len(missing) > 0 {
@@ -301,16 +293,8 @@ func (c *checker) serviceImages(s *standard.Service) {
 	for i, ch := range s.Complaints {
 		c.images(f, fmt.Sprintf("pengaduan[%d].keterangan", i), ch.Note)
 	}
-	for _, m := range []struct {
-		key string
-		v   standard.Markdown
-	}{
-		{"sarana_prasarana", s.Facilities}, {"kompetensi_pelaksana", s.Competence},
-		{"pengawasan_internal", s.Supervision}, {"jumlah_pelaksana", s.Staffing},
-		{"jaminan_pelayanan", s.ServiceGuarantee}, {"jaminan_keamanan_keselamatan", s.SafetyGuarantee},
-		{"evaluasi_kinerja", s.Evaluation},
-	} {
-		c.images(f, m.key, m.v)
+	for _, m := range s.ManagementTexts() {
+		c.images(f, m.Key, m.Text)
 	}
 	for i, sc := range s.SpecialCare {
 		c.images(f, fmt.Sprintf("pelayanan_khusus[%d].uraian", i), sc.Text)

@@ -185,16 +185,8 @@ func scoreService(s *standard.Service, site *standard.Site, months int, today ti
 	has("produk", len(s.Products) > 0, true)
 	has("pengaduan", len(s.EffectiveComplaints()) > 0 || len(site.Config.Complaints) > 0, true)
 	has("dasar_hukum", len(s.LegalBasis) > 0, false)
-	for _, m := range []struct {
-		key string
-		v   standard.Markdown
-	}{
-		{"sarana_prasarana", s.Facilities}, {"kompetensi_pelaksana", s.Competence},
-		{"pengawasan_internal", s.Supervision}, {"jumlah_pelaksana", s.Staffing},
-		{"jaminan_pelayanan", s.ServiceGuarantee}, {"jaminan_keamanan_keselamatan", s.SafetyGuarantee},
-		{"evaluasi_kinerja", s.Evaluation},
-	} {
-		has(m.key, strings.TrimSpace(string(m.v)) != "", false)
+	for _, m := range s.ManagementTexts() {
+		has(m.Key, strings.TrimSpace(string(m.Text)) != "", false)
 	}
 	switch {
 	case ss.Total == 0:

@@ -309,3 +309,20 @@ type Synonym struct {
 	Word string   `toml:"kata,required"`
 	Same []string `toml:"sama_dengan,required"`
 }
+
+// NamedText is a Markdown component together with the key that holds it in the file.
+type NamedText struct {
+	Key  string
+	Text Markdown
+}
+
+// ManagementTexts returns the management components written as text (8–14), in the
+// regulation's order, each with its key. The rulebook and the score both walk them.
+func (s *Service) ManagementTexts() []NamedText {
+	return []NamedText{
+		{"sarana_prasarana", s.Facilities}, {"kompetensi_pelaksana", s.Competence},
+		{"pengawasan_internal", s.Supervision}, {"jumlah_pelaksana", s.Staffing},
+		{"jaminan_pelayanan", s.ServiceGuarantee}, {"jaminan_keamanan_keselamatan", s.SafetyGuarantee},
+		{"evaluasi_kinerja", s.Evaluation},
+	}
+}
