@@ -417,7 +417,7 @@ func parseTOML(file string, src []byte, lineOffset int) (map[string]any, *standa
 	p.Hint = "Periksa tanda kutip, tanda = dan kurung siku di baris ini. Teks ditulis dalam tanda kutip; teks beberapa baris diapit \"\"\"."
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		p.Message = "TOML tidak valid: " + pe.Message
+		p.Message = "TOML tidak valid: " + tomlMessage(pe.Message)
 		p.Line, p.Col = pe.Position.Line+lineOffset, max(pe.Position.Col, 1)
 	}
 	return nil, &p

@@ -105,7 +105,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:  "malformed TOML",
 			files: map[string]string{svc: "nama = \"Layanan\n"},
-			want:  []string{svc + ":1:16: galat: TOML tidak valid: strings cannot contain newlines"},
+			want:  []string{svc + ":1:16: galat: TOML tidak valid: teks dalam tanda kutip belum ditutup di baris ini (untuk teks beberapa baris pakai \"\"\") (strings cannot contain newlines)"},
 		},
 		{
 			name:  "unknown key with a close known key",
@@ -227,6 +227,21 @@ func TestLoadProblems(t *testing.T) {
 				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+func TestTOMLMessagesInIndonesian(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"nama = \"a\"\nnama = \"b\"\n", "kunci `nama` ditulis dua kali"},
+		{"nama = Layanan\n", "nilai tidak dikenali"},
+		{"nama = \"a\" b\n", "satu baris hanya boleh berisi satu kunci = nilai"},
+		{"nama layanan = \"a\"\n", "nama kunci tidak boleh berspasi"},
+	}
+	for _, tt := range tests {
+		_, ps := load(t, siteWith(map[string]string{"content/dinas/layanan.toml": tt.src}))
+		if len(ps) != 1 || !strings.Contains(ps[0].Message, tt.want) {
+			t.Errorf("%q: problems %v, want a message containing %q", tt.src, ps, tt.want)
+		}
 	}
 }
 
