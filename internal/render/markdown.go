@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
+	"sync"
 
 	"github.com/papan-id/papan/internal/standard"
 	"github.com/yuin/goldmark"
@@ -20,6 +22,9 @@ import (
 type markdown struct {
 	field goldmark.Markdown // text inside a service or OPD page: headings start at h3
 	page  goldmark.Markdown // a standalone page's body: headings start at h2
+	// writers holds bufio.Writers for goldmark, which otherwise makes a 4 KB one for
+	// every conversion: a service page converts a dozen fields.
+	writers sync.Pool
 }
 
 func newMarkdown() *markdown {
@@ -31,12 +36,25 @@ func newMarkdown() *markdown {
 			)),
 		)
 	}
-	return &markdown{field: build(3), page: build(2)}
+	m := &markdown{field: build(3), page: build(2)}
+	m.writers.New = func() any { return bufio.NewWriter(nil) }
+	return m
 }
 
-func convert(md goldmark.Markdown, src standard.Markdown) template.HTML {
+func (m *markdown) convert(md goldmark.Markdown, src standard.Markdown) template.HTML {
+	if src == "" {
+		return ""
+	}
 	var buf bytes.Buffer
-	if err := md.Convert([]byte(src), &buf); err != nil {
+	w := m.writers.Get().(*bufio.Writer)
+	w.Reset(&buf)
+	err := md.Convert([]byte(src), w)
+	if err == nil {
+		err = w.Flush()
+	}
+	w.Reset(nil)
+	m.writers.Put(w)
+	if err != nil {
 		// goldmark only fails when the writer does; a bytes.Buffer does not.
 		panic(err)
 	}
@@ -44,10 +62,10 @@ func convert(md goldmark.Markdown, src standard.Markdown) template.HTML {
 }
 
 // Field renders Markdown from a field of a service or OPD.
-func (m *markdown) Field(src standard.Markdown) template.HTML { return convert(m.field, src) }
+func (m *markdown) Field(src standard.Markdown) template.HTML { return m.convert(m.field, src) }
 
 // Page renders the body of a standalone page.
-func (m *markdown) Page(src standard.Markdown) template.HTML { return convert(m.page, src) }
+func (m *markdown) Page(src standard.Markdown) template.HTML { return m.convert(m.page, src) }
 
 // headingShift moves every heading down so the shallowest one is at least minLevel.
 type headingShift struct{ minLevel int }
