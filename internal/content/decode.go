@@ -50,7 +50,42 @@ type field struct {
 	required bool
 }
 
+// schema holds the fields of every struct type a content file can decode into. It is
+// built once, when the package is initialised, and only read after that: walking struct
+// tags again for every table of every file was a measurable share of loading.
+var schema = buildSchema(
+	reflect.TypeFor[standard.Config](), reflect.TypeFor[standard.OPD](),
+	reflect.TypeFor[standard.Service](), reflect.TypeFor[standard.Page]())
+
+func buildSchema(roots ...reflect.Type) map[reflect.Type][]field {
+	m := map[reflect.Type][]field{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || t == dateType || m[t] != nil {
+			return
+		}
+		m[t] = structFields(t)
+		for _, f := range m[t] {
+			walk(t.Field(f.index).Type)
+		}
+	}
+	for _, t := range roots {
+		walk(t)
+	}
+	return m
+}
+
 func fieldsOf(t reflect.Type) []field {
+	if fs, ok := schema[t]; ok {
+		return fs
+	}
+	return structFields(t)
+}
+
+func structFields(t reflect.Type) []field {
 	var fs []field
 	for i := range t.NumField() {
 		tag, ok := t.Field(i).Tag.Lookup("toml")
