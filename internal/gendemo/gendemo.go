@@ -25,6 +25,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/papan-id/papan/internal/standard"
 )
 
 // Options says what to generate.
@@ -217,7 +219,7 @@ func plan(opts Options) *site {
 				o = opd{name: "Kelurahan " + place, short: "Kel. " + place, topic: "umum"}
 			}
 		}
-		o.slug = unique(slugify(o.short), used)
+		o.slug = unique(standard.Slugify(o.short), used)
 		p.opds = append(p.opds, o)
 	}
 
@@ -240,26 +242,10 @@ func plan(opts Options) *site {
 		}
 		p.services = append(p.services, service{
 			opd: oi, name: name, category: cat.name,
-			slug: unique(slugify(name), svcSlugs[oi]),
+			slug: unique(standard.Slugify(name), svcSlugs[oi]),
 		})
 	}
 	return p
-}
-
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, c := range strings.ToLower(s) {
-		switch {
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			b.WriteRune(c)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }
 
 // quote writes s as a TOML basic string. The word lists hold no control characters.
@@ -585,7 +571,7 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 		l.year = between(r, 2000, 2024)
 		l.number = strconv.Itoa(between(r, 1, 60))
 		if j == 0 || r.IntN(2) == 0 {
-			l.id = slugify(l.kind) + "-" + l.number + "-" + strconv.Itoa(l.year)
+			l.id = standard.Slugify(l.kind) + "-" + l.number + "-" + strconv.Itoa(l.year)
 			for _, other := range laws {
 				if other.id == l.id {
 					l.id += "-" + strconv.Itoa(j)
@@ -646,7 +632,7 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 		kvInt(b, "tahun", int64(l.year))
 		kv(b, "judul", l.title)
 		if r.IntN(2) == 0 {
-			kv(b, "tautan", "https://peraturan.example.go.id/"+slugify(l.kind)+"/"+l.number+"-"+strconv.Itoa(l.year))
+			kv(b, "tautan", "https://peraturan.example.go.id/"+standard.Slugify(l.kind)+"/"+l.number+"-"+strconv.Itoa(l.year))
 		}
 	}
 
