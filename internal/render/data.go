@@ -98,8 +98,6 @@ func (r *Renderer) funcs() template.FuncMap {
 		"channelhref":  channelHref,
 		"categories":   categories,
 		"servicecount": serviceCount,
-		"join":         strings.Join,
-		"add":          func(a, b int) int { return a + b },
 		"jsonld":       r.serviceJSONLD,
 		"flowchart":    r.flowchart,
 		"qr":           qrSVG,
