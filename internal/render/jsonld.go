@@ -1,76 +1,120 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
+	"html/template"
 
 	"github.com/papan-id/papan/internal/standard"
 )
 
+// The ld* types are the schema.org vocabulary Papan writes. Their fields are in the
+// byte order of their JSON names, the order encoding/json gives map keys, so the output
+// is the same as it was when it was built from maps; structs encode without a map's
+// allocations and sorting. A property left out is omitempty.
+type (
+	ldService struct {
+		Context          string      `json:"@context"`
+		Type             string      `json:"@type"`
+		AreaServed       ldNamed     `json:"areaServed"`
+		AvailableChannel []ldChannel `json:"availableChannel"`
+		Description      string      `json:"description"`
+		Name             string      `json:"name"`
+		Offers           []ldOffer   `json:"offers"`
+		Produces         []ldNamed   `json:"produces"`
+		Provider         *ldOrg      `json:"provider"`
+		ServiceOperator  *ldOrg      `json:"serviceOperator"`
+		ServiceType      string      `json:"serviceType,omitempty"`
+		URL              string      `json:"url"`
+	}
+	ldNamed struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+	}
+	ldOrg struct {
+		Type      string `json:"@type"`
+		Address   string `json:"address,omitempty"`
+		Email     string `json:"email,omitempty"`
+		Name      string `json:"name"`
+		Telephone string `json:"telephone,omitempty"`
+		URL       string `json:"url"`
+	}
+	ldChannel struct {
+		Type            string          `json:"@type"`
+		Name            string          `json:"name,omitempty"`
+		ProcessingTime  string          `json:"processingTime,omitempty"`
+		ServiceLocation *ldPlace        `json:"serviceLocation,omitempty"`
+		ServicePhone    *ldContactPoint `json:"servicePhone,omitempty"`
+		ServiceURL      string          `json:"serviceUrl,omitempty"`
+	}
+	ldPlace struct {
+		Type    string `json:"@type"`
+		Address string `json:"address"`
+		Name    string `json:"name"`
+	}
+	ldContactPoint struct {
+		Type      string `json:"@type"`
+		Telephone string `json:"telephone"`
+	}
+	ldOffer struct {
+		Type          string `json:"@type"`
+		Name          string `json:"name"`
+		Price         int64  `json:"price"`
+		PriceCurrency string `json:"priceCurrency"`
+	}
+)
+
 // serviceJSONLD describes a service as schema.org GovernmentService, so search engines and
-// other portals can read the standard's key facts. html/template encodes the map as JSON
-// inside the script element and escapes "<", so no content can end the element early.
-func (r *Renderer) serviceJSONLD(v view) map[string]any {
+// other portals can read the standard's key facts.
+//
+// It returns the JSON as template.JS, encoded the way html/template encodes a value in a
+// script element (encoding/json, which escapes "<", ">", "&", U+2028 and U+2029), so no
+// content can end the element early; html/template then writes it as it is instead of
+// encoding it again through reflection.
+func (r *Renderer) serviceJSONLD(v view) (template.JS, error) {
 	s := v.Service
 	o := s.OPD
-	provider := map[string]any{"@type": "GovernmentOrganization", "name": o.Name, "url": r.AbsURL("/" + o.Slug + "/")}
-	if o.Address != "" {
-		provider["address"] = o.Address
-	}
-	if o.Contact.Phone != "" {
-		provider["telephone"] = o.Contact.Phone
-	}
-	if o.Contact.Email != "" {
-		provider["email"] = o.Contact.Email
-	}
+	provider := &ldOrg{Type: "GovernmentOrganization", Name: o.Name, URL: r.AbsURL("/" + o.Slug + "/"),
+		Address: o.Address, Telephone: o.Contact.Phone, Email: o.Contact.Email}
 	place := s.Location
 	if place == "" {
 		place = o.Address
 	}
-	var channels []any
+	var channels []ldChannel
 	for _, p := range procedures(s) {
-		ch := map[string]any{"@type": "ServiceChannel"}
-		if p.Channel != "" {
-			ch["name"] = p.Channel
-		}
+		ch := ldChannel{Type: "ServiceChannel", Name: p.Channel, ServiceURL: s.OnlineURL,
+			ProcessingTime: isoDuration(s.Duration)}
 		if place != "" {
-			ch["serviceLocation"] = map[string]any{"@type": "Place", "name": o.Name, "address": place}
-		}
-		if s.OnlineURL != "" {
-			ch["serviceUrl"] = s.OnlineURL
+			ch.ServiceLocation = &ldPlace{Type: "Place", Name: o.Name, Address: place}
 		}
 		if o.Contact.Phone != "" {
-			ch["servicePhone"] = map[string]any{"@type": "ContactPoint", "telephone": o.Contact.Phone}
-		}
-		if d := isoDuration(s.Duration); d != "" {
-			ch["processingTime"] = d
+			ch.ServicePhone = &ldContactPoint{Type: "ContactPoint", Telephone: o.Contact.Phone}
 		}
 		channels = append(channels, ch)
 	}
-	var offers []any
+	var offers []ldOffer
 	for _, f := range s.Fees {
-		offers = append(offers, map[string]any{"@type": "Offer", "name": f.Text, "price": f.Amount, "priceCurrency": "IDR"})
+		offers = append(offers, ldOffer{Type: "Offer", Name: f.Text, Price: f.Amount, PriceCurrency: "IDR"})
 	}
-	var products []any
+	var products []ldNamed
 	for _, p := range s.Products {
-		products = append(products, map[string]any{"@type": "Thing", "name": p.Name})
+		products = append(products, ldNamed{Type: "Thing", Name: p.Name})
 	}
-	ld := map[string]any{
-		"@context":         "https://schema.org",
-		"@type":            "GovernmentService",
-		"name":             s.Name,
-		"description":      v.Description,
-		"url":              r.AbsURL(v.Path),
-		"provider":         provider,
-		"serviceOperator":  provider,
-		"areaServed":       map[string]any{"@type": "AdministrativeArea", "name": r.site.Config.Region},
-		"availableChannel": channels,
-		"offers":           offers,
-		"produces":         products,
-	}
-	if s.Category != "" {
-		ld["serviceType"] = s.Category
-	}
-	return ld
+	b, err := json.Marshal(ldService{
+		Context:          "https://schema.org",
+		Type:             "GovernmentService",
+		Name:             s.Name,
+		Description:      v.Description,
+		URL:              r.AbsURL(v.Path),
+		Provider:         provider,
+		ServiceOperator:  provider,
+		AreaServed:       ldNamed{Type: "AdministrativeArea", Name: r.site.Config.Region},
+		AvailableChannel: channels,
+		Offers:           offers,
+		Produces:         products,
+		ServiceType:      s.Category,
+	})
+	return template.JS(b), err
 }
 
 // isoDuration writes the longest duration of a standard as ISO 8601, which schema.org's

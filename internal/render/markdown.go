@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
+	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/papan-id/papan/internal/standard"
 	"github.com/yuin/goldmark"
@@ -45,6 +48,9 @@ func (m *markdown) convert(md goldmark.Markdown, src standard.Markdown) template
 	if src == "" {
 		return ""
 	}
+	if plainParagraph(src) {
+		return template.HTML("<p>" + string(src) + "</p>\n")
+	}
 	var buf bytes.Buffer
 	w := m.writers.Get().(*bufio.Writer)
 	w.Reset(&buf)
@@ -59,6 +65,46 @@ func (m *markdown) convert(md goldmark.Markdown, src standard.Markdown) template
 		panic(err)
 	}
 	return template.HTML(buf.String())
+}
+
+// plainParagraph reports whether src is one line of words that goldmark would only wrap
+// in <p>…</p>: nothing to escape, no Markdown syntax, no link for Linkify to find. Most
+// notes are such a line, and skipping goldmark's parser for them halves the Markdown
+// work of a service page. The test compares this shortcut with goldmark on many inputs.
+func plainParagraph(src standard.Markdown) bool {
+	first, _ := utf8.DecodeRuneInString(string(src))
+	if !unicode.IsLetter(first) || src[len(src)-1] == ' ' {
+		return false // a digit may start a list ("1. "), and a space may start code
+	}
+	for i, c := range src {
+		var next byte
+		if j := i + utf8.RuneLen(c); j < len(src) {
+			next = src[j]
+		}
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case c == ' ':
+			if next == ' ' {
+				return false // two spaces may end a line with a hard break
+			}
+		case c == ',' || c == ';' || c == '(' || c == ')' || c == '/' || c == '?' || c == '%' || c == '\'' || c == '-':
+		case c == '.':
+			if next != 0 && next != ' ' && (next < '0' || next > '9') {
+				return false // "www.", "kota.go.id"
+			}
+		case c == ':':
+			if next != 0 && next != ' ' {
+				return false // "https://", "mailto:"
+			}
+		case c >= 0x80:
+			if !unicode.IsLetter(c) && !unicode.IsMark(c) && !strings.ContainsRune("–—…“”‘’·", c) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Field renders Markdown from a field of a service or OPD.

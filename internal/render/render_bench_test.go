@@ -40,8 +40,9 @@ func BenchmarkOutputs(b *testing.B) {
 	}
 }
 
-// BenchmarkRenderService renders one service page of a 1,000-service site.
-func BenchmarkRenderService(b *testing.B) {
+// benchPage renders, over and over, the first output of a 1,000-service site that is
+// reports as the page to measure.
+func benchPage(b *testing.B, what string, is func(path string) bool) {
 	site := loadDemo(b, 1000)
 	r, err := render.New(site, nil, nil)
 	if err != nil {
@@ -49,14 +50,13 @@ func BenchmarkRenderService(b *testing.B) {
 	}
 	var page render.Output
 	for _, o := range r.Outputs() {
-		// A service page is <opd>/<service>/index.html.
-		if strings.Count(o.Path, "/") == 2 && strings.HasSuffix(o.Path, "/index.html") {
+		if is(o.Path) {
 			page = o
 			break
 		}
 	}
 	if page.Write == nil {
-		b.Fatal("no service page among the outputs")
+		b.Fatalf("no %s among the outputs", what)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -66,23 +66,20 @@ func BenchmarkRenderService(b *testing.B) {
 	}
 }
 
+// BenchmarkRenderService renders one service page of a 1,000-service site.
+func BenchmarkRenderService(b *testing.B) {
+	// A service page is <opd>/<service>/index.html.
+	benchPage(b, "service page", func(p string) bool {
+		return strings.Count(p, "/") == 2 && strings.HasSuffix(p, "/index.html")
+	})
+}
+
+// BenchmarkRenderPoster renders the printable poster of one service, QR code included.
+func BenchmarkRenderPoster(b *testing.B) {
+	benchPage(b, "poster", func(p string) bool { return strings.HasSuffix(p, "/cetak/index.html") })
+}
+
 // BenchmarkRenderHome renders the home page, whose size grows with the site.
 func BenchmarkRenderHome(b *testing.B) {
-	site := loadDemo(b, 1000)
-	r, err := render.New(site, nil, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var page render.Output
-	for _, o := range r.Outputs() {
-		if o.Path == "index.html" {
-			page = o
-		}
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := page.Write(io.Discard); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchPage(b, "home page", func(p string) bool { return p == "index.html" })
 }
