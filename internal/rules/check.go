@@ -3,8 +3,11 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/papan-id/papan/internal/standard"
@@ -13,18 +16,58 @@ import (
 // Check runs every rule that is not switched off over site and returns the findings with
 // Rule, Path, Severity (after cfg's overrides) and Message set, unlocated and unsorted.
 // today is the date the age of evaluations is measured from; pass a fixed date in tests.
+//
+// Check is CheckSite plus CheckService for every service, the services spread over the
+// CPUs: the rules of one service read only that service, its OPD and site.toml.
 func Check(site *standard.Site, cfg Config, today time.Time) standard.Problems {
+	ps := CheckSite(site, cfg, today)
+	var services []*standard.Service
+	for _, o := range site.OPDs {
+		services = append(services, o.Services...)
+	}
+	for _, p := range CheckServices(site, cfg, today, services) {
+		ps = append(ps, p...)
+	}
+	return ps
+}
+
+// CheckServices runs CheckService over list on every CPU and returns the findings of
+// each service, in the order of list.
+func CheckServices(site *standard.Site, cfg Config, today time.Time, list []*standard.Service) []standard.Problems {
+	per := make([]standard.Problems, len(list))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(list)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(list); i = int(next.Add(1) - 1) {
+				per[i] = CheckService(site, cfg, today, list[i])
+			}
+		})
+	}
+	wg.Wait()
+	return per
+}
+
+// CheckSite runs the rules about site.toml, the OPDs and the standalone pages: every
+// rule except those of one service. Some of them look at all services of an OPD (is any
+// without a complaint channel?), so run it again when any service changes; it is cheap.
+func CheckSite(site *standard.Site, cfg Config, today time.Time) standard.Problems {
 	c := &checker{cfg: cfg, today: today, site: site}
 	c.siteChannels()
 	for _, o := range site.OPDs {
 		c.opd(o)
-		for _, s := range o.Services {
-			c.service(s)
-		}
 	}
 	for _, p := range site.Pages {
 		c.images(p.File, "", p.Body)
 	}
+	return c.ps
+}
+
+// CheckService runs the rules of one service of site. Its findings are all on the
+// service's own file.
+func CheckService(site *standard.Site, cfg Config, today time.Time, s *standard.Service) standard.Problems {
+	c := &checker{cfg: cfg, today: today, site: site}
+	c.service(s)
 	return c.ps
 }
 
