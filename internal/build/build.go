@@ -79,7 +79,7 @@ func Renderer(site *standard.Site, src fs.FS) (*render.Renderer, error) {
 		// The dashboard names services, not lines, so its findings are not located:
 		// locating reads every file with a finding again.
 		_, dash := compliance(site, nil, Today(site.Config, time.Time{}))
-		r.SetDashboard(&dash)
+		r.SetDashboard(func() *rules.Dashboard { return &dash })
 	}
 	return r, nil
 }
@@ -138,15 +138,12 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := checkOut(opts); err != nil {
 		return Result{}, err
 	}
-	site, problems, err := Load(ctx, opts.Src, opts.BaseURL)
+	sess := NewSession(opts.Src, opts.BaseURL)
+	problems, err := sess.Update(ctx, nil)
 	if err != nil {
 		return Result{}, err
 	}
-	r, err := Renderer(site, opts.Src)
-	if err != nil {
-		return Result{}, err
-	}
-	res, err := writeAtomically(ctx, opts.Out, append(r.Outputs(), headersOutput()))
+	res, err := writeAtomically(ctx, opts.Out, append(sess.Outputs(), headersOutput()))
 	res.Warnings = problems
 	res.Elapsed = time.Since(start)
 	return res, err

@@ -108,19 +108,47 @@ func Load(ctx context.Context, fsys fs.FS) (*standard.Site, standard.Problems, e
 	return site, problems, nil
 }
 
+func byName(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) }
+
 func sortSite(site *standard.Site) {
-	byName := func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) }
 	slices.SortFunc(site.OPDs, func(a, b *standard.OPD) int {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), byName(a.Name, b.Name), cmp.Compare(a.Slug, b.Slug))
 	})
 	for _, o := range site.OPDs {
-		slices.SortFunc(o.Services, func(a, b *standard.Service) int {
-			return cmp.Or(byName(a.Name, b.Name), cmp.Compare(a.Slug, b.Slug))
-		})
+		SortServices(o)
 	}
 	slices.SortFunc(site.Pages, func(a, b *standard.Page) int {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), byName(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
 	})
+}
+
+// SortServices puts the services of o in the order pages list them: by name, then slug.
+func SortServices(o *standard.OPD) {
+	slices.SortFunc(o.Services, func(a, b *standard.Service) int {
+		return cmp.Or(byName(a.Name, b.Name), cmp.Compare(a.Slug, b.Slug))
+	})
+}
+
+// ServiceFile reports whether file, a slash path from the site root, is where Load reads
+// a service: content/<opd>/<slug>.toml with valid slugs. skip is true for a file Load
+// passes over (a draft "_…" or an editor's ".…" file), which no change can affect.
+func ServiceFile(file string) (opd, slug string, skip, ok bool) {
+	dir, name := path.Split(file)
+	parts := strings.Split(strings.TrimSuffix(dir, "/"), "/")
+	if len(parts) != 2 || parts[0] != ContentDir || parts[1] == PagesDir || !standard.ValidSlug(parts[1]) {
+		return "", "", false, false
+	}
+	if name == OPDFile {
+		return "", "", false, false
+	}
+	if skipped(name) {
+		return parts[1], "", true, false
+	}
+	slug, isTOML := strings.CutSuffix(name, ".toml")
+	if !isTOML || !standard.ValidSlug(slug) {
+		return "", "", false, false
+	}
+	return parts[1], slug, false, true
 }
 
 // checkAddresses finds pages and OPDs that would be written to the same address.

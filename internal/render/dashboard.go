@@ -12,10 +12,12 @@ import (
 // DashboardPath is the output path of the compliance dashboard.
 const DashboardPath = "kepatuhan/index.html"
 
-// SetDashboard makes Outputs include the compliance dashboard (/kepatuhan/) with d. The
-// renderer does not compute it: package build runs the rulebook and passes the result,
-// so a site without a dashboard never pays for the checks.
-func (r *Renderer) SetDashboard(d *rules.Dashboard) { r.dashboard = d }
+// SetDashboard makes Outputs include the compliance dashboard (/kepatuhan/), whose
+// figures d returns when the page is written. The renderer does not compute them:
+// package build runs the rulebook and passes the result, so a site without a dashboard
+// never pays for the checks, and the dev server only when the page is opened. d may be
+// called from several goroutines at once and more than once (sync.OnceValue suits).
+func (r *Renderer) SetDashboard(d func() *rules.Dashboard) { r.dashboard = d }
 
 // dashView is what kepatuhan.html receives in view.Dashboard.
 type dashView struct {
@@ -42,7 +44,7 @@ type dashFinding struct {
 }
 
 func (r *Renderer) dashboardData() view {
-	d := r.dashboard
+	d := r.dashboard()
 	dv := &dashView{Dashboard: d, Date: standard.Date{Time: d.Today}}
 	for _, o := range d.OPDs {
 		row := dashRow{OPDScore: o, Figure: figure(o.Figure), Level: figure(o.MeanLevel), ZoneText: r.t("zone_" + o.Zone)}

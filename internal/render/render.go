@@ -63,7 +63,7 @@ type Renderer struct {
 	searchJS, searchIndex         []byte
 	searchJSPath, searchIndexPath string
 	// dashboard, when set, is published at DashboardPath (dashboard.go).
-	dashboard *rules.Dashboard
+	dashboard func() *rules.Dashboard
 }
 
 // pageKinds are the templates, one per kind of page. Each defines "main" (and may
@@ -196,6 +196,7 @@ func templateProblem(file string, err error) error {
 // Output is one file of the built site.
 type Output struct {
 	Path  string // slash-separated, relative to the output root: "dukcapil/ktp-el/index.html"
+	Kind  string // the template of a page ("home", "service", …); "" for other files
 	Write func(w io.Writer) error
 }
 
@@ -205,7 +206,7 @@ func (r *Renderer) Outputs() []Output {
 	// A page's data is made when the page is written, not here, so memory holds the
 	// data of the pages being written rather than of the whole site.
 	page := func(p string, kind string, data func() any) {
-		outs = append(outs, Output{Path: p, Write: func(w io.Writer) error { return r.execute(w, kind, data()) }})
+		outs = append(outs, Output{Path: p, Kind: kind, Write: func(w io.Writer) error { return r.execute(w, kind, data()) }})
 	}
 	page("index.html", "home", func() any { return r.homeData() })
 	for _, o := range r.site.OPDs {

@@ -123,6 +123,13 @@ func (r *Renderer) prepareSearch() error {
 	return nil
 }
 
+// SiteChanged makes the renderer follow a change to its site's services (one edited,
+// added or removed): the search index is made again. Pages read the site as they are
+// written, so they need nothing.
+func (r *Renderer) SiteChanged() error {
+	return r.prepareSearch()
+}
+
 // SearchIndexPath returns the output path of the search index.
 func (r *Renderer) SearchIndexPath() string { return r.searchIndexPath }
 

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"fmt"
+	"github.com/papan-id/papan/internal/build"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,7 +16,7 @@ func BenchmarkRebuild(b *testing.B) {
 	b.Run("example site", func(b *testing.B) {
 		// The example site at the repository root; skipped while it does not build.
 		root := filepath.Join("..", "..")
-		if _, _, err := buildSite(b.Context(), os.DirFS(root)); err != nil {
+		if _, err := build.NewSession(os.DirFS(root), "/").Update(b.Context(), nil); err != nil {
 			b.Skipf("example site does not build: %v", err)
 		}
 		benchRebuild(b, root)
@@ -42,7 +43,7 @@ func benchRebuild(b *testing.B, dir string) {
 	if s.errs != nil {
 		b.Fatalf("rebuild failed: %q", s.errs)
 	}
-	b.ReportMetric(float64(len(s.good.files)), "files")
+	b.ReportMetric(float64(len(s.good.outs)), "files")
 }
 
 // generateSite writes a site of n services, 50 per OPD, from the test site's files.

@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"fmt"
+	"github.com/papan-id/papan/internal/build"
 	"net"
 	"os"
 	"os/exec"
@@ -241,7 +242,7 @@ func BenchmarkEditToReload(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		if _, _, err := buildSite(b.Context(), os.DirFS(dir)); err != nil {
+		if _, err := build.NewSession(os.DirFS(dir), "/").Update(b.Context(), nil); err != nil {
 			b.Skipf("example site does not build: %v", err)
 		}
 		file := "content/dukcapil/akta-kelahiran.toml"

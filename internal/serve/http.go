@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -97,7 +98,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	} else {
 		var redirect string
 		var ok bool
-		name, redirect, ok = resolve(good.files, r.URL.Path)
+		name, redirect, ok = resolve(good.has, r.URL.Path)
 		if redirect != "" {
 			http.Redirect(w, r, redirect, http.StatusFound)
 			return
@@ -105,7 +106,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !ok {
 			name, status = "404.html", http.StatusNotFound
 		}
-		body, version = good.files[name], good.version
+		version = good.version
+		var err error
+		if body, err = good.file(name); err != nil {
+			// A page that fails to render shows why, over a blank page, like a failed save.
+			name, body, status = "index.html", []byte(brokenPage), http.StatusInternalServerError
+			errs = append(slices.Clone(errs), problemLines(err)...)
+		}
 	}
 	if good != nil && name == good.css {
 		// The stylesheet's name changes with its content: a reload need not fetch it again.
@@ -129,22 +136,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // resolve finds the output file for a request path. The path is cleaned as an absolute
 // path first, so ".." can never climb above the root, and then only looked up in files.
 // A folder without its trailing slash is redirected to it, so relative links work.
-func resolve(files map[string][]byte, urlPath string) (name, redirect string, ok bool) {
+func resolve(has func(name string) bool, urlPath string) (name, redirect string, ok bool) {
 	clean := path.Clean("/" + urlPath)
 	p := strings.TrimPrefix(clean, "/")
 	if p == "" {
-		_, ok = files["index.html"]
-		return "index.html", "", ok
+		return "index.html", "", has("index.html")
 	}
 	if strings.HasSuffix(urlPath, "/") {
 		name = p + "/index.html"
-		_, ok = files[name]
-		return name, "", ok
+		return name, "", has(name)
 	}
-	if _, ok := files[p]; ok {
+	if has(p) {
 		return p, "", true
 	}
-	if _, ok := files[p+"/index.html"]; ok {
+	if has(p + "/index.html") {
 		return "", clean + "/", false
 	}
 	return "", "", false

@@ -40,13 +40,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/papan-id/papan/internal/build"
 	"github.com/papan-id/papan/internal/standard"
 )
 
 // DefaultDelay is how long the watcher waits for a burst of file events to end before a
 // rebuild. Editors write a file in several steps; this is long enough to see them as one
 // save and short enough not to be noticed.
-const DefaultDelay = 50 * time.Millisecond
+const DefaultDelay = 20 * time.Millisecond
 
 // Options configures Run.
 type Options struct {
@@ -114,9 +115,10 @@ func Run(ctx context.Context, opts Options) error {
 // Server serves the last good build of a site and publishes build states to pages.
 // Use NewServer, then Rebuild at least once.
 type Server struct {
-	src  fs.FS
-	log  io.Writer
-	boot string // distinguishes this process's versions from a previous run's
+	sess       *build.Session
+	log        io.Writer
+	eagerLimit int    // see defaultEagerLimit
+	boot       string // distinguishes this process's versions from a previous run's
 
 	mu       sync.Mutex
 	builds   int
@@ -132,11 +134,14 @@ type Server struct {
 // NewServer returns a server for the site in src that logs to log.
 func NewServer(src fs.FS, log io.Writer) *Server {
 	s := &Server{
-		src:  src,
-		log:  log,
-		boot: strconv.FormatInt(time.Now().UnixNano(), 36),
-		subs: map[chan []byte]struct{}{},
-		done: make(chan struct{}),
+		// Links are rooted at "/" whatever site.toml's base_url says, so the preview
+		// works at any host and port.
+		sess:       build.NewSession(src, "/"),
+		eagerLimit: defaultEagerLimit,
+		log:        log,
+		boot:       strconv.FormatInt(time.Now().UnixNano(), 36),
+		subs:       map[chan []byte]struct{}{},
+		done:       make(chan struct{}),
 	}
 	s.state, _ = json.Marshal(state{})
 	return s
@@ -154,7 +159,13 @@ type state struct {
 // a first build), then tells every open page. A failed build keeps the last good one.
 func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	start := time.Now()
-	st, warnings, err := buildSite(ctx, s.src)
+	warnings, err := s.sess.Update(ctx, changed)
+	var st *site
+	if err == nil {
+		if st, err = newSite(s.sess); err == nil {
+			err = st.render(ctx, st.eager(changed, s.eagerLimit))
+		}
+	}
 	if ctx.Err() != nil {
 		return // stopping; a half-done build means nothing
 	}
@@ -235,7 +246,7 @@ func (s *Server) printSuccess(st *site, warnings standard.Problems, elapsed time
 		}
 	}
 	pages := 0
-	for p := range st.files {
+	for p := range st.outs {
 		if strings.HasSuffix(p, ".html") {
 			pages++
 		}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -152,7 +153,11 @@ func TestLiveSnippetOnlyInServedHTML(t *testing.T) {
 	if strings.Contains(body, `id="papan-overlay"`) {
 		t.Error("overlay on a good build")
 	}
-	for p, b := range s.good.files {
+	for p := range s.good.outs {
+		b, err := s.good.file(p)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if strings.Contains(string(b), "papan-live") {
 			t.Errorf("built file %s carries the live-reload script", p)
 		}
@@ -243,6 +248,48 @@ func TestBrokenSaveKeepsLastGoodSite(t *testing.T) {
 	_, _, body = get(t, hs, "/dinas/layanan-uji/")
 	if strings.Contains(body, `<div id="papan-overlay"`) || !strings.Contains(body, "menguji Papan lagi.") {
 		t.Error("after the fix: overlay still shown or new text missing")
+	}
+}
+
+// TestBigSiteRendersOnRequest serves a site as if it were too big to render whole after
+// every save: pages render when requested, and a save renders only what it changed.
+func TestBigSiteRendersOnRequest(t *testing.T) {
+	site := testSite(t)
+	s := NewServer(site, io.Discard)
+	s.eagerLimit = 0
+	s.Rebuild(t.Context(), nil)
+	hs := httptest.NewServer(s)
+	t.Cleanup(func() { s.Close(); hs.Close() })
+
+	rendered := func() []string {
+		s.good.mu.Lock()
+		defer s.good.mu.Unlock()
+		var ps []string
+		for p := range s.good.files {
+			ps = append(ps, p)
+		}
+		slices.Sort(ps)
+		return ps
+	}
+	if got := rendered(); len(got) >= len(s.good.outs) || !slices.Contains(got, "dinas/layanan-uji/index.html") {
+		t.Errorf("after the first build rendered %q of %d files, want one page of each kind", got, len(s.good.outs))
+	}
+	if status, _, body := get(t, hs, "/tentang/"); status != 200 || !strings.Contains(body, "papan-live") {
+		t.Errorf("page not rendered on request: status %d", status)
+	}
+
+	good := string(site[servicePath].Data)
+	site[servicePath] = &fstest.MapFile{Data: []byte(strings.Replace(good, "menguji Papan.", "menguji Papan lagi.", 1))}
+	s.Rebuild(t.Context(), []string{servicePath})
+	want := []string{"dinas/index.html", "dinas/layanan-uji/cetak/index.html", "dinas/layanan-uji/index.html"}
+	if got := rendered(); !slices.Equal(got, want) {
+		t.Errorf("a save rendered %q, want %q", got, want)
+	}
+	if _, _, body := get(t, hs, "/dinas/layanan-uji/"); !strings.Contains(body, "menguji Papan lagi.") {
+		t.Error("the saved text is not served")
+	}
+	if _, _, body := get(t, hs, "/"); !strings.Contains(body, "menguji Papan lagi.") {
+		t.Error("the home page, rendered on request, does not show the saved summary")
 	}
 }
 

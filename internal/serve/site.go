@@ -6,64 +6,133 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 
 	"github.com/papan-id/papan/internal/build"
+	"github.com/papan-id/papan/internal/content"
 	"github.com/papan-id/papan/internal/render"
 	"github.com/papan-id/papan/internal/standard"
 )
 
-// site is one good build of a site, held in memory. It is never modified once built.
+// defaultEagerLimit is the size of site, in files, up to which every file is rendered
+// when a template or the site's settings change, so that a template error on any page
+// shows at once. A bigger site renders its pages when they are requested: the page an
+// editor has open costs a millisecond, the whole site seconds.
+const defaultEagerLimit = 2000
+
+// site is one version of the site: the outputs of a good update of the session, each
+// rendered on its first request and kept. A later version replaces it whole.
 type site struct {
-	version string            // changes with every good build, and across restarts
-	files   map[string][]byte // by output path: "index.html", "dukcapil/ktp-el/index.html", …
-	css     string            // output path of the hashed stylesheet
+	version string
+	sess    *build.Session
+	outs    map[string]render.Output // by output path: "index.html", "dukcapil/ktp-el/index.html", …
+	css     string                   // output path of the hashed stylesheet
+
+	mu    sync.Mutex
+	files map[string][]byte // the outputs rendered so far
 }
 
-// buildSite loads and renders the site in src into memory. Links are rooted at "/"
-// whatever site.toml's base_url says, so the preview works at any host and port.
-// The error is standard.Problems when the content or a template is at fault.
-func buildSite(ctx context.Context, src fs.FS) (*site, standard.Problems, error) {
-	st, warnings, err := build.Load(ctx, src, "/")
-	if err != nil {
-		return nil, warnings, err
+// newSite lists the outputs of the session as it now is.
+func newSite(sess *build.Session) (*site, error) {
+	outs := sess.Outputs()
+	st := &site{sess: sess, css: sess.CSSPath(), outs: make(map[string]render.Output, len(outs)),
+		files: map[string][]byte{}}
+	for _, o := range outs {
+		if !fs.ValidPath(o.Path) || o.Path == "." {
+			return nil, fmt.Errorf("serve: output path %q is not a valid relative path", o.Path)
+		}
+		st.outs[o.Path] = o
 	}
-	r, err := build.Renderer(st, src)
-	if err == nil {
-		var files map[string][]byte
-		if files, err = renderAll(ctx, r.Outputs()); err == nil {
-			return &site{files: files, css: r.CSSPath()}, warnings, nil
+	return st, nil
+}
+
+func (st *site) has(name string) bool {
+	_, ok := st.outs[name]
+	return ok
+}
+
+// file returns the bytes of the output name, rendering it if no request has yet.
+func (st *site) file(name string) ([]byte, error) {
+	st.mu.Lock()
+	b, ok := st.files[name]
+	st.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	o, ok := st.outs[name]
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	var buf bytes.Buffer
+	if err := st.sess.Render(o, &buf); err != nil {
+		return nil, err
+	}
+	st.mu.Lock()
+	st.files[name] = buf.Bytes()
+	st.mu.Unlock()
+	return buf.Bytes(), nil
+}
+
+// eager lists the outputs to render before the version is published. After a save of
+// service files only: the pages of those services and of their OPDs, whatever the size
+// of the site, so the page an editor has open is ready at once; other pages render when
+// requested. After any other change (a template, site.toml, a first build): every file of
+// a site of up to limit files, so a template error on any page shows at once, and one
+// page of each kind of a bigger site.
+func (st *site) eager(changed []string, limit int) []render.Output {
+	var list []render.Output
+	add := func(p string) {
+		if o, ok := st.outs[p]; ok {
+			list = append(list, o)
 		}
 	}
-	// A template problem: report it with the content's warnings, as papan check does.
-	var ps standard.Problems
-	if errors.As(err, &ps) {
-		all := append(slices.Clone(warnings), ps...)
-		all.Sort()
-		return nil, all, all
+	onlyServices := changed != nil
+	for _, f := range changed {
+		opd, slug, skip, ok := content.ServiceFile(f)
+		if skip {
+			continue
+		}
+		if !ok {
+			onlyServices = false
+			break
+		}
+		add(path.Join(opd, slug, "index.html"))
+		add(path.Join(opd, slug, "cetak", "index.html"))
+		add(path.Join(opd, "index.html"))
 	}
-	return nil, warnings, err
+	if onlyServices {
+		return list
+	}
+	list = list[:0]
+	kinds := map[string]bool{}
+	for _, o := range st.outs {
+		if len(st.outs) <= limit || o.Kind != "" && !kinds[o.Kind] {
+			kinds[o.Kind] = true
+			list = append(list, o)
+		}
+	}
+	return list
 }
 
-// renderAll renders every output on all CPUs. A template that fails fails every page of
-// its kind with the same problem; each distinct problem is reported once.
-func renderAll(ctx context.Context, outs []render.Output) (map[string][]byte, error) {
-	bufs := make([][]byte, len(outs))
-	errs := make([]error, len(outs))
+// render renders list on all CPUs and keeps the results. A template that fails fails
+// every page of its kind with the same problem; each distinct problem is reported once.
+func (st *site) render(ctx context.Context, list []render.Output) error {
+	bufs := make([][]byte, len(list))
+	errs := make([]error, len(list))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(outs) || ctx.Err() != nil {
+				if i >= len(list) || ctx.Err() != nil {
 					return
 				}
 				var b bytes.Buffer
-				if err := outs[i].Write(&b); err != nil {
+				if err := st.sess.Render(list[i], &b); err != nil {
 					errs[i] = err
 					continue
 				}
@@ -73,7 +142,7 @@ func renderAll(ctx context.Context, outs []render.Output) (map[string][]byte, er
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
 	var (
 		problems standard.Problems
@@ -87,7 +156,7 @@ func renderAll(ctx context.Context, outs []render.Output) (map[string][]byte, er
 		var ps standard.Problems
 		if !errors.As(err, &ps) {
 			if other == nil {
-				other = fmt.Errorf("%s: %w", outs[i].Path, err)
+				other = fmt.Errorf("%s: %w", list[i].Path, err)
 			}
 			continue
 		}
@@ -99,18 +168,16 @@ func renderAll(ctx context.Context, outs []render.Output) (map[string][]byte, er
 		}
 	}
 	if other != nil {
-		return nil, other
+		return other
 	}
 	if len(problems) > 0 {
 		problems.Sort()
-		return nil, problems
+		return problems
 	}
-	files := make(map[string][]byte, len(outs))
-	for i, o := range outs {
-		if !fs.ValidPath(o.Path) || o.Path == "." {
-			return nil, fmt.Errorf("serve: output path %q is not a valid relative path", o.Path)
-		}
-		files[o.Path] = bufs[i]
+	st.mu.Lock()
+	for i, o := range list {
+		st.files[o.Path] = bufs[i]
 	}
-	return files, nil
+	st.mu.Unlock()
+	return nil
 }
