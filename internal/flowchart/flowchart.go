@@ -52,8 +52,10 @@ import (
 	"hash/fnv"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/papan-id/papan/internal/standard"
 )
@@ -146,25 +148,35 @@ func SVG(w io.Writer, steps []standard.Step, l Labels) error {
 	}
 	height := y + 6
 
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%"`+
+	size := len(d.arrows) + len(d.shapes) + 1024
+	for _, t := range d.text {
+		size += len(t)
+	}
+	b := make([]byte, 0, size)
+	b = appendf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%"`+
 		` aria-hidden="true" focusable="false" class="flowchart" font-family="sans-serif" font-size="14">`, width, height)
-	fmt.Fprintf(&b, `<defs><marker id="%s-a" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto">`+
-		`<path d="M0 0L10 5L0 10z"/></marker></defs>`, l.ID)
-	fmt.Fprintf(&b, `<g fill="none" stroke="#000" stroke-width="1.5" marker-end="url(#%s-a)">%s</g>`, l.ID, d.arrows.String())
-	fmt.Fprintf(&b, `<g fill="#fff" stroke="#000" stroke-width="1.5">%s</g>`, d.shapes.String())
+	b = append(b, `<defs><marker id="`...)
+	b = append(b, l.ID...)
+	b = append(b, `-a" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto">`+
+		`<path d="M0 0L10 5L0 10z"/></marker></defs>`...)
+	b = append(b, `<g fill="none" stroke="#000" stroke-width="1.5" marker-end="url(#`...)
+	b = append(b, l.ID...)
+	b = append(b, `-a)">`...)
+	b = append(append(b, d.arrows...), `</g>`...)
+	b = append(b, `<g fill="#fff" stroke="#000" stroke-width="1.5">`...)
+	b = append(append(b, d.shapes...), `</g>`...)
 	for c := range nClasses {
-		if d.text[c].Len() == 0 {
+		if len(d.text[c]) == 0 {
 			continue
 		}
-		b.WriteString("<g" + classAttrs[c])
+		b = append(append(b, "<g"...), classAttrs[c]...)
 		if x := classX[c]; x != 0 {
-			fmt.Fprintf(&b, ` transform="translate(%d)"`, x)
+			b = appendf(b, ` transform="translate(%d)"`, x)
 		}
-		fmt.Fprintf(&b, `>%s</g>`, d.text[c].String())
+		b = append(append(append(b, '>'), d.text[c]...), `</g>`...)
 	}
-	b.WriteString(`</svg>`)
-	_, err := io.WriteString(w, b.String())
+	b = append(b, `</svg>`...)
+	_, err := w.Write(b)
 	return err
 }
 
@@ -226,9 +238,9 @@ func groupByChannel(steps []standard.Step) []lane {
 // drawing collects the three layers of the SVG: arrows under shapes under text.
 type drawing struct {
 	labels Labels
-	arrows strings.Builder
-	shapes strings.Builder
-	text   [nClasses]strings.Builder
+	arrows []byte
+	shapes []byte
+	text   [nClasses][]byte
 }
 
 // loop is a "Tidak" arrow back (or forward) to another step of the lane.
@@ -243,7 +255,7 @@ func (d *drawing) lane(ln lane, header bool, y int) int {
 	if header && ln.channel != "" {
 		lines := wrap(ln.channel, headerText)
 		h := 17*len(lines) + 11
-		fmt.Fprintf(&d.shapes, `<rect x="1" y="%d" width="%d" height="%d" fill="#eee"/>`, y, width-2, h)
+		d.shapes = appendf(d.shapes, `<rect x="1" y="%d" width="%d" height="%d" fill="#eee"/>`, y, width-2, h)
 		for j, s := range lines {
 			d.textAt(cHead, 10, y+19+17*j, s)
 		}
@@ -277,7 +289,7 @@ func (d *drawing) lane(ln lane, header bool, y int) int {
 		switch {
 		case strings.TrimSpace(st.IfNot) != "":
 			y += gap
-			fmt.Fprintf(&d.arrows, `<path d="M%d %dH%dV%d"/>`, boxR, hexMid, noX, y)
+			d.arrows = appendf(d.arrows, `<path d="M%d %dH%dV%d"/>`, boxR, hexMid, noX, y)
 			sideTop := y
 			y = d.side(st.IfNot, y)
 			if back {
@@ -288,7 +300,7 @@ func (d *drawing) lane(ln lane, header bool, y int) int {
 			loops = append(loops, loop{fromX: boxR, fromY: hexMid, target: st.BackTo - 1})
 		default:
 			y += gap
-			fmt.Fprintf(&d.arrows, `<path d="M%d %dH%dV%d"/>`, boxR, hexMid, noX, y)
+			d.arrows = appendf(d.arrows, `<path d="M%d %dH%dV%d"/>`, boxR, hexMid, noX, y)
 			y = d.terminal(noX, y, d.labels.End, smallTerm)
 		}
 		d.textAt(cSmall, exitX+6, exitY+15, d.labels.Yes)
@@ -334,7 +346,7 @@ func (d *drawing) lane(ln lane, header bool, y int) int {
 	}
 	for _, lp := range loops {
 		b := boxes[lp.target]
-		fmt.Fprintf(&d.arrows, `<path d="M%d %dH%dV%dH%d"/>`,
+		d.arrows = appendf(d.arrows, `<path d="M%d %dH%dV%dH%d"/>`,
 			lp.fromX, lp.fromY, trackX+trackDX*lp.track, b.top+b.h/2, boxR)
 	}
 	return y
@@ -352,9 +364,9 @@ func (d *drawing) step(n int, st standard.Step, y int) int {
 		first = y + 17 + 14*(len(actor)-1) + 20
 	}
 	bottom := first + 17*(len(text)-1) + 9
-	fmt.Fprintf(&d.shapes, `<rect x="%d" y="%d" width="%d" height="%d"/><circle cx="%d" cy="%d" r="10"/>`,
+	d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d"/><circle cx="%d" cy="%d" r="10"/>`,
 		boxX, y, boxW, bottom-y, boxX, y)
-	d.textAt(cNum, boxX, y+4, fmt.Sprint(n))
+	d.textAt(cNum, boxX, y+4, strconv.Itoa(n))
 	for j, s := range actor {
 		d.textAt(cActor, boxX+16, y+17+14*j, s)
 	}
@@ -368,7 +380,7 @@ func (d *drawing) step(n int, st standard.Step, y int) int {
 func (d *drawing) decision(q string, y int) int {
 	lines := wrap(q, hexText)
 	h := 17*len(lines) + 14
-	fmt.Fprintf(&d.shapes, `<path d="M%d %dL%d %dH%dL%d %dL%d %dH%dz"/>`,
+	d.shapes = appendf(d.shapes, `<path d="M%d %dL%d %dH%dL%d %dL%d %dH%dz"/>`,
 		boxX, y+h/2, boxX+hexInset, y, boxR-hexInset, boxR, y+h/2, boxR-hexInset, y+h, boxX+hexInset)
 	for j, s := range lines {
 		d.textAt(cMid, midX, y+21+17*j, s)
@@ -380,7 +392,7 @@ func (d *drawing) decision(q string, y int) int {
 func (d *drawing) side(text string, y int) int {
 	lines := wrap(text, sideText)
 	h := 15*len(lines) + 11
-	fmt.Fprintf(&d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" stroke-dasharray="4 3"/>`,
+	d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" stroke-dasharray="4 3"/>`,
 		sideX, y, sideR-sideX, h)
 	for j, s := range lines {
 		d.textAt(cSide, sideX+8, y+17+15*j, s)
@@ -403,7 +415,7 @@ func (d *drawing) terminal(x, y int, label string, m measure) int {
 	w := max(int(tw)+28, 2*h)
 	h += lh * (len(lines) - 1)
 	left := min(max(x-w/2, boxX), width-2-w)
-	fmt.Fprintf(&d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" rx="%d"/>`, left, y, w, h, min(h/2, 14))
+	d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" rx="%d"/>`, left, y, w, h, min(h/2, 14))
 	for j, s := range lines {
 		d.textAt(class, left+w/2, y+h/2+lh*(2*j-len(lines)+1)/2+lh/3, s)
 	}
@@ -412,7 +424,7 @@ func (d *drawing) terminal(x, y int, label string, m measure) int {
 
 // down draws an arrow straight down at x.
 func (d *drawing) down(x, y0, y1 int) {
-	fmt.Fprintf(&d.arrows, `<path d="M%d %dV%d"/>`, x, y0, y1)
+	d.arrows = appendf(d.arrows, `<path d="M%d %dV%d"/>`, x, y0, y1)
 }
 
 // classX is the x of every line of the classes that move there with a transform.
@@ -420,17 +432,50 @@ var classX = [nClasses]int{cText: boxX + 8, cActor: boxX + 16, cSide: sideX + 8,
 
 // textAt writes one line of text, escaped.
 func (d *drawing) textAt(class, x, y int, s string) {
-	b := &d.text[class]
+	b := d.text[class]
 	switch classX[class] {
 	case 0:
-		fmt.Fprintf(b, `<text x="%d" y="%d">`, x, y)
+		b = appendf(b, `<text x="%d" y="%d">`, x, y)
 	case x:
-		fmt.Fprintf(b, `<text y="%d">`, y)
+		b = appendf(b, `<text y="%d">`, y)
 	default:
 		panic(fmt.Sprintf("flowchart: text of class %d at x=%d, want %d", class, x, classX[class]))
 	}
-	xml.EscapeText(b, []byte(s)) // cannot fail on a strings.Builder
-	b.WriteString(`</text>`)
+	d.text[class] = append(appendEscaped(b, s), `</text>`...)
+}
+
+// appendEscaped appends s escaped as xml.EscapeText escapes it. Most lines are plain
+// ASCII, which it copies without the conversion to []byte that xml.EscapeText needs.
+func appendEscaped(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\'' || c == '&' || c == '<' || c == '>' {
+			w := bytesWriter{b}
+			xml.EscapeText(&w, []byte(s)) // cannot fail on a bytesWriter
+			return w.b
+		}
+	}
+	return append(b, s...)
+}
+
+type bytesWriter struct{ b []byte }
+
+func (w *bytesWriter) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
+}
+
+// appendf appends format with each %d replaced by the next of args: fmt.Fprintf for
+// the one verb the drawing uses, without its allocations (a long procedure writes
+// hundreds of shapes).
+func appendf(b []byte, format string, args ...int) []byte {
+	for {
+		i := strings.Index(format, "%d")
+		if i < 0 {
+			return append(b, format...)
+		}
+		b = strconv.AppendInt(append(b, format[:i]...), int64(args[0]), 10)
+		format, args = format[i+2:], args[1:]
+	}
 }
 
 // measure is the room for a line of text and the font it is set in.
@@ -476,11 +521,33 @@ func (m measure) runeWidth(r rune) int {
 
 // width is the estimated width of s in viewBox units.
 func (m measure) width(s string) float64 {
+	return float64(m.textWidth(s)) * m.size / 1000
+}
+
+// textWidth is the estimated width of s in thousandths of an em.
+func (m measure) textWidth(s string) int {
 	w := 0
 	for _, r := range s {
 		w += m.runeWidth(r)
 	}
-	return float64(w) * m.size / 1000
+	return w
+}
+
+// singleSpaced reports whether the words of s are one space apart, with no space
+// before the first or after the last: whether s is strings.Join(strings.Fields(s), " ").
+func singleSpaced(s string) bool {
+	prevSpace := true // no space at the start
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			prevSpace = false
+			continue
+		}
+		if r != ' ' || prevSpace {
+			return false
+		}
+		prevSpace = true
+	}
+	return !prevSpace || s == ""
 }
 
 // wrap splits s into lines that fit m, breaking at spaces and breaking words longer
@@ -494,38 +561,46 @@ func wrap(s string, m measure) []string {
 		}
 		return -1
 	}, strings.ToValidUTF8(s, "\uFFFD"))
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	// Words are now one space apart, so every line is a substring of s: s[start:end].
 	limit := int(m.max * 1000 / m.size) // in thousandths of an em
 	space := m.runeWidth(' ')
 	var lines []string
-	var cur []rune
-	curW := 0
-	for _, word := range strings.Fields(s) {
-		r := []rune(word)
-		w := 0
-		for _, c := range r {
-			w += m.runeWidth(c)
+	start, end, curW := -1, 0, 0 // start < 0: the line is empty
+	for pos := 0; pos < len(s); {
+		next := strings.IndexByte(s[pos:], ' ')
+		if next < 0 {
+			next = len(s)
+		} else {
+			next += pos
 		}
-		if len(cur) > 0 && curW+space+w <= limit {
-			cur = append(append(cur, ' '), r...)
-			curW += space + w
-			continue
-		}
-		if len(cur) > 0 {
-			lines = append(lines, string(cur))
-		}
-		cur, curW = nil, 0
-		for _, c := range r {
-			cw := m.runeWidth(c)
-			if len(cur) > 0 && curW+cw > limit {
-				lines = append(lines, string(cur))
-				cur, curW = nil, 0
+		word := s[pos:next]
+		if w := m.textWidth(word); start >= 0 && curW+space+w <= limit {
+			end, curW = next, curW+space+w
+		} else {
+			if start >= 0 {
+				lines = append(lines, s[start:end])
 			}
-			cur = append(cur, c)
-			curW += cw
+			start, curW = -1, 0
+			for i, c := range word {
+				cw := m.runeWidth(c)
+				if start >= 0 && curW+cw > limit {
+					lines = append(lines, s[start:end])
+					start, curW = -1, 0
+				}
+				if start < 0 {
+					start = pos + i
+				}
+				end = pos + i + utf8.RuneLen(c)
+				curW += cw
+			}
 		}
+		pos = next + 1
 	}
-	if len(cur) > 0 {
-		lines = append(lines, string(cur))
+	if start >= 0 {
+		lines = append(lines, s[start:end])
 	}
 	return lines
 }

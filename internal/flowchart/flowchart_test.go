@@ -7,11 +7,13 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/papan-id/papan/internal/standard"
 )
@@ -476,4 +478,60 @@ func FuzzSVG(f *testing.F) {
 		}
 		checkFit(t, parse(t, render(t, steps, Labels{Yes: actor, No: ifNot, ID: channel})))
 	})
+}
+
+// TestWrapAsWordsAndRunes checks wrap, which slices lines out of its input, against the
+// plain way to wrap: collect the words, add them to a line rune by rune, copy out each line.
+func TestWrapAsWordsAndRunes(t *testing.T) {
+	reference := func(s string, m measure) []string {
+		s = strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || !unicode.IsControl(r) && r != 0xFFFE && r != 0xFFFF {
+				return r
+			}
+			return -1
+		}, strings.ToValidUTF8(s, "\uFFFD"))
+		limit := int(m.max * 1000 / m.size)
+		var lines []string
+		var cur []rune
+		curW := 0
+		for _, word := range strings.Fields(s) {
+			w := m.textWidth(word)
+			if len(cur) > 0 && curW+m.runeWidth(' ')+w <= limit {
+				cur = append(append(cur, ' '), []rune(word)...)
+				curW += m.runeWidth(' ') + w
+				continue
+			}
+			if len(cur) > 0 {
+				lines = append(lines, string(cur))
+			}
+			cur, curW = nil, 0
+			for _, c := range word {
+				if len(cur) > 0 && curW+m.runeWidth(c) > limit {
+					lines = append(lines, string(cur))
+					cur, curW = nil, 0
+				}
+				cur = append(cur, c)
+				curW += m.runeWidth(c)
+			}
+		}
+		if len(cur) > 0 {
+			lines = append(lines, string(cur))
+		}
+		return lines
+	}
+	pieces := []string{"a", "Berkas", "lengkap", "mmmmmmmmmmmmmmmm", " ", " ", "  ", "\t", "\n", "\u00a0",
+		"é", "—", "\x00", "\xff", "\ufffe", "<&>", "0000000000000000000000000000"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		for _, m := range []measure{stepText, sideText, headerText, {max: 30, size: 10}} {
+			got, want := wrap(b.String(), m), reference(b.String(), m)
+			if strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+				t.Fatalf("wrap(%q) = %q, want %q", b.String(), got, want)
+			}
+		}
+	}
 }

@@ -26,7 +26,55 @@ type view struct {
 	Page        *standard.Page
 	Dashboard   *dashView   // the kepatuhan page only
 	Poster      *posterView // the poster page only (poster.go)
+	ServicePage *servicePage
 }
+
+// servicePage is what service.html shows of view.Service, the lines already put together.
+// Every {{action}} costs a reflective call to html/template's escaper, and a function
+// such as {{t}} or {{rupiah}} another: a long standard ran several hundred of them. A
+// field holding a whole line needs one. The template functions stay, for sites whose
+// own templates use them.
+type servicePage struct {
+	OPDURL, PosterURL string
+	Duration          string // "3 hari kerja, sejak berkas lengkap"
+	Products          string // the names, joined with commas
+	Fees              []feeLine
+	Requirements      []requirementGroupLines
+	Procedures        []procedureLines
+	Laws              []lawLine
+}
+
+type feeLine struct {
+	Text, Amount string
+	LegalBasis   string // "Dasar hukum: Peraturan Daerah Nomor …", or ""
+	Note         template.HTML
+}
+
+type requirementGroupLines struct {
+	Case  string
+	Items []requirementLine
+}
+
+type requirementLine struct {
+	Name      string
+	Detail    string // "fotokopi, 2 lembar"
+	Condition string
+	Note      template.HTML
+}
+
+type procedureLines struct {
+	Channel string
+	Steps   []stepLine
+}
+
+type stepLine struct {
+	Text     string
+	Meta     string // "Pelaksana: Petugas loket · Waktu: 10 menit"
+	Decision string
+	IfNot    string // " Jika tidak: … (kembali ke langkah 2)", after the decision
+}
+
+type lawLine struct{ Title, Link string }
 
 type crumb struct{ Title, Path string }
 
@@ -41,6 +89,13 @@ func (r *Renderer) opdData(o *standard.OPD) view {
 }
 
 func (r *Renderer) serviceData(s *standard.Service) view {
+	v := r.serviceView(s)
+	v.ServicePage = r.servicePage(s)
+	return v
+}
+
+// serviceView is the part of a service page's view that its poster shares.
+func (r *Renderer) serviceView(s *standard.Service) view {
 	// A link shared on WhatsApp shows the title (the service) and this line: it names
 	// the OPD so a reader knows where to go.
 	desc := fmt.Sprintf(r.t("service_description"), s.Name, s.OPD.Name)
@@ -50,6 +105,62 @@ func (r *Renderer) serviceData(s *standard.Service) view {
 	return view{Site: r.site, Kind: "service", Path: "/" + s.OPD.Slug + "/" + s.Slug + "/",
 		Title: s.Name, OPD: s.OPD, Service: s, Description: desc,
 		Crumbs: []crumb{{r.t("home"), "/"}, {s.OPD.Name, "/" + s.OPD.Slug + "/"}}}
+}
+
+func (r *Renderer) servicePage(s *standard.Service) *servicePage {
+	opdPath := "/" + s.OPD.Slug + "/"
+	p := &servicePage{OPDURL: r.URL(opdPath), PosterURL: r.URL(opdPath + s.Slug + "/cetak/"),
+		Duration: r.durationLine(s.Duration)}
+	names := make([]string, len(s.Products))
+	for i, x := range s.Products {
+		names[i] = x.Name
+	}
+	p.Products = strings.Join(names, ", ")
+	p.Fees = make([]feeLine, len(s.Fees))
+	for i, f := range s.Fees {
+		p.Fees[i] = feeLine{Text: f.Text, Amount: r.rupiah(f.Amount), Note: r.md.Field(f.Note)}
+		if l := s.LawByID(f.LegalBasis); l != nil {
+			p.Fees[i].LegalBasis = r.t("legal_basis") + ": " + r.lawTitle(*l)
+		}
+	}
+	for _, g := range requirementGroups(s) {
+		lines := requirementGroupLines{Case: g.Case, Items: make([]requirementLine, len(g.Items))}
+		for i, req := range g.Items {
+			detail := req.Form
+			if req.Copies != 0 {
+				if detail != "" {
+					detail += ", "
+				}
+				detail += fmt.Sprintf(r.t("copies"), req.Copies)
+			}
+			lines.Items[i] = requirementLine{Name: req.Name, Detail: detail, Condition: req.Condition,
+				Note: r.md.Field(req.Note)}
+		}
+		p.Requirements = append(p.Requirements, lines)
+	}
+	for _, pr := range procedures(s) {
+		lines := procedureLines{Channel: pr.Channel, Steps: make([]stepLine, len(pr.Steps))}
+		for i, st := range pr.Steps {
+			meta := r.t("actor") + ": " + st.Actor
+			if st.Time != nil {
+				meta += " · " + r.t("time") + ": " + r.span(st.Time.Min, st.Time.Max, st.Time.Unit)
+			}
+			var ifNot string
+			if st.IfNot != "" {
+				ifNot = " " + r.t("if_not") + ": " + st.IfNot
+			}
+			if st.BackTo != 0 {
+				ifNot += " (" + fmt.Sprintf(r.t("back_to_step"), st.BackTo) + ")"
+			}
+			lines.Steps[i] = stepLine{Text: st.Text, Meta: meta, Decision: st.Decision, IfNot: ifNot}
+		}
+		p.Procedures = append(p.Procedures, lines)
+	}
+	p.Laws = make([]lawLine, len(s.LegalBasis))
+	for i, l := range s.LegalBasis {
+		p.Laws[i] = lawLine{Title: r.lawTitle(l), Link: l.Link}
+	}
+	return p
 }
 
 func (r *Renderer) pageData(p *standard.Page) view {
@@ -96,6 +207,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"lawtitle":     r.lawTitle,
 		"channellabel": func(k standard.ChannelKind) string { return r.t("channel_" + string(k)) },
 		"channelhref":  channelHref,
+		"channels":     r.channelLines,
 		"categories":   categories,
 		"servicecount": serviceCount,
 		"jsonld":       r.serviceJSONLD,
@@ -148,6 +260,16 @@ func (r *Renderer) duration(d *standard.Duration) string {
 	return fmt.Sprintf("%d %s", d.Value, r.unit(d.Unit))
 }
 
+// durationLine is the duration of a service as its page and poster state it, with the
+// moment it is counted from.
+func (r *Renderer) durationLine(d *standard.Duration) string {
+	line := r.duration(d)
+	if d != nil && d.CountFrom != "" {
+		line += ", " + r.t("counted_from") + " " + d.CountFrom
+	}
+	return line
+}
+
 func (r *Renderer) lawTitle(l standard.Law) string {
 	return fmt.Sprintf(r.t("law_title"), l.Kind, l.Number, l.Year, l.Title)
 }
@@ -188,6 +310,27 @@ func procedures(s *standard.Service) []procedure {
 		ps[i].Steps = append(ps[i].Steps, st)
 	}
 	return ps
+}
+
+// channelLine is a complaint channel as partials/channels.html shows it.
+type channelLine struct {
+	Label, Href, Value, Hours string
+	Response                  string // "Waktu tanggapan: 1 hari kerja", or ""
+	Note                      template.HTML
+}
+
+// channelLines puts together the lines of channels, which every page shows (the site's
+// in the footer), with one template call for the list instead of several for each.
+func (r *Renderer) channelLines(channels []standard.Channel) []channelLine {
+	lines := make([]channelLine, len(channels))
+	for i, c := range channels {
+		lines[i] = channelLine{Label: r.t("channel_" + string(c.Kind)), Href: channelHref(c), Value: c.Value,
+			Hours: c.Hours, Note: r.md.Field(c.Note)}
+		if c.Response != "" {
+			lines[i].Response = r.t("response_time") + ": " + c.Response
+		}
+	}
+	return lines
 }
 
 // channelHref returns a link that opens the channel (a call, a chat, a mail), or "" when
