@@ -212,7 +212,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"servicecount": serviceCount,
 		"jsonld":       r.serviceJSONLD,
 		"flowchart":    r.flowchart,
-		"qr":           qrSVG,
+		"qr":           new(qrCoder).svg,
 	}
 }
 
