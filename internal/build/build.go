@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/papan-id/papan/internal/content"
@@ -138,13 +139,20 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := checkOut(opts); err != nil {
 		return Result{}, err
 	}
-	sess := NewSession(opts.Src, opts.BaseURL)
-	problems, err := sess.Update(ctx, nil)
-	if err != nil {
-		return Result{}, err
-	}
-	res, err := writeAtomically(ctx, opts.Out, append(sess.Outputs(), headersOutput()))
-	res.Warnings = problems
+	var warnings standard.Problems
+	res, err := writeAtomically(ctx, opts.Out, func(dir string) (Result, error) {
+		w := newWriter(dir)
+		st, err := runStream(ctx, opts.Src, streamOptions{baseURL: opts.BaseURL, write: w.write})
+		if err != nil {
+			return Result{}, err
+		}
+		warnings = st.problems
+		if err := writeAll(ctx, w, append(st.renderer.SiteOutputs(), headersOutput())); err != nil {
+			return Result{}, err
+		}
+		return w.result(), nil
+	})
+	res.Warnings = warnings
 	res.Elapsed = time.Since(start)
 	return res, err
 }
@@ -177,8 +185,9 @@ func checkOut(opts Options) error {
 	return nil
 }
 
-// writeAtomically writes outs into a temporary folder beside out, then swaps it in.
-func writeAtomically(ctx context.Context, out string, outs []render.Output) (Result, error) {
+// writeAtomically calls write with a temporary folder beside out, then swaps it in
+// when write succeeds.
+func writeAtomically(ctx context.Context, out string, write func(dir string) (Result, error)) (Result, error) {
 	out = filepath.Clean(out)
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -194,7 +203,10 @@ func writeAtomically(ctx context.Context, out string, outs []render.Output) (Res
 		os.RemoveAll(tmp)
 		return Result{}, err
 	}
-	res, err := writeAll(ctx, tmp, outs)
+	res, err := write(tmp)
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err != nil {
 		os.RemoveAll(tmp)
 		return Result{}, err
@@ -237,77 +249,94 @@ func swap(tmp, out string) error {
 	return nil
 }
 
-// writeAll renders and writes every output under dir on all CPUs. Each worker holds one
-// rendered file at a time, so memory does not grow with the size of the site.
-func writeAll(ctx context.Context, dir string, outs []render.Output) (Result, error) {
-	dirs := map[string]bool{}
-	for _, o := range outs {
-		if err := safePath(o.Path); err != nil {
-			return Result{}, err
-		}
-		for d := path.Dir(o.Path); d != "." && !dirs[d]; d = path.Dir(d) {
-			dirs[d] = true
-		}
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
-			return Result{}, err
-		}
-	}
+// writer writes rendered files under dir from several goroutines, counting them.
+type writer struct {
+	dir                 string
+	bufs                sync.Pool // *bytes.Buffer
+	dirs                sync.Map  // the folders made so far, slash-separated
+	files, pages, bytes atomic.Int64
+}
 
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	jobs := make(chan render.Output)
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		total Result
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			var r Result
-			for o := range jobs {
-				buf.Reset()
-				if err := o.Write(&buf); err != nil {
-					cancel(fmt.Errorf("%s: %w", o.Path, err))
-					continue
-				}
-				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(o.Path)), buf.Bytes(), 0o644); err != nil {
-					cancel(err)
-					continue
-				}
-				r.Files++
-				r.Bytes += int64(buf.Len())
-				if strings.HasSuffix(o.Path, ".html") {
-					r.Pages++
-				}
-			}
-			mu.Lock()
-			total.Files += r.Files
-			total.Bytes += r.Bytes
-			total.Pages += r.Pages
-			mu.Unlock()
-		})
+func newWriter(dir string) *writer {
+	return &writer{dir: dir, bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+}
+
+// write renders o and writes it, making its folder when needed. A page that fails to
+// render is never written.
+func (w *writer) write(o render.Output) error {
+	if err := safePath(o.Path); err != nil {
+		return err
 	}
-send:
-	for _, o := range outs {
-		select {
-		case jobs <- o:
-		case <-ctx.Done():
-			break send
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	if err := context.Cause(ctx); err != nil {
+	buf := w.bufs.Get().(*bytes.Buffer)
+	defer w.bufs.Put(buf)
+	buf.Reset()
+	if err := o.Write(buf); err != nil {
 		var ps standard.Problems
 		if errors.As(err, &ps) {
-			return Result{}, ps // a template error in layouts/: report it as content
+			return ps // a template error in layouts/: report it as content
 		}
-		return Result{}, err
+		return fmt.Errorf("%s: %w", o.Path, err)
 	}
-	return total, nil
+	if err := w.mkdir(path.Dir(o.Path)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(w.dir, filepath.FromSlash(o.Path)), buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	w.files.Add(1)
+	w.bytes.Add(int64(buf.Len()))
+	if strings.HasSuffix(o.Path, ".html") {
+		w.pages.Add(1)
+	}
+	return nil
+}
+
+// mkdir makes the folder d (slash-separated, under w.dir) unless it has already. Every
+// service has folders of its own, so this is one system call per folder, where
+// os.MkdirAll would first look at each parent.
+func (w *writer) mkdir(d string) error {
+	if d == "." {
+		return nil
+	}
+	if _, done := w.dirs.Load(d); done {
+		return nil
+	}
+	name := filepath.Join(w.dir, filepath.FromSlash(d))
+	err := os.Mkdir(name, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = w.mkdir(path.Dir(d)); err == nil {
+			err = os.Mkdir(name, 0o755)
+		}
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	w.dirs.Store(d, true)
+	return nil
+}
+
+func (w *writer) result() Result {
+	return Result{Files: int(w.files.Load()), Pages: int(w.pages.Load()), Bytes: w.bytes.Load()}
+}
+
+// writeAll writes outs with w on all CPUs. Each worker holds one rendered file at a time,
+// so memory does not grow with the size of the site.
+func writeAll(ctx context.Context, w *writer, outs []render.Output) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(outs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(outs) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				if err := w.write(outs[i]); err != nil {
+					cancel(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return context.Cause(ctx)
 }
 
 // safePath refuses output paths that could leave the output folder. Slugs are validated

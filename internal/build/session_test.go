@@ -198,3 +198,32 @@ func mapsEqual(a, b map[string]string) bool {
 	}
 	return true
 }
+
+// TestBuildKeepsOnlyListEntries checks that a build drops each service's full text once
+// its pages are written, keeping what the lists read: memory then grows with the lists,
+// not with every standard (issue: 200,000 services in bounded memory).
+func TestBuildKeepsOnlyListEntries(t *testing.T) {
+	dir := t.TempDir()
+	st, err := runStream(t.Context(), os.DirFS("testdata/site"), streamOptions{write: newWriter(dir).write})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, o := range st.site.OPDs {
+		for _, s := range o.Services {
+			n++
+			if s.Procedure != nil || s.Fees != nil || s.Products != nil || s.Duration != nil || s.Facilities != "" {
+				t.Errorf("%s: the build kept the full service", s.File)
+			}
+			if s.Name == "" || s.OPD != o || len(s.Requirements) == 0 || s.Requirements[0].Name == "" || s.Requirements[0].Form != "" {
+				t.Errorf("%s: list entry %+v lacks what lists read, or holds more", s.File, s)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no services")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "dinas", "layanan-uji", "cetak", "index.html")); err != nil {
+		t.Errorf("service pages not written as the services streamed: %v", err)
+	}
+}

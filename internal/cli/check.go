@@ -51,27 +51,13 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return reportError(e, err)
 	}
-	fsys := os.DirFS(dir)
-	site, problems, err := build.Load(e.ctx, fsys, "")
-	if err != nil && problems == nil {
+	problems, dash, err := build.Check(e.ctx, os.DirFS(dir), override)
+	if err != nil {
 		return reportError(e, err)
 	}
 	today := build.Today(standard.Config{}, override)
-	var dash *rules.Dashboard
-	if site != nil {
-		today = build.Today(site.Config, override)
-		// Templates are part of the site too: a broken layouts/ file would fail the build.
-		if _, rerr := build.Templates(site, fsys); rerr != nil {
-			if ps, ok := rerr.(standard.Problems); ok {
-				problems = append(problems, ps...)
-			} else {
-				return reportError(e, rerr)
-			}
-		}
-		findings, d := build.Compliance(site, fsys, today)
-		problems = append(problems, findings...)
-		problems.Sort()
-		dash = &d
+	if dash != nil {
+		today = dash.Today
 	}
 
 	switch *format {

@@ -55,10 +55,43 @@ func ReservedSlugs() []string { return slices.Clone(reservedSlugs) }
 
 // Load reads the whole site in fsys. It returns the site and all problems found; the
 // site is nil when any problem is an error. The error result is only for ctx.
+//
+// Load holds every service in memory. A build streams instead: LoadFrame, then each
+// service with LoadService and OPDFor, dropping what its pages no longer need.
 func Load(ctx context.Context, fsys fs.FS) (*standard.Site, standard.Problems, error) {
-	var problems standard.Problems
-	site := &standard.Site{}
+	site, files, problems, err := LoadFrame(ctx, fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	services := make([]*standard.Service, len(files))
+	perFile := make([][]standard.Problem, len(files))
+	if err := parallel(ctx, len(files), func(i int) {
+		services[i], perFile[i] = LoadService(fsys, files[i])
+	}); err != nil {
+		return nil, nil, err
+	}
+	for i, s := range services {
+		problems = append(problems, perFile[i]...)
+		if o := OPDFor(site, files[i]); s != nil && o != nil {
+			s.OPD = o
+			o.Services = append(o.Services, s)
+		}
+	}
+	for _, o := range site.OPDs {
+		SortServices(o)
+	}
+	if problems.Errors() > 0 {
+		return nil, problems, nil
+	}
+	return site, problems, nil
+}
 
+// LoadFrame reads everything of the site but its services: site.toml, every _opd.toml
+// and the pages, sorted, with their addresses checked. It returns the service files to
+// read, and a site even when there are problems, so that a caller can go on to find the
+// problems of the services too. The error result is only for ctx.
+func LoadFrame(ctx context.Context, fsys fs.FS) (site *standard.Site, services []string, problems standard.Problems, err error) {
+	site = &standard.Site{}
 	cfg, ps := LoadConfig(fsys)
 	problems = append(problems, ps...)
 	if cfg != nil {
@@ -67,45 +100,44 @@ func Load(ctx context.Context, fsys fs.FS) (*standard.Site, standard.Problems, e
 
 	jobs, ps := listContent(fsys)
 	problems = append(problems, ps...)
-
-	results := make([]loaded, len(jobs))
-	if err := parallel(ctx, len(jobs), func(i int) {
-		results[i] = jobs[i].load(fsys)
-	}); err != nil {
-		return nil, nil, err
+	var frame []job
+	for _, j := range jobs {
+		if j.kind == kindService {
+			services = append(services, j.file)
+		} else {
+			frame = append(frame, j)
+		}
 	}
-
-	opds := map[string]*standard.OPD{}
-	var services []*standard.Service
-	for i, r := range results {
+	results := make([]loaded, len(frame))
+	if err := parallel(ctx, len(frame), func(i int) {
+		results[i] = frame[i].load(fsys)
+	}); err != nil {
+		return nil, nil, nil, err
+	}
+	for _, r := range results {
 		problems = append(problems, r.problems...)
 		switch {
 		case r.opd != nil:
-			opds[r.opd.Slug] = r.opd
 			site.OPDs = append(site.OPDs, r.opd)
-		case r.service != nil:
-			services = append(services, r.service)
 		case r.page != nil:
 			site.Pages = append(site.Pages, r.page)
-		default:
-			_ = i // a file whose problems say why it gave nothing
 		}
-	}
-	for _, s := range services {
-		o := opds[path.Base(path.Dir(s.File))]
-		if o == nil {
-			continue // the missing _opd.toml is already a problem
-		}
-		s.OPD = o
-		o.Services = append(o.Services, s)
 	}
 	problems = append(problems, checkAddresses(site)...)
 	sortSite(site)
+	return site, services, problems, nil
+}
 
-	if problems.Errors() > 0 {
-		return nil, problems, nil
+// OPDFor returns the OPD of site whose folder holds the service file, or nil when the
+// site has none (its missing or broken _opd.toml is already a problem).
+func OPDFor(site *standard.Site, file string) *standard.OPD {
+	slug := path.Base(path.Dir(file))
+	for _, o := range site.OPDs {
+		if o.Slug == slug {
+			return o
+		}
 	}
-	return site, problems, nil
+	return nil
 }
 
 func byName(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) }

@@ -200,28 +200,49 @@ type Output struct {
 	Write func(w io.Writer) error
 }
 
-// Outputs lists every file of the site, in a stable order.
+// Outputs lists every file of the site, in a stable order: SiteOutputs and the
+// ServiceOutputs of every service.
 func (r *Renderer) Outputs() []Output {
-	var outs []Output
-	// A page's data is made when the page is written, not here, so memory holds the
-	// data of the pages being written rather than of the whole site.
-	page := func(p string, kind string, data func() any) {
-		outs = append(outs, Output{Path: p, Kind: kind, Write: func(w io.Writer) error { return r.execute(w, kind, data()) }})
-	}
-	page("index.html", "home", func() any { return r.homeData() })
+	outs := r.SiteOutputs()
 	for _, o := range r.site.OPDs {
-		page(o.Slug+"/index.html", "opd", func() any { return r.opdData(o) })
 		for _, s := range o.Services {
-			page(o.Slug+"/"+s.Slug+"/index.html", "service", func() any { return r.serviceData(s) })
-			page(PosterPath(s), "poster", func() any { return r.posterData(s) })
+			outs = append(outs, r.ServiceOutputs(s)...)
 		}
 	}
-	for _, p := range r.site.Pages {
-		page(p.Slug+"/index.html", "page", func() any { return r.pageData(p) })
+	return outs
+}
+
+// ServiceOutputs lists the pages of one service: its page and its poster. They read the
+// whole service, its OPD and site.toml, and nothing of other services, so a build can
+// write them as soon as the service is loaded.
+func (r *Renderer) ServiceOutputs(s *standard.Service) []Output {
+	return []Output{
+		r.page(s.OPD.Slug+"/"+s.Slug+"/index.html", "service", func() any { return r.serviceData(s) }),
+		r.page(PosterPath(s), "poster", func() any { return r.posterData(s) }),
 	}
-	page("404.html", "404", func() any { return r.notFoundData() })
+}
+
+// page makes the output of a page whose data is made when the page is written, not
+// here, so memory holds the data of the pages being written rather than of the site.
+func (r *Renderer) page(p, kind string, data func() any) Output {
+	return Output{Path: p, Kind: kind, Write: func(w io.Writer) error { return r.execute(w, kind, data()) }}
+}
+
+// SiteOutputs lists every file of the site except the services' own pages: the pages
+// that list services (home, OPD pages, dashboard), the standalone pages, the search
+// index, the sitemap and the static files. Of each service they read only its
+// ListEntry, so a build writes them last, from the services' entries.
+func (r *Renderer) SiteOutputs() []Output {
+	outs := []Output{r.page("index.html", "home", func() any { return r.homeData() })}
+	for _, o := range r.site.OPDs {
+		outs = append(outs, r.page(o.Slug+"/index.html", "opd", func() any { return r.opdData(o) }))
+	}
+	for _, p := range r.site.Pages {
+		outs = append(outs, r.page(p.Slug+"/index.html", "page", func() any { return r.pageData(p) }))
+	}
+	outs = append(outs, r.page("404.html", "404", func() any { return r.notFoundData() }))
 	if r.dashboard != nil {
-		page(DashboardPath, "kepatuhan", func() any { return r.dashboardData() })
+		outs = append(outs, r.page(DashboardPath, "kepatuhan", func() any { return r.dashboardData() }))
 	}
 	outs = append(outs,
 		Output{Path: r.cssPath, Write: func(w io.Writer) error { _, err := w.Write(r.css); return err }},
@@ -230,8 +251,7 @@ func (r *Renderer) Outputs() []Output {
 		Output{Path: "sitemap.xml", Write: r.sitemap},
 		Output{Path: "robots.txt", Write: r.robots},
 	)
-	outs = append(outs, r.staticOutputs()...)
-	return outs
+	return append(outs, r.staticOutputs()...)
 }
 
 // staticOutputs copies the overlaid static folder, except the stylesheet and the search

@@ -59,6 +59,8 @@ type ServiceScore struct {
 	Level            int      // PEKPPP level 0–5
 	Errors, Warnings int      // findings on the service's file
 	Missing          []string // keys of the components not present
+	SpecialCare      bool     // has pelayanan khusus
+	Lapor            bool     // reachable through SP4N-LAPOR! (its channels or the site's)
 }
 
 // OPDScore is the assessment of one OPD.
@@ -85,21 +87,37 @@ type Dashboard struct {
 // Assess scores site given the findings of Check (and of the loader, if any), which it
 // groups by OPD. findings may be located or not.
 func Assess(site *standard.Site, cfg Config, today time.Time, findings standard.Problems) Dashboard {
-	d := Dashboard{Today: today}
+	byFile := findingsByFile(findings)
+	scores := map[string]ServiceScore{}
+	for _, o := range site.OPDs {
+		for _, s := range o.Services {
+			scores[s.File] = ScoreService(site, cfg, today, s, byFile[s.File])
+		}
+	}
+	return AssessScored(site, today, findings, scores)
+}
+
+func findingsByFile(findings standard.Problems) map[string]standard.Problems {
 	byFile := map[string]standard.Problems{}
 	for _, p := range findings {
 		byFile[p.File] = append(byFile[p.File], p)
+	}
+	return byFile
+}
+
+// AssessScored is Assess with each service already scored by ScoreService, keyed by the
+// service's file: a build scores a service while it has the whole of it, and keeps only
+// its ListEntry afterwards.
+func AssessScored(site *standard.Site, today time.Time, findings standard.Problems, scores map[string]ServiceScore) Dashboard {
+	d := Dashboard{Today: today}
+	byFile := findingsByFile(findings)
+	for _, p := range findings {
 		if p.Severity == standard.Error {
 			d.Errors++
 		} else {
 			d.Warnings++
 		}
 	}
-	months := cfg.EvaluationMonths
-	if months <= 0 {
-		months = 12
-	}
-	siteLapor := hasLapor(site.Config.Complaints)
 	owned := map[string]bool{}
 	for _, o := range site.OPDs {
 		sc := OPDScore{Slug: o.Slug, Name: o.Name, File: o.File}
@@ -108,14 +126,14 @@ func Assess(site *standard.Site, cfg Config, today time.Time, findings standard.
 		var levels, care, lapor float64
 		for _, s := range o.Services {
 			owned[s.File] = true
-			ss := scoreService(s, site, months, today, byFile[s.File])
+			ss := scores[s.File]
 			sc.Services = append(sc.Services, ss)
 			sc.Findings = append(sc.Findings, byFile[s.File]...)
 			levels += float64(ss.Level)
-			if len(s.SpecialCare) > 0 {
+			if ss.SpecialCare {
 				care++
 			}
-			if siteLapor || hasLapor(s.EffectiveComplaints()) {
+			if ss.Lapor {
 				lapor++
 			}
 		}
@@ -159,8 +177,14 @@ func points(ok bool, n float64) float64 {
 	return 0
 }
 
-func scoreService(s *standard.Service, site *standard.Site, months int, today time.Time, findings standard.Problems) ServiceScore {
-	ss := ServiceScore{Slug: s.Slug, Name: s.Name, File: s.File}
+// ScoreService scores one service of site given the findings on its file.
+func ScoreService(site *standard.Site, cfg Config, today time.Time, s *standard.Service, findings standard.Problems) ServiceScore {
+	months := cfg.EvaluationMonths
+	if months <= 0 {
+		months = 12
+	}
+	ss := ServiceScore{Slug: s.Slug, Name: s.Name, File: s.File, SpecialCare: len(s.SpecialCare) > 0,
+		Lapor: hasLapor(site.Config.Complaints) || hasLapor(s.EffectiveComplaints())}
 	for _, p := range findings {
 		if p.Severity == standard.Error {
 			ss.Errors++

@@ -326,3 +326,20 @@ func (s *Service) ManagementTexts() []NamedText {
 		{"evaluasi_kinerja", s.Evaluation},
 	}
 }
+
+// ListEntry returns the part of s that lists of services read — the home page, the OPD
+// page, the search index and the site-wide rules: its address, name, category, summary,
+// keywords, complaint channels and the names of its requirements. A build keeps only this
+// of each service once the service's own pages are written, so memory grows with the
+// lists, not with the whole text of every standard.
+func (s *Service) ListEntry() *Service {
+	e := &Service{OPD: s.OPD, Slug: s.Slug, File: s.File, Name: s.Name, Category: s.Category,
+		Summary: s.Summary, Keywords: s.Keywords, Complaints: s.Complaints}
+	if len(s.Requirements) > 0 {
+		e.Requirements = make([]Requirement, len(s.Requirements))
+		for i, r := range s.Requirements {
+			e.Requirements[i] = Requirement{Name: r.Name}
+		}
+	}
+	return e
+}
