@@ -183,7 +183,9 @@ func ScoreService(site *standard.Site, cfg Config, today time.Time, s *standard.
 	if months <= 0 {
 		months = 12
 	}
-	ss := ServiceScore{Slug: s.Slug, Name: s.Name, File: s.File, SpecialCare: len(s.SpecialCare) > 0,
+	// The names are copied so that a build, which keeps the score, does not keep the
+	// whole file a decoded string may share memory with.
+	ss := ServiceScore{Slug: strings.Clone(s.Slug), Name: strings.Clone(s.Name), File: strings.Clone(s.File), SpecialCare: len(s.SpecialCare) > 0,
 		Lapor: hasLapor(site.Config.Complaints) || hasLapor(s.EffectiveComplaints())}
 	for _, p := range findings {
 		if p.Severity == standard.Error {

@@ -8,6 +8,7 @@
 package standard
 
 import (
+	"strings"
 	"time"
 )
 
@@ -332,13 +333,30 @@ func (s *Service) ManagementTexts() []NamedText {
 // keywords, complaint channels and the names of its requirements. A build keeps only this
 // of each service once the service's own pages are written, so memory grows with the
 // lists, not with the whole text of every standard.
+//
+// The strings are copied: a string decoded from TOML may share the memory of the whole
+// file it came from, which keeping one name would then keep.
 func (s *Service) ListEntry() *Service {
-	e := &Service{OPD: s.OPD, Slug: s.Slug, File: s.File, Name: s.Name, Category: s.Category,
-		Summary: s.Summary, Keywords: s.Keywords, Complaints: s.Complaints}
+	c := strings.Clone
+	e := &Service{OPD: s.OPD, Slug: c(s.Slug), File: c(s.File), Name: c(s.Name),
+		Category: c(s.Category), Summary: c(s.Summary)}
+	if len(s.Keywords) > 0 {
+		e.Keywords = make([]string, len(s.Keywords))
+		for i, k := range s.Keywords {
+			e.Keywords[i] = c(k)
+		}
+	}
+	if len(s.Complaints) > 0 {
+		e.Complaints = make([]Channel, len(s.Complaints))
+		for i, ch := range s.Complaints {
+			e.Complaints[i] = Channel{Kind: ChannelKind(c(string(ch.Kind))), Value: c(ch.Value),
+				Hours: c(ch.Hours), Response: c(ch.Response), Note: Markdown(c(string(ch.Note)))}
+		}
+	}
 	if len(s.Requirements) > 0 {
 		e.Requirements = make([]Requirement, len(s.Requirements))
 		for i, r := range s.Requirements {
-			e.Requirements[i] = Requirement{Name: r.Name}
+			e.Requirements[i] = Requirement{Name: c(r.Name)}
 		}
 	}
 	return e
