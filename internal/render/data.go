@@ -37,11 +37,26 @@ type view struct {
 type servicePage struct {
 	OPDURL, PosterURL string
 	Duration          string // "3 hari kerja, sejak berkas lengkap"
-	Products          string // the names, joined with commas
+	ProductNames      string // joined with commas
+	Products          []productLine
 	Fees              []feeLine
 	Requirements      []requirementGroupLines
 	Procedures        []procedureLines
 	Laws              []lawLine
+	// Management is the components 8–14, one for each, when the site publishes them.
+	Management []managementText
+	Decree     string // "Standar pelayanan ini ditetapkan dengan Surat Keputusan Nomor …"
+}
+
+type productLine struct {
+	Name, Form string
+	Note       template.HTML
+}
+
+type managementText struct {
+	Given bool // the component is written (its text may still render empty)
+	Title string
+	Text  template.HTML
 }
 
 type feeLine struct {
@@ -112,10 +127,12 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 	p := &servicePage{OPDURL: r.URL(opdPath), PosterURL: r.URL(opdPath + s.Slug + "/cetak/"),
 		Duration: r.durationLine(s.Duration)}
 	names := make([]string, len(s.Products))
+	p.Products = make([]productLine, len(s.Products))
 	for i, x := range s.Products {
 		names[i] = x.Name
+		p.Products[i] = productLine{Name: x.Name, Form: x.Form, Note: r.md.Field(x.Note)}
 	}
-	p.Products = strings.Join(names, ", ")
+	p.ProductNames = strings.Join(names, ", ")
 	p.Fees = make([]feeLine, len(s.Fees))
 	for i, f := range s.Fees {
 		p.Fees[i] = feeLine{Text: f.Text, Amount: r.rupiah(f.Amount), Note: r.md.Field(f.Note)}
@@ -156,9 +173,32 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 		}
 		p.Procedures = append(p.Procedures, lines)
 	}
-	p.Laws = make([]lawLine, len(s.LegalBasis))
-	for i, l := range s.LegalBasis {
-		p.Laws[i] = lawLine{Title: r.lawTitle(l), Link: l.Link}
+	if r.site.Config.PublishManagement {
+		p.Laws = make([]lawLine, len(s.LegalBasis))
+		for i, l := range s.LegalBasis {
+			p.Laws[i] = lawLine{Title: r.lawTitle(l), Link: l.Link}
+		}
+		for _, c := range []struct {
+			key  string
+			text standard.Markdown
+		}{
+			{"facilities", s.Facilities}, {"competence", s.Competence}, {"supervision", s.Supervision},
+			{"staffing", s.Staffing}, {"service_guarantee", s.ServiceGuarantee},
+			{"safety_guarantee", s.SafetyGuarantee}, {"evaluation", s.Evaluation},
+		} {
+			m := managementText{Given: c.text != ""}
+			if m.Given {
+				m.Title, m.Text = r.t(c.key), r.md.Field(c.text)
+			}
+			p.Management = append(p.Management, m)
+		}
+	}
+	if d := s.Decree; d != nil {
+		p.Decree = r.t("set_by_decree")
+		if d.Number != "" {
+			p.Decree += " " + r.t("number") + " " + d.Number
+		}
+		p.Decree += " " + r.t("dated") + " " + r.date(d.Date) // the template said so for a zero date too
 	}
 	return p
 }

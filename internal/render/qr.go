@@ -99,29 +99,38 @@ func (q *qrCoder) svg(text, label string) (template.HTML, error) {
 	b = append(b, `" height="`...)
 	b = strconv.AppendInt(b, int64(n), 10)
 	b = append(b, `" fill="#fff"/><path fill="#000" d="`...)
-	dark := func(x, y int) bool { return c.Bitmap[y*c.Stride+x/8]&(1<<uint(7-x&7)) != 0 }
 	for y := range c.Size {
+		row := c.Bitmap[y*c.Stride:]
+		dark := func(x int) bool { return row[x/8]&(0x80>>(x&7)) != 0 }
 		for x := 0; x < c.Size; {
-			if !dark(x, y) {
+			if !dark(x) {
 				x++
 				continue
 			}
 			start := x
-			for x < c.Size && dark(x, y) {
+			for x < c.Size && dark(x) {
 				x++
 			}
 			// "M<x> <y>h<w>v1h-<w>z" in the coordinates of the quiet-zoned square.
-			b = append(b, 'M')
-			b = strconv.AppendInt(b, int64(start+QuietZone), 10)
-			b = append(b, ' ')
-			b = strconv.AppendInt(b, int64(y+QuietZone), 10)
-			b = append(b, 'h')
-			b = strconv.AppendInt(b, int64(x-start), 10)
-			b = append(b, "v1h-"...)
-			b = strconv.AppendInt(b, int64(x-start), 10)
+			b = appendSmall(append(b, 'M'), start+QuietZone)
+			b = appendSmall(append(b, ' '), y+QuietZone)
+			b = appendSmall(append(b, 'h'), x-start)
+			b = appendSmall(append(b, "v1h-"...), x-start)
 			b = append(b, 'z')
 		}
 	}
 	b = append(b, `"/></svg>`...)
 	return template.HTML(b), nil
+}
+
+// appendSmall appends n, which is below 1000 (a QR code is at most 185 modules with its
+// quiet zone), in decimal: a poster writes some thousand of them, and strconv.AppendInt
+// is general.
+func appendSmall(b []byte, n int) []byte {
+	if n >= 100 {
+		b = append(b, byte('0'+n/100), byte('0'+n/10%10))
+	} else if n >= 10 {
+		b = append(b, byte('0'+n/10))
+	}
+	return append(b, byte('0'+n%10))
 }
