@@ -29,6 +29,6 @@ go test -race -count=1 ./...
 
 # Each fuzz target for a short fixed time: a new crash fails the run and its input is
 # saved under the package's testdata/fuzz to become a regression test.
-for target in content:FuzzLoadService render:FuzzMarkdown standard:FuzzSlug tomlpos:FuzzScan flowchart:FuzzSVG; do
+for target in content:FuzzLoadService render:FuzzMarkdown render:FuzzJSONString standard:FuzzSlug tomlpos:FuzzScan flowchart:FuzzSVG; do
 	go test "./internal/${target%%:*}" -run '^$' -fuzz "^${target#*:}\$" -fuzztime 8s
 done

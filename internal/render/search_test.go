@@ -108,3 +108,90 @@ func TestSearchIndex(t *testing.T) {
 		}
 	}
 }
+
+// encodingJSON is the index as encoding/json writes it, the reference the hand-written
+// encoder must match byte for byte.
+func encodingJSON(t testing.TB, r *Renderer) []byte {
+	t.Helper()
+	type index struct {
+		V            int         `json:"v"`
+		OPDs         [][2]string `json:"o"`
+		Categories   []string    `json:"c"`
+		Requirements []string    `json:"r"`
+		Synonyms     [][]string  `json:"syn"`
+		Services     [][6]any    `json:"s"`
+	}
+	idx := index{V: searchIndexVersion, Categories: []string{}, Requirements: []string{}, Services: [][6]any{}}
+	idx.OPDs = [][2]string{}
+	cats, reqs := map[string]int{}, map[string]int{}
+	intern := func(m map[string]int, list *[]string, s string) int {
+		if i, ok := m[s]; ok {
+			return i
+		}
+		m[s] = len(*list)
+		*list = append(*list, s)
+		return m[s]
+	}
+	for oi, o := range r.site.OPDs {
+		idx.OPDs = append(idx.OPDs, [2]string{o.ShortName, o.Name})
+		for _, s := range o.Services {
+			ci := intern(cats, &idx.Categories, s.Category)
+			rs := []int{}
+			for _, q := range s.Requirements {
+				if i := intern(reqs, &idx.Requirements, q.Name); !slices.Contains(rs, i) {
+					rs = append(rs, i)
+				}
+			}
+			kw := s.Keywords
+			if kw == nil {
+				kw = []string{}
+			}
+			idx.Services = append(idx.Services, [6]any{s.Name, oi, ci, r.URL("/" + o.Slug + "/" + s.Slug + "/"), kw, rs})
+		}
+	}
+	idx.Synonyms = append(idx.Synonyms, builtinSynonyms...)
+	for _, syn := range r.site.Config.Search.Synonyms {
+		idx.Synonyms = append(idx.Synonyms, append([]string{syn.Word}, syn.Same...))
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(idx); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
+
+func TestSearchIndexMatchesEncodingJSON(t *testing.T) {
+	site := searchSite()
+	hostile := "Kutip \" garis \\ tab\t baris\nCR\r bel\a \b \f nul\x00 del\x7f <a&b> \u2028\u2029 é 🙂 bad\xff"
+	s := site.OPDs[1].Services[0]
+	s.Name, s.Category, s.Keywords = hostile, hostile, []string{hostile, ""}
+	s.Requirements = append(s.Requirements, standard.Requirement{Name: hostile})
+	site.OPDs[1].ShortName = hostile
+	r, err := New(site, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := encodingJSON(t, r); !bytes.Equal(r.searchIndex, want) {
+		t.Errorf("index differs from encoding/json:\n got %s\nwant %s", r.searchIndex, want)
+	}
+}
+
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "a", "\"\\", "\x00\x1f\x7f", "\u2028\u2029", "\xff\xfe", "é🙂", "<&>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		want := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
