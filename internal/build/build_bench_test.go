@@ -1,10 +1,16 @@
 package build_test
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/papan-id/papan/internal/build"
 	"github.com/papan-id/papan/internal/gendemo"
@@ -32,8 +38,9 @@ func BenchmarkBuild(b *testing.B) { benchBuild(b, 1000) }
 // go test -run '^$' -bench 'Build10k$' -cpuprofile cpu.out ./internal/build/
 func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10000) }
 
-// BenchmarkLoadCheck10k is `papan check` without the process: load, validate and locate.
-func BenchmarkLoadCheck10k(b *testing.B) {
+// BenchmarkCheck10k is `papan check` without the process: load, validate, run the
+// rulebook and locate every finding.
+func BenchmarkCheck10k(b *testing.B) {
 	dir := b.TempDir()
 	if _, err := gendemo.Generate(context.Background(), dir, gendemo.Options{Services: 10000, Seed: 1}); err != nil {
 		b.Fatal(err)
@@ -41,8 +48,57 @@ func BenchmarkLoadCheck10k(b *testing.B) {
 	fsys := os.DirFS(dir)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := build.Load(context.Background(), fsys, ""); err != nil {
+		if _, _, err := build.Check(context.Background(), fsys, time.Time{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRebuild10k is issue 7's rebuild target, what papan serve does on a save: one
+// service file of a 10,000-service site changes, the session takes it in (read, check,
+// search index), and the pages that show it are rendered (its page, its poster, its OPD's
+// page). The home page and dashboard are rendered when opened.
+func BenchmarkRebuild10k(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := gendemo.Generate(context.Background(), dir, gendemo.Options{Services: 10000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	file, err := fs.Glob(os.DirFS(dir), "content/*/*.toml")
+	if err != nil || len(file) < 2 {
+		b.Fatal(err)
+	}
+	svc := file[1] // file[0] is the first OPD's _opd.toml
+	src, err := os.ReadFile(filepath.Join(dir, svc))
+	if err != nil {
+		b.Fatal(err)
+	}
+	sess := build.NewSession(os.DirFS(dir), "/")
+	if _, err := sess.Update(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	opd, slug := path.Base(path.Dir(svc)), strings.TrimSuffix(path.Base(svc), ".toml")
+	want := map[string]bool{opd + "/index.html": true, opd + "/" + slug + "/index.html": true, opd + "/" + slug + "/cetak/index.html": true}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		edited := bytes.Replace(src, []byte("\nnama = \""), []byte(fmt.Sprintf("\nnama = \"%d ", i)), 1)
+		if err := os.WriteFile(filepath.Join(dir, svc), edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := sess.Update(context.Background(), []string{svc}); err != nil {
+			b.Fatal(err)
+		}
+		rendered := 0
+		for _, o := range sess.Outputs() {
+			if want[o.Path] {
+				var buf bytes.Buffer
+				if err := sess.Render(o, &buf); err != nil {
+					b.Fatal(err)
+				}
+				rendered++
+			}
+		}
+		if rendered != len(want) {
+			b.Fatalf("rendered %d of the pages %v", rendered, want)
 		}
 	}
 }
