@@ -137,7 +137,12 @@ func SVG(w io.Writer, steps []standard.Step, l Labels) error {
 		return nil
 	}
 	l = l.withDefaults(steps)
-	d := &drawing{labels: l}
+	// Room for a typical step, so the layers rarely grow: each growth copies them.
+	n := len(steps)
+	d := &drawing{labels: l, arrows: make([]byte, 0, 40*n+64), shapes: make([]byte, 0, 100*n+128)}
+	d.text[cText] = make([]byte, 0, 80*n)
+	d.text[cActor] = make([]byte, 0, 40*n)
+	d.text[cNum] = make([]byte, 0, 24*n)
 	lanes := groupByChannel(steps)
 	y := 4
 	for i, ln := range lanes {
