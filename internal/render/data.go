@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/papan-id/papan/internal/flowchart"
 	"github.com/papan-id/papan/internal/standard"
@@ -222,7 +223,9 @@ func (r *Renderer) t(key string) string {
 }
 
 func (r *Renderer) funcs() template.FuncMap {
+	parts := &sitewideParts{r: r, parts: map[string]*sitewidePart{}}
 	return template.FuncMap{
+		"sitewide":    parts.render,
 		"url":         r.URL,
 		"absurl":      r.AbsURL,
 		"css":         func() string { return r.URL(r.cssPath) },
@@ -254,6 +257,45 @@ func (r *Renderer) funcs() template.FuncMap {
 		"flowchart":    r.flowchart,
 		"qr":           new(qrCoder).svg,
 	}
+}
+
+// sitewideParts renders the templates that partials ask for with {{sitewide "name"}}:
+// parts of every page that depend on the site alone, such as the footer. Each is
+// rendered once per Renderer, from the site, and reused on every page; it cost a tenth
+// of a service page. A Renderer is made anew whenever site.toml, a page or a template
+// changes (build.Session does so), so what such a part shows cannot go stale as long as
+// it uses nothing else: which is why it is given only the site, not the page.
+type sitewideParts struct {
+	r     *Renderer
+	mu    sync.Mutex
+	parts map[string]*sitewidePart
+}
+
+type sitewidePart struct {
+	once sync.Once
+	html template.HTML
+	err  error
+}
+
+// siteView is what a sitewide part receives: the site, under the name the page view
+// gives it, so markup moves between a page's templates and a sitewide part unchanged.
+type siteView struct{ Site *standard.Site }
+
+func (s *sitewideParts) render(name string) (template.HTML, error) {
+	s.mu.Lock()
+	p := s.parts[name]
+	if p == nil {
+		p = new(sitewidePart)
+		s.parts[name] = p
+	}
+	s.mu.Unlock()
+	p.once.Do(func() {
+		// Any page kind's templates will do: they share the partials.
+		var b strings.Builder
+		p.err = s.r.pages["home"].ExecuteTemplate(&b, name, siteView{Site: s.r.site})
+		p.html = template.HTML(b.String())
+	})
+	return p.html, p.err
 }
 
 // rupiah formats an amount the Indonesian way: "Rp150.000", or the word for free.
