@@ -260,11 +260,13 @@ func (r *Renderer) funcs() template.FuncMap {
 }
 
 // sitewideParts renders the templates that partials ask for with {{sitewide "name"}}:
-// parts of every page that depend on the site alone, such as the footer. Each is
-// rendered once per Renderer, from the site, and reused on every page; it cost a tenth
-// of a service page. A Renderer is made anew whenever site.toml, a page or a template
-// changes (build.Session does so), so what such a part shows cannot go stale as long as
-// it uses nothing else: which is why it is given only the site, not the page.
+// parts of every page that show only what site.toml and the pages say, such as the
+// footer. Each is rendered once per Renderer and reused on every page; rendered per page
+// they cost a tenth of a service page. A Renderer is made anew whenever site.toml, a
+// page or a template changes (build.Session does so), so such a part cannot go stale.
+// It is given only the site, not the page, and must not show services or OPDs: a build
+// renders pages while it is still reading services, and the dev server keeps its
+// Renderer when a service file is saved.
 type sitewideParts struct {
 	r     *Renderer
 	mu    sync.Mutex
