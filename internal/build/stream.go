@@ -7,6 +7,7 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -83,6 +84,15 @@ func runStream(ctx context.Context, src fs.FS, opts streamOptions) (*stream, err
 	}
 
 	results := make([]serviceResult, len(files))
+	var strs sync.Map // requirement names, categories and keywords, kept once each
+	intern := func(s string) string {
+		if v, ok := strs.Load(s); ok {
+			return v.(string)
+		}
+		c := strings.Clone(s) // the key too: s may share the memory of its whole file
+		v, _ := strs.LoadOrStore(c, c)
+		return v.(string)
+	}
 	var (
 		failed   atomic.Bool // no more pages once any file has an error
 		writeErr error
@@ -119,7 +129,7 @@ func runStream(ctx context.Context, src fs.FS, opts streamOptions) (*stream, err
 				}
 			}
 		}
-		res.entry = svc.ListEntry()
+		res.entry = svc.ListEntry(intern)
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup

@@ -85,8 +85,8 @@ func (r *Renderer) buildSearchIndex() []byte {
 		for _, s := range o.Services {
 			is := indexedService{s: s, opd: oi, cat: intern(catIndex, &cats, s.Category),
 				url: r.URL("/" + o.Slug + "/" + s.Slug + "/")}
-			for _, q := range s.Requirements {
-				if i := intern(reqIndex, &reqs, q.Name); !slices.Contains(is.reqs, i) {
+			for _, name := range s.RequirementNames() {
+				if i := intern(reqIndex, &reqs, name); !slices.Contains(is.reqs, i) {
 					is.reqs = append(is.reqs, i)
 				}
 			}

@@ -135,6 +135,9 @@ type Service struct {
 
 	// SpecialCare is pelayanan khusus for vulnerable groups (UU 25/2009 Pasal 29).
 	SpecialCare []SpecialCare `toml:"pelayanan_khusus"`
+
+	// requirementNames stand in for Requirements in a ListEntry.
+	requirementNames []string
 }
 
 // Decree is the SK that set the standard, and the dates the PEKPPP levels 3–5 ask for.
@@ -330,20 +333,25 @@ func (s *Service) ManagementTexts() []NamedText {
 
 // ListEntry returns the part of s that lists of services read — the home page, the OPD
 // page, the search index and the site-wide rules: its address, name, category, summary,
-// keywords, complaint channels and the names of its requirements. A build keeps only this
-// of each service once the service's own pages are written, so memory grows with the
-// lists, not with the whole text of every standard.
+// keywords, complaint channels and RequirementNames. A build keeps only this of each
+// service once the service's own pages are written, so memory grows with the lists, not
+// with the whole text of every standard.
 //
 // The strings are copied: a string decoded from TOML may share the memory of the whole
-// file it came from, which keeping one name would then keep.
-func (s *Service) ListEntry() *Service {
+// file it came from, which keeping one name would then keep. intern, when not nil,
+// returns a string equal to its argument that may be shared with other entries:
+// requirement names repeat from service to service.
+func (s *Service) ListEntry(intern func(string) string) *Service {
 	c := strings.Clone
+	if intern == nil {
+		intern = c
+	}
 	e := &Service{OPD: s.OPD, Slug: c(s.Slug), File: c(s.File), Name: c(s.Name),
-		Category: c(s.Category), Summary: c(s.Summary)}
+		Category: intern(s.Category), Summary: c(s.Summary)}
 	if len(s.Keywords) > 0 {
 		e.Keywords = make([]string, len(s.Keywords))
 		for i, k := range s.Keywords {
-			e.Keywords[i] = c(k)
+			e.Keywords[i] = intern(k)
 		}
 	}
 	if len(s.Complaints) > 0 {
@@ -353,11 +361,23 @@ func (s *Service) ListEntry() *Service {
 				Hours: c(ch.Hours), Response: c(ch.Response), Note: Markdown(c(string(ch.Note)))}
 		}
 	}
-	if len(s.Requirements) > 0 {
-		e.Requirements = make([]Requirement, len(s.Requirements))
-		for i, r := range s.Requirements {
-			e.Requirements[i] = Requirement{Name: c(r.Name)}
-		}
+	names := s.RequirementNames()
+	e.requirementNames = make([]string, len(names))
+	for i, n := range names {
+		e.requirementNames[i] = intern(n)
 	}
 	return e
+}
+
+// RequirementNames returns the names of the requirements of s, in order. Of a ListEntry,
+// whose Requirements are gone, it returns the names it kept.
+func (s *Service) RequirementNames() []string {
+	if s.requirementNames != nil {
+		return s.requirementNames
+	}
+	names := make([]string, len(s.Requirements))
+	for i, r := range s.Requirements {
+		names[i] = r.Name
+	}
+	return names
 }
