@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -105,28 +106,35 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// table decodes the TOML table m into the struct rv.
+// table decodes the TOML table m into the struct rv. It walks the struct's fields rather
+// than the table's keys, so that only a table with unknown keys needs its keys sorted
+// (for a stable order of problems); that is most of the decoder's time saved.
 func (d *decoder) table(path string, m map[string]any, rv reflect.Value) {
 	fs := fieldsOf(rv.Type())
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys) // deterministic order of problems
-	for _, k := range keys {
-		i := slices.IndexFunc(fs, func(f field) bool { return f.name == k })
-		if i < 0 {
-			d.unknownKey(path, k, fs)
-			continue
-		}
-		d.value(join(path, k), m[k], rv.Field(fs[i].index))
-	}
+	known := 0
 	for _, f := range fs {
 		v, ok := m[f.name]
+		if ok {
+			known++
+			d.value(join(path, f.name), v, rv.Field(f.index))
+		}
 		if f.required && (!ok || empty(v)) {
 			d.errorf(join(path, f.name), requiredHint(f.name), "%s wajib diisi", fieldLabel(join(path, f.name)))
 			d.problems[len(d.problems)-1].Rule = requiredRule(d.top, path, f.name)
 		}
+	}
+	if known == len(m) {
+		return
+	}
+	var unknown []string
+	for k := range m {
+		if !slices.ContainsFunc(fs, func(f field) bool { return f.name == k }) {
+			unknown = append(unknown, k)
+		}
+	}
+	slices.Sort(unknown)
+	for _, k := range unknown {
+		d.unknownKey(path, k, fs)
 	}
 }
 
@@ -313,7 +321,7 @@ func (d *decoder) list(path string, v any, rv reflect.Value) {
 	}
 	s := reflect.MakeSlice(rv.Type(), len(items), len(items))
 	for i, item := range items {
-		d.value(fmt.Sprintf("%s[%d]", path, i), item, s.Index(i))
+		d.value(path+"["+strconv.Itoa(i)+"]", item, s.Index(i))
 	}
 	rv.Set(s)
 }
