@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
 
@@ -25,6 +26,13 @@ func main() {
 			os.Exit(2)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	// A build streams its services, but Go's collector lets the heap grow to twice what
+	// is live: on 200,000 services that was 1.5 GB for some 500 MB of live data. A soft
+	// limit makes it collect harder instead, near the end of a big build only; GOMEMLIMIT
+	// overrides it (GOMEMLIMIT=off for none).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(768 << 20)
 	}
 	// An interrupt cancels the context; a build then removes its temporary folder and
 	// leaves the previous output as it was.

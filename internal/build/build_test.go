@@ -59,11 +59,11 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := res.Pages, 7; got != want { // home, OPD, service, its poster, page, 404, kepatuhan
+	if got, want := res.Pages, 8; got != want { // home, OPD, category, service, its poster, page, 404, kepatuhan
 		t.Errorf("pages = %d, want %d", got, want)
 	}
 	got := readTree(t, out)
-	for _, name := range []string{"index.html", "dinas/index.html", "dinas/layanan-uji/index.html", "dinas/layanan-uji/cetak/index.html", "tentang/index.html", "404.html", "sitemap.xml", "robots.txt"} {
+	for _, name := range []string{"index.html", "dinas/index.html", "kategori/uji/index.html", "dinas/layanan-uji/index.html", "dinas/layanan-uji/cetak/index.html", "tentang/index.html", "404.html", "sitemap.xml", "robots.txt"} {
 		golden := filepath.Join("testdata/golden", filepath.FromSlash(name))
 		if *update {
 			os.MkdirAll(filepath.Dir(golden), 0o755)
@@ -287,4 +287,21 @@ func TestRemovesStaleTempFolders(t *testing.T) {
 	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
 		t.Errorf("left beside the output: %v", entries)
 	}
+}
+
+func TestRemoveTree(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	for _, f := range []string{"index.html", "a/index.html", "a/b/index.html", "a/b/cetak/index.html", "c/d/e/f.txt", "empty/"} {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if strings.HasSuffix(f, "/") {
+			os.MkdirAll(p, 0o755)
+			continue
+		}
+		writeFile(t, p, "x")
+	}
+	removeTree(dir)
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after removeTree: %v", err)
+	}
+	removeTree(dir) // a missing folder is not an error
 }
