@@ -1,7 +1,6 @@
 package content
 
 import (
-	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -35,16 +34,8 @@ func TestKepatuhanConfig(t *testing.T) {
 			"site.toml:5:1: galat: `aturan` pada [kepatuhan] harus berupa tabel, bukan teks"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fstest.MapFS{"site.toml": {Data: []byte(siteTOML + "\n" + tt.src)}}
-			_, ps := LoadConfig(fsys)
-			Locate(fsys, ps)
-			var got []string
-			for _, p := range ps {
-				p.Hint = ""
-				got = append(got, p.String())
-			}
-			if strings.Join(got, "\n") != tt.want {
-				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), tt.want)
+			if _, got := configWith(tt.src); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
 	}

@@ -48,7 +48,7 @@ const (
 const MaxFileSize = 4 << 20
 
 // reservedSlugs are top-level addresses the build writes itself.
-var reservedSlugs = []string{"assets", "kepatuhan", "cari", "halaman", "404"}
+var reservedSlugs = []string{"assets", "kepatuhan", "cari", "halaman", "kategori", "404"}
 
 // ReservedSlugs returns the top-level addresses an OPD or page cannot use.
 func ReservedSlugs() []string { return slices.Clone(reservedSlugs) }

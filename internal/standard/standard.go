@@ -32,6 +32,29 @@ type Config struct {
 	Complaints        []Channel  `toml:"pengaduan"`
 	Compliance        Compliance `toml:"kepatuhan"`
 	Search            Search     `toml:"pencarian"`
+	Home              Home       `toml:"beranda"`
+}
+
+// DefaultFullListLimit is the number of services up to which the home page lists every
+// service when site.toml does not set [beranda] batas_daftar_lengkap. Past it the list
+// outgrows a cheap phone: 300 services make a home page of about 130 KB.
+const DefaultFullListLimit = 300
+
+// Home is site.toml's [beranda] table: how the home page lists the services.
+type Home struct {
+	// FullListLimit is the most services the home page lists one by one; a larger site
+	// gets a home page that links to the OPD and category pages instead. Zero means not
+	// set (DefaultFullListLimit); use FullList to read it.
+	FullListLimit int `toml:"batas_daftar_lengkap"`
+}
+
+// FullList reports whether a home page of a site with n services lists every service.
+func (h Home) FullList(n int) bool {
+	limit := h.FullListLimit
+	if limit == 0 {
+		limit = DefaultFullListLimit
+	}
+	return n <= limit
 }
 
 // Compliance is site.toml's [kepatuhan] table: how the rulebook (package rules) is tuned

@@ -91,6 +91,10 @@ func (cfg *Config) Validate() []Problem {
 	c := checker{file: cfg.File}
 	c.oneOf("bahasa", cfg.Language, []string{"id", "en"})
 	c.channels("pengaduan", cfg.Complaints)
+	if cfg.Home.FullListLimit < 0 {
+		c.errorf("beranda.batas_daftar_lengkap", "Tulis jumlah layanan, misalnya 300; beranda mendaftar setiap layanan selama situs tidak memiliki lebih banyak layanan daripada itu.",
+			"%s tidak boleh negatif", FieldLabel("beranda.batas_daftar_lengkap"))
+	}
 	return c.problems
 }
 
