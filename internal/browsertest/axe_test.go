@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/chromedp/chromedp"
 	"github.com/papan-id/papan/internal/build"
@@ -41,8 +42,8 @@ type axeViolation struct {
 }
 
 // TestAxe runs axe-core in Chromium on every page of the example site (so every page
-// kind: home, OPD, service, poster, standalone page, 404, and the compliance dashboard
-// when the build has one) and wants zero violations.
+// kind: home, OPD, category, service, poster, standalone page, 404, and the compliance
+// dashboard when the build has one) and wants zero violations.
 func TestAxe(t *testing.T) {
 	axe := axeSource(t)
 	tab := browser(t)
@@ -54,34 +55,79 @@ func TestAxe(t *testing.T) {
 	for _, p := range ps {
 		kinds[kindOf(p)]++
 	}
-	for _, k := range []string{"home", "opd", "service", "poster", "page", "404"} {
+	for _, k := range []string{"home", "opd", "kategori", "service", "poster", "page", "404"} {
 		if kinds[k] == 0 {
 			t.Errorf("the example site has no %s page to check", k)
 		}
 	}
-	run := `axe.run(document, {runOnly: {type: "tag", values: ` + jsArray(axeTags) + `}, resultTypes: ["violations"]})
-		.then(r => ({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, impact: v.impact || "",
-			help: v.help, helpUrl: v.helpUrl, targets: v.nodes.map(n => n.target.join(" "))}))}))`
 	for _, p := range ps {
 		ctx := timeout(t, tab)
 		if err := chromedp.Do(ctx, chromedp.Navigate(s.URL+strings.TrimPrefix(p, "/"))); err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
-			t.Fatalf("%s: injecting axe-core: %v", p, err)
-		}
-		res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResult](run, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("%s: axe.run: %v", p, err)
-		}
-		if res.Passes == 0 {
-			t.Errorf("%s: axe-core passed no rule at all; did it run?", p)
-		}
-		for _, v := range res.Violations {
-			t.Errorf("%s (%s page): %s [%s] %s\n\t%s\n\ton: %s", p, kindOf(p), v.ID, v.Impact, v.Help, v.HelpURL, strings.Join(v.Targets, " | "))
-		}
+		checkAxe(t, ctx, axe, p+" ("+kindOf(p)+" page)")
 	}
 	t.Logf("axe-core checked %d pages: %v", len(ps), kinds)
+}
+
+// TestAxeCompactHome checks the home page of a site with more services than
+// [beranda] batas_daftar_lengkap, which links to OPD and category pages instead of
+// listing every service: the example site with a limit of one service.
+func TestAxeCompactHome(t *testing.T) {
+	axe := axeSource(t)
+	tab := browser(t)
+	s := serve(t, appendTo{exampleSite(t), "site.toml", "\n[beranda]\nbatas_daftar_lengkap = 1\n"})
+	ctx := timeout(t, tab)
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.URL)); err != nil {
+		t.Fatal(err)
+	}
+	links, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('a[href*="/kategori/"]').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if links == 0 {
+		t.Fatal("the home page links to no category page: it is not the compact one")
+	}
+	checkAxe(t, ctx, axe, "compact home page")
+}
+
+// checkAxe runs axe-core on the page open in ctx and reports each violation as an
+// error, naming the page by what.
+func checkAxe(t *testing.T, ctx context.Context, axe, what string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
+		t.Fatalf("%s: injecting axe-core: %v", what, err)
+	}
+	res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResult](`axe.run(document, {runOnly: {type: "tag", values: `+jsArray(axeTags)+`}, resultTypes: ["violations"]})
+		.then(r => ({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, impact: v.impact || "",
+			help: v.help, helpUrl: v.helpUrl, targets: v.nodes.map(n => n.target.join(" "))}))}))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: axe.run: %v", what, err)
+	}
+	if res.Passes == 0 {
+		t.Errorf("%s: axe-core passed no rule at all; did it run?", what)
+	}
+	for _, v := range res.Violations {
+		t.Errorf("%s: %s [%s] %s\n\t%s\n\ton: %s", what, v.ID, v.Impact, v.Help, v.HelpURL, strings.Join(v.Targets, " | "))
+	}
+}
+
+// appendTo is fsys with text added to the end of one file, to change a setting of a
+// site without copying it.
+type appendTo struct {
+	fsys       fs.FS
+	name, text string
+}
+
+func (a appendTo) Open(name string) (fs.File, error) {
+	if name != a.name {
+		return a.fsys.Open(name)
+	}
+	b, err := fs.ReadFile(a.fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	return fstest.MapFS{name: {Data: append(b, a.text...)}}.Open(name)
 }
 
 func jsArray(ss []string) string {
@@ -101,6 +147,9 @@ func pageKinds(t *testing.T, src fs.FS) func(string) string {
 		t.Fatal(err)
 	}
 	kinds := map[string]string{"/": "home", "/404.html": "404", "/kepatuhan/": "kepatuhan"}
+	// The category pages' addresses are made by package render from every service's
+	// category; this test names them by where they live.
+	const categories = "/kategori/"
 	for _, o := range site.OPDs {
 		kinds["/"+o.Slug+"/"] = "opd"
 		for _, s := range o.Services {
@@ -114,6 +163,9 @@ func pageKinds(t *testing.T, src fs.FS) func(string) string {
 	return func(p string) string {
 		if k, ok := kinds[p]; ok {
 			return k
+		}
+		if strings.HasPrefix(p, categories) && p != categories {
+			return "kategori"
 		}
 		return "other"
 	}

@@ -228,20 +228,5 @@ func TestSearchAxe(t *testing.T) {
 	if len(st.Hrefs) == 0 {
 		t.Fatalf(`"kartu" found nothing to check`)
 	}
-	ctx := timeout(t, tab)
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
-		t.Fatalf("injecting axe-core: %v", err)
-	}
-	res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResult](`axe.run(document, {runOnly: {type: "tag", values: `+jsArray(axeTags)+`}, resultTypes: ["violations"]})
-		.then(r => ({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, impact: v.impact || "",
-			help: v.help, helpUrl: v.helpUrl, targets: v.nodes.map(n => n.target.join(" "))}))}))`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("axe.run: %v", err)
-	}
-	if res.Passes == 0 {
-		t.Error("axe-core passed no rule at all; did it run?")
-	}
-	for _, v := range res.Violations {
-		t.Errorf("home page with search results: %s [%s] %s\n\t%s\n\ton: %s", v.ID, v.Impact, v.Help, v.HelpURL, strings.Join(v.Targets, " | "))
-	}
+	checkAxe(t, timeout(t, tab), axe, "home page with search results")
 }

@@ -27,6 +27,8 @@ type view struct {
 	Page        *standard.Page
 	Dashboard   *dashView   // the kepatuhan page only
 	Poster      *posterView // the poster page only (poster.go)
+	Home        *homeView   // the home page only
+	Category    *category   // a category page only
 	ServicePage *servicePage
 }
 
@@ -94,8 +96,28 @@ type lawLine struct{ Title, Link string }
 
 type crumb struct{ Title, Path string }
 
+// homeView is what the home page shows besides the site.
+type homeView struct {
+	// Compact is set when the site has more services than [beranda] batas_daftar_lengkap:
+	// the page then links to each OPD and category page with its number of services
+	// instead of listing every service twice, which made the home page of a site of
+	// 10,000 services 4 MB.
+	Compact    bool
+	Categories []category // when Compact; the full page asks for {{categories .Site}}
+}
+
 func (r *Renderer) homeData() view {
-	return view{Site: r.site, Kind: "home", Path: "/", Description: r.site.Config.Description}
+	h := &homeView{Compact: !r.site.Config.Home.FullList(serviceCount(r.site))}
+	if h.Compact {
+		h.Categories = r.categories(r.site)
+	}
+	return view{Site: r.site, Kind: "home", Path: "/", Description: r.site.Config.Description, Home: h}
+}
+
+func (r *Renderer) categoryData(c category) view {
+	return view{Site: r.site, Kind: "kategori", Path: c.Path(), Title: fmt.Sprintf(r.t("category_title"), c.Title), Category: &c,
+		Description: fmt.Sprintf(r.t("category_description"), len(c.Services), c.Title),
+		Crumbs:      []crumb{{r.t("home"), "/"}}}
 }
 
 func (r *Renderer) opdData(o *standard.OPD) view {
@@ -251,7 +273,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"channellabel": func(k standard.ChannelKind) string { return r.t("channel_" + string(k)) },
 		"channelhref":  channelHref,
 		"channels":     r.channelLines,
-		"categories":   categories,
+		"categories":   r.categories,
 		"servicecount": serviceCount,
 		"jsonld":       r.serviceJSONLD,
 		"flowchart":    r.flowchart,
@@ -458,9 +480,19 @@ func channelHref(c standard.Channel) string {
 }
 
 type category struct {
-	Name     string
+	Name     string // "" for the services without a category
+	Title    string // Name, or the interface's word for "no category" (set by Renderer.categories)
+	Slug     string // its page is /kategori/<Slug>/; unique on the site (categorySlugs)
 	Services []*standard.Service
 }
+
+// Path returns the site path of the category's page.
+func (c category) Path() string { return "/kategori/" + c.Slug + "/" }
+
+// UncategorisedSlug is the address, under /kategori/, of the services without a category.
+// It holds an underscore, which standard.Slugify never writes, so no category's name can
+// take it (a category named "Lainnya" is /kategori/lainnya/).
+const UncategorisedSlug = "tanpa_kategori"
 
 // categories groups all services of the site by category, categories sorted by name and
 // services without one last.
@@ -490,8 +522,43 @@ func categories(site *standard.Site) []category {
 			}
 			return -1
 		}
-		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+		// Names differing only in case ("Perizinan", "perizinan") are two categories; the
+		// exact name orders them, or the map's random order would show.
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Name, b.Name))
 	})
+	categorySlugs(cs)
+	return cs
+}
+
+// categorySlugs gives each category of cs, sorted as categories sorts them, its address.
+// A category's slug is standard.Slugify of its name. Names that slugify alike
+// ("Perizinan" and "perizinan", "KTP/KK" and "KTP-KK") share a slug, and the page of one
+// would overwrite the other's; the first in order keeps the slug and the next get
+// "<slug>_2", "<slug>_3", …. Slugify writes no underscore, so those cannot meet another
+// category's slug, and a new category changes only the addresses of its own clash.
+// A name without a letter or digit has the slug "kategori".
+func categorySlugs(cs []category) {
+	seen := map[string]int{}
+	for i := range cs {
+		slug := UncategorisedSlug
+		if cs[i].Name != "" {
+			slug = cmp.Or(standard.Slugify(cs[i].Name), "kategori")
+		}
+		seen[slug]++
+		if n := seen[slug]; n > 1 {
+			slug += "_" + strconv.Itoa(n)
+		}
+		cs[i].Slug = slug
+	}
+}
+
+// categories is the template function: the site's categories with their titles in the
+// site's language.
+func (r *Renderer) categories(site *standard.Site) []category {
+	cs := categories(site)
+	for i := range cs {
+		cs[i].Title = cmp.Or(cs[i].Name, r.t("uncategorised"))
+	}
 	return cs
 }
 

@@ -68,7 +68,7 @@ type Renderer struct {
 
 // pageKinds are the templates, one per kind of page. Each defines "main" (and may
 // define "head") for the base layout in base.html.
-var pageKinds = []string{"home", "opd", "service", "page", "404", "kepatuhan", "poster"}
+var pageKinds = []string{"home", "opd", "kategori", "service", "page", "404", "kepatuhan", "poster"}
 
 // New prepares a renderer for site. layouts and static are the site's own folders; either
 // may be nil. Template errors in the site's layouts are returned as problems naming the
@@ -229,13 +229,18 @@ func (r *Renderer) page(p, kind string, data func() any) Output {
 }
 
 // SiteOutputs lists every file of the site except the services' own pages: the pages
-// that list services (home, OPD pages, dashboard), the standalone pages, the search
-// index, the sitemap and the static files. Of each service they read only its
-// ListEntry, so a build writes them last, from the services' entries.
+// that list services (home, OPD pages, category pages, dashboard), the standalone
+// pages, the search index, the sitemap and the static files. Of each service they read
+// only its ListEntry, so a build writes them last, from the services' entries.
 func (r *Renderer) SiteOutputs() []Output {
 	outs := []Output{r.page("index.html", "home", func() any { return r.homeData() })}
 	for _, o := range r.site.OPDs {
 		outs = append(outs, r.page(o.Slug+"/index.html", "opd", func() any { return r.opdData(o) }))
+	}
+	// The categories are grouped here, once, rather than per page: each page's data is
+	// then a slice of pointers the grouping already made.
+	for _, c := range r.categories(r.site) {
+		outs = append(outs, r.page(strings.TrimPrefix(c.Path(), "/")+"index.html", "kategori", func() any { return r.categoryData(c) }))
 	}
 	for _, p := range r.site.Pages {
 		outs = append(outs, r.page(p.Slug+"/index.html", "page", func() any { return r.pageData(p) }))
@@ -330,6 +335,9 @@ func (r *Renderer) sitemap(w io.Writer) error {
 		for _, s := range o.Services {
 			loc("/" + o.Slug + "/" + s.Slug + "/")
 		}
+	}
+	for _, c := range categories(r.site) {
+		loc(c.Path())
 	}
 	for _, p := range r.site.Pages {
 		loc("/" + p.Slug + "/")
