@@ -1,0 +1,28 @@
+package build
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"testing"
+
+	"github.com/papan-id/papan/internal/render"
+)
+
+// BenchmarkWrite is the write stage alone, as a build writes each service page: one
+// 30 KB page (the size of the biggest service page of the example site) into a folder
+// of its own.
+func BenchmarkWrite(b *testing.B) {
+	page := bytes.Repeat([]byte("<p>Persyaratan pelayanan.</p>\n"), 1000)
+	w := newWriter(b.TempDir())
+	out := func(p string) render.Output {
+		return render.Output{Path: p, Write: func(wr io.Writer) error { _, err := wr.Write(page); return err }}
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(page)))
+	for i := 0; b.Loop(); i++ {
+		if err := w.write(out("opd/layanan-" + strconv.Itoa(i) + "/index.html")); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
