@@ -53,7 +53,8 @@ func TestNewCheckBuild(t *testing.T) {
 		t.Fatalf("check: %d %q", code, stdout)
 	}
 	code, _, stderr := run("build", "--src", dir)
-	if code != ExitOK || !strings.Contains(stderr, "6 halaman") {
+	// home, OPD, its category page, service, poster, 404, kepatuhan
+	if code != ExitOK || !strings.Contains(stderr, "7 halaman") {
 		t.Fatalf("build: %d %q", code, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "dinas", "surat", "index.html")); err != nil {
