@@ -9,7 +9,9 @@
 #   cp -r of papan's output tree, the floor of pure I/O
 #   hugo                   on an equivalent Markdown site (bench/hugo-site.sh), 1,000 and
 #                          10,000 pages (and 200,000 with BENCH_HUGO_200K=1)
-# It prints a Markdown table on stdout; progress goes to stderr.
+# Then the rebuild benchmarks (go test: BenchmarkRebuild10k, and BenchmarkEditToReload in
+# Chromium when chromium is installed). It prints a Markdown table on stdout; progress goes
+# to stderr.
 #
 # Environment: RUNS (3), RUNS_LARGE (runs above 10,000 services; RUNS), BENCH_DIR (a new temporary folder; kept, so the sites can be
 # inspected), BENCH_SIZES ("1000 10000"), BENCH_200K=1, BENCH_HUGO_200K=1, SEED (1).
@@ -40,6 +42,7 @@ measure() {
 	if [ "$n" -gt 10000 ]; then count=${RUNS_LARGE:-$runs}; fi
 	for ((i = 1; i <= count; i++)); do
 		eval "$prep"
+		sync # the previous run's writes are not this run's to pay for
 		"$TIME" -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || {
 			log "$label ($n) failed:"; cat "$work/stderr.txt" >&2; return 1; }
 		walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time.txt")")
@@ -86,5 +89,19 @@ done
 	echo "| what | services | wall (s) | peak RSS (MB) | CPU user+sys (s) | all runs, wall (s) |"
 	echo "|---|---:|---:|---:|---:|---|"
 	awk -F'|' '{ printf "| %s | %d | %.2f | %.0f | %.2f | %s |\n", $1, $2, $3, $4 / 1024, $5, $6 }' "$work/results"
+}
+# The rebuild after one saved service file (issue 7's 50 ms target, papan serve's 300 ms
+# with a browser): go test benchmarks, as they measure inside one process.
+log "rebuild benchmarks"
+{
+	echo
+	echo "Rebuild after one service file changes (go test benchmarks, ns/op = one rebuild):"
+	echo
+	echo '```'
+	(cd "$root" && go test -run '^$' -bench 'Rebuild10k$' -benchtime 20x ./internal/build/ 2>&1 | grep -E '^Benchmark')
+	if command -v chromium >/dev/null; then
+		(cd "$root" && go test -run '^$' -bench 'EditToReload' -benchtime 10x ./internal/serve/ 2>&1 | grep -E '^Benchmark')
+	fi
+	echo '```'
 }
 log "sites and outputs kept in $work"

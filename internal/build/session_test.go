@@ -215,7 +215,8 @@ func TestBuildKeepsOnlyListEntries(t *testing.T) {
 			if s.Procedure != nil || s.Fees != nil || s.Products != nil || s.Duration != nil || s.Facilities != "" {
 				t.Errorf("%s: the build kept the full service", s.File)
 			}
-			if s.Name == "" || s.OPD != o || s.Requirements != nil || len(s.RequirementNames()) == 0 || s.RequirementNames()[0] == "" {
+			names := slices.Collect(s.RequirementNames())
+			if s.Name == "" || s.OPD != o || s.Requirements != nil || len(names) == 0 || names[0] == "" {
 				t.Errorf("%s: list entry %+v lacks what lists read, or holds more", s.File, s)
 			}
 		}

@@ -115,6 +115,8 @@ func (r *Renderer) homeData() view {
 }
 
 func (r *Renderer) categoryData(c category) view {
+	c.Services = sortedByName(c.Services)
+	c.Title = cmp.Or(c.Name, r.t("uncategorised"))
 	return view{Site: r.site, Kind: "kategori", Path: c.Path(), Title: fmt.Sprintf(r.t("category_title"), c.Title), Category: &c,
 		Description: fmt.Sprintf(r.t("category_description"), len(c.Services), c.Title),
 		Crumbs:      []crumb{{r.t("home"), "/"}}}
@@ -495,7 +497,9 @@ func (c category) Path() string { return "/kategori/" + c.Slug + "/" }
 const UncategorisedSlug = "tanpa_kategori"
 
 // categories groups all services of the site by category, categories sorted by name and
-// services without one last.
+// services without one last. The services of each category are in the site's order:
+// sortedByName puts them in reading order, which only the pages that list them need
+// (the dev server lists the outputs after every save).
 func categories(site *standard.Site) []category {
 	byName := map[string]*category{}
 	for _, o := range site.OPDs {
@@ -510,9 +514,6 @@ func categories(site *standard.Site) []category {
 	}
 	var cs []category
 	for _, c := range byName {
-		slices.SortFunc(c.Services, func(a, b *standard.Service) int {
-			return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.OPD.Slug, b.OPD.Slug))
-		})
 		cs = append(cs, *c)
 	}
 	slices.SortFunc(cs, func(a, b category) int {
@@ -553,13 +554,35 @@ func categorySlugs(cs []category) {
 }
 
 // categories is the template function: the site's categories with their titles in the
-// site's language.
+// site's language, their services by name.
 func (r *Renderer) categories(site *standard.Site) []category {
 	cs := categories(site)
 	for i := range cs {
 		cs[i].Title = cmp.Or(cs[i].Name, r.t("uncategorised"))
+		cs[i].Services = sortedByName(cs[i].Services)
 	}
 	return cs
+}
+
+// sortedByName returns list sorted by name, then by OPD, without changing list. Each
+// name is lowered once, not at every comparison: a category of a big site has thousands.
+func sortedByName(list []*standard.Service) []*standard.Service {
+	type keyed struct {
+		name string
+		s    *standard.Service
+	}
+	ks := make([]keyed, len(list))
+	for i, s := range list {
+		ks[i] = keyed{strings.ToLower(s.Name), s}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.s.OPD.Slug, b.s.OPD.Slug))
+	})
+	out := make([]*standard.Service, len(ks))
+	for i, k := range ks {
+		out[i] = k.s
+	}
+	return out
 }
 
 func serviceCount(site *standard.Site) int {

@@ -239,7 +239,7 @@ func (r *Renderer) SiteOutputs() []Output {
 	}
 	// The categories are grouped here, once, rather than per page: each page's data is
 	// then a slice of pointers the grouping already made.
-	for _, c := range r.categories(r.site) {
+	for _, c := range categories(r.site) {
 		outs = append(outs, r.page(strings.TrimPrefix(c.Path(), "/")+"index.html", "kategori", func() any { return r.categoryData(c) }))
 	}
 	for _, p := range r.site.Pages {

@@ -85,7 +85,7 @@ func (r *Renderer) buildSearchIndex() []byte {
 		for _, s := range o.Services {
 			is := indexedService{s: s, opd: oi, cat: intern(catIndex, &cats, s.Category),
 				url: r.URL("/" + o.Slug + "/" + s.Slug + "/")}
-			for _, name := range s.RequirementNames() {
+			for name := range s.RequirementNames() {
 				if i := intern(reqIndex, &reqs, name); !slices.Contains(is.reqs, i) {
 					is.reqs = append(is.reqs, i)
 				}

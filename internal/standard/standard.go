@@ -8,6 +8,7 @@
 package standard
 
 import (
+	"iter"
 	"strings"
 	"time"
 )
@@ -384,23 +385,29 @@ func (s *Service) ListEntry(intern func(string) string) *Service {
 				Hours: c(ch.Hours), Response: c(ch.Response), Note: Markdown(c(string(ch.Note)))}
 		}
 	}
-	names := s.RequirementNames()
-	e.requirementNames = make([]string, len(names))
-	for i, n := range names {
-		e.requirementNames[i] = intern(n)
+	e.requirementNames = []string{} // not nil: an entry without requirements has none
+	for n := range s.RequirementNames() {
+		e.requirementNames = append(e.requirementNames, intern(n))
 	}
 	return e
 }
 
-// RequirementNames returns the names of the requirements of s, in order. Of a ListEntry,
-// whose Requirements are gone, it returns the names it kept.
-func (s *Service) RequirementNames() []string {
-	if s.requirementNames != nil {
-		return s.requirementNames
+// RequirementNames yields the names of the requirements of s, in order. Of a ListEntry,
+// whose Requirements are gone, it yields the names it kept.
+func (s *Service) RequirementNames() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if s.requirementNames != nil {
+			for _, n := range s.requirementNames {
+				if !yield(n) {
+					return
+				}
+			}
+			return
+		}
+		for _, r := range s.Requirements {
+			if !yield(r.Name) {
+				return
+			}
+		}
 	}
-	names := make([]string, len(s.Requirements))
-	for i, r := range s.Requirements {
-		names[i] = r.Name
-	}
-	return names
 }
