@@ -89,6 +89,18 @@ func TestAxeCompactHome(t *testing.T) {
 		t.Fatal("the home page links to no category page: it is not the compact one")
 	}
 	checkAxe(t, ctx, axe, "compact home page")
+
+	// Past the same limit the dashboard has a page per OPD; both kinds must pass too.
+	for _, p := range []string{"kepatuhan/", "kepatuhan/kelurahan-sukamaju/"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(s.URL+p)); err != nil {
+			t.Fatal(err)
+		}
+		checkAxe(t, ctx, axe, "split dashboard /"+p)
+	}
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('main li').length`))
+	if err != nil || n == 0 {
+		t.Errorf("Kelurahan Sukamaju's dashboard page lists no findings (%d, %v)", n, err)
+	}
 }
 
 // checkAxe runs axe-core on the page open in ctx and reports each violation as an

@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -24,6 +25,13 @@ type dashView struct {
 	*rules.Dashboard
 	Date standard.Date // Today, for the date function
 	Rows []dashRow
+	// Split is set on a site too big to list every finding on one page (the home page's
+	// limit, [beranda] batas_daftar_lengkap): each OPD's findings then have a page of
+	// their own, /kepatuhan/<opd>/, and Rows carry no Findings. At 10,000 services the
+	// single page was 3.9 MB.
+	Split bool
+	// OPD is set on an OPD's own page: its row, with its findings.
+	OPD *dashRow
 }
 
 type dashRow struct {
@@ -43,28 +51,68 @@ type dashFinding struct {
 	isError  int // 1 for galat, for sorting
 }
 
+// splitDashboard reports whether the dashboard gives each OPD a page of its own.
+func (r *Renderer) splitDashboard() bool {
+	return !r.site.Config.Home.FullList(serviceCount(r.site))
+}
+
+// dashboardOutputs lists the dashboard's pages: /kepatuhan/, and on a big site a page
+// per OPD.
+func (r *Renderer) dashboardOutputs() []Output {
+	outs := []Output{r.page(DashboardPath, "kepatuhan", func() any { return r.dashboardData() })}
+	if r.splitDashboard() {
+		for _, o := range r.site.OPDs {
+			outs = append(outs, r.page("kepatuhan/"+o.Slug+"/index.html", "kepatuhan", func() any { return r.dashboardOPDData(o.Slug) }))
+		}
+	}
+	return outs
+}
+
 func (r *Renderer) dashboardData() view {
 	d := r.dashboard()
-	dv := &dashView{Dashboard: d, Date: standard.Date{Time: d.Today}}
+	dv := &dashView{Dashboard: d, Date: standard.Date{Time: d.Today}, Split: r.splitDashboard()}
 	for _, o := range d.OPDs {
-		row := dashRow{OPDScore: o, Figure: figure(o.Figure), Level: figure(o.MeanLevel), ZoneText: r.t("zone_" + o.Zone)}
-		names := map[string]string{}
-		for _, s := range o.Services {
-			names[s.File] = s.Name
-		}
-		for _, p := range o.Findings {
-			sev := r.t("severity_error")
-			if p.Severity == standard.Warning {
-				sev = r.t("severity_warning")
-			}
-			row.Findings = append(row.Findings, dashFinding{Where: names[p.File], Severity: sev, Rule: p.Rule, Message: p.Message, Hint: p.Hint, isError: boolInt(p.Severity == standard.Error)})
-		}
-		// Errors first, then warnings, each in file and line order as found.
-		slices.SortStableFunc(row.Findings, func(a, b dashFinding) int { return cmp.Compare(b.isError, a.isError) })
-		dv.Rows = append(dv.Rows, row)
+		dv.Rows = append(dv.Rows, r.dashRow(o, !dv.Split))
 	}
 	return view{Site: r.site, Kind: "kepatuhan", Path: "/kepatuhan/", Title: r.t("dashboard_title"),
 		Description: r.t("dashboard_disclaimer"), Crumbs: []crumb{{r.t("home"), "/"}}, Dashboard: dv}
+}
+
+// dashboardOPDData is the page of one OPD of a split dashboard.
+func (r *Renderer) dashboardOPDData(slug string) view {
+	d := r.dashboard()
+	dv := &dashView{Dashboard: d, Date: standard.Date{Time: d.Today}, Split: true}
+	title := r.t("dashboard_title")
+	if i := slices.IndexFunc(d.OPDs, func(o rules.OPDScore) bool { return o.Slug == slug }); i >= 0 {
+		row := r.dashRow(d.OPDs[i], true)
+		dv.OPD = &row
+		title = fmt.Sprintf(r.t("dashboard_opd_title"), row.Name)
+	}
+	return view{Site: r.site, Kind: "kepatuhan", Path: "/kepatuhan/" + slug + "/", Title: title,
+		Description: r.t("dashboard_disclaimer"), Crumbs: []crumb{{r.t("home"), "/"}, {r.t("dashboard_title"), "/kepatuhan/"}},
+		Dashboard: dv}
+}
+
+// dashRow is the dashboard's row of one OPD, with its findings when findings is set.
+func (r *Renderer) dashRow(o rules.OPDScore, findings bool) dashRow {
+	row := dashRow{OPDScore: o, Figure: figure(o.Figure), Level: figure(o.MeanLevel), ZoneText: r.t("zone_" + o.Zone)}
+	if !findings {
+		return row
+	}
+	names := map[string]string{}
+	for _, s := range o.Services {
+		names[s.File] = s.Name
+	}
+	for _, p := range o.Findings {
+		sev := r.t("severity_error")
+		if p.Severity == standard.Warning {
+			sev = r.t("severity_warning")
+		}
+		row.Findings = append(row.Findings, dashFinding{Where: names[p.File], Severity: sev, Rule: p.Rule, Message: p.Message, Hint: p.Hint, isError: boolInt(p.Severity == standard.Error)})
+	}
+	// Errors first, then warnings, each in file and line order as found.
+	slices.SortStableFunc(row.Findings, func(a, b dashFinding) int { return cmp.Compare(b.isError, a.isError) })
+	return row
 }
 
 // figure formats a readiness figure the Indonesian way: 92,5.

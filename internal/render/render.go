@@ -247,7 +247,7 @@ func (r *Renderer) SiteOutputs() []Output {
 	}
 	outs = append(outs, r.page("404.html", "404", func() any { return r.notFoundData() }))
 	if r.dashboard != nil {
-		outs = append(outs, r.page(DashboardPath, "kepatuhan", func() any { return r.dashboardData() }))
+		outs = append(outs, r.dashboardOutputs()...)
 	}
 	outs = append(outs,
 		Output{Path: r.cssPath, Write: func(w io.Writer) error { _, err := w.Write(r.css); return err }},
