@@ -1,5 +1,8 @@
 // Package build runs the whole pipeline: load the site, check it, render every page and
-// write the output folder atomically.
+// write the output folder atomically. A build streams services (stream.go): each is read,
+// checked and written by one worker, and only what the lists need is kept. The dev
+// server instead keeps the whole site in a Session (session.go) and takes in a saved
+// service file alone.
 //
 // The new site is written into a temporary folder beside the target and swapped in only
 // when every file is written. A build that fails — bad content, a template error, a full
@@ -70,44 +73,29 @@ func Load(ctx context.Context, src fs.FS, baseURL string) (*standard.Site, stand
 	return site, problems, nil
 }
 
-// Renderer prepares the renderer for site with the site's own layouts/ and static/, and
-// the compliance dashboard unless site.toml turns it off (kepatuhan.dasbor = false).
+// Renderer prepares the renderer for an already loaded site with the site's own layouts/
+// and static/, and the compliance dashboard unless site.toml turns it off
+// (kepatuhan.dasbor = false). Build and the dev server make theirs as they stream or
+// update the site; this is for callers that hold a whole site, such as the browser tests.
 func Renderer(site *standard.Site, src fs.FS) (*render.Renderer, error) {
 	r, err := Templates(site, src)
 	if err != nil {
 		return nil, err
 	}
 	if site.Config.Compliance.Dashboard {
-		// The dashboard names services, not lines, so its findings are not located:
-		// locating reads every file with a finding again.
-		_, dash := compliance(site, nil, Today(site.Config, time.Time{}))
+		// The dashboard names services, not lines, so its findings are not located.
+		cfg, today := rules.ConfigFrom(site.Config.Compliance), Today(site.Config, time.Time{})
+		ps := rules.Check(site, cfg, today)
+		ps.Sort()
+		dash := rules.Assess(site, cfg, today, ps)
 		r.SetDashboard(func() *rules.Dashboard { return &dash })
 	}
 	return r, nil
 }
 
-// Templates prepares the renderer without the dashboard; `papan check` uses it to find
-// template errors in layouts/.
+// Templates prepares the renderer without the dashboard.
 func Templates(site *standard.Site, src fs.FS) (*render.Renderer, error) {
 	return render.New(site, subIfExists(src, "layouts"), subIfExists(src, "static"))
-}
-
-// Compliance runs the rulebook over a loaded site and scores it. The findings are
-// located and sorted. Rule findings never fail a build: they are for `papan check` and
-// the dashboard; only the loader's problems (some of which carry rule IDs) stop a build.
-func Compliance(site *standard.Site, src fs.FS, today time.Time) (standard.Problems, rules.Dashboard) {
-	return compliance(site, src, today)
-}
-
-// compliance locates the findings in src, or leaves them unlocated when src is nil.
-func compliance(site *standard.Site, src fs.FS, today time.Time) (standard.Problems, rules.Dashboard) {
-	cfg := rules.ConfigFrom(site.Config.Compliance)
-	ps := rules.Check(site, cfg, today)
-	if src != nil {
-		content.Locate(src, ps)
-	}
-	ps.Sort()
-	return ps, rules.Assess(site, cfg, today, ps)
 }
 
 // Today returns the date rules measure from: override when not zero, else site.toml's
