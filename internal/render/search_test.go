@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/papan-id/papan/internal/standard"
@@ -194,4 +195,24 @@ func FuzzJSONString(f *testing.F) {
 			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
 		}
 	})
+}
+
+// TestBigSearchIndexMatchesEncodingJSON covers the index of a site big enough to be
+// written in two halves at once.
+func TestBigSearchIndexMatchesEncodingJSON(t *testing.T) {
+	site := searchSite()
+	o := site.OPDs[1]
+	for i := range 2500 {
+		o.Services = append(o.Services, &standard.Service{OPD: o, Slug: "layanan-" + strconv.Itoa(i),
+			Name: "Layanan \"" + strconv.Itoa(i) + "\"", Category: "Kategori " + strconv.Itoa(i%7),
+			Keywords:     []string{"kata " + strconv.Itoa(i%3)},
+			Requirements: []standard.Requirement{{Name: "Syarat " + strconv.Itoa(i%11)}, {Name: "KTP"}, {Name: "KTP"}}})
+	}
+	r, err := New(site, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := encodingJSON(t, r); !bytes.Equal(r.searchIndex, want) {
+		t.Errorf("index of %d services differs from encoding/json", len(o.Services))
+	}
 }
