@@ -57,7 +57,9 @@ func BenchmarkCheck10k(b *testing.B) {
 // BenchmarkRebuild10k is issue 7's rebuild target, what papan serve does on a save: one
 // service file of a 10,000-service site changes, the session takes it in (read, check,
 // search index), and the pages that show it are rendered (its page, its poster, its OPD's
-// page). The home page and dashboard are rendered when opened.
+// page). The home page and dashboard are rendered when opened. "name" changes the
+// service's name, which the search index holds; "summary" changes its ringkasan, which
+// the index does not hold, so the index is not made again.
 func BenchmarkRebuild10k(b *testing.B) {
 	dir := b.TempDir()
 	if _, err := gendemo.Generate(context.Background(), dir, gendemo.Options{Services: 10000, Seed: 1}); err != nil {
@@ -78,27 +80,38 @@ func BenchmarkRebuild10k(b *testing.B) {
 	}
 	opd, slug := path.Base(path.Dir(svc)), strings.TrimSuffix(path.Base(svc), ".toml")
 	want := map[string]bool{opd + "/index.html": true, opd + "/" + slug + "/index.html": true, opd + "/" + slug + "/cetak/index.html": true}
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		edited := bytes.Replace(src, []byte("\nnama = \""), []byte(fmt.Sprintf("\nnama = \"%d ", i)), 1)
-		if err := os.WriteFile(filepath.Join(dir, svc), edited, 0o644); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := sess.Update(context.Background(), []string{svc}); err != nil {
-			b.Fatal(err)
-		}
-		rendered := 0
-		for _, o := range sess.Outputs() {
-			if want[o.Path] {
-				var buf bytes.Buffer
-				if err := sess.Render(o, &buf); err != nil {
+	for _, key := range []struct{ name, prefix string }{{"name", `nama = "`}, {"summary", `ringkasan = "`}} {
+		b.Run(key.name, func(b *testing.B) {
+			if !bytes.Contains(src, []byte(key.prefix)) {
+				b.Fatalf("%s has no %s", svc, key.prefix)
+			}
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				// The first such line is the service's own (requirements come later).
+				edited := bytes.Replace(src, []byte(key.prefix), []byte(fmt.Sprintf("%s%d ", key.prefix, i)), 1)
+				if err := os.WriteFile(filepath.Join(dir, svc), edited, 0o644); err != nil {
 					b.Fatal(err)
 				}
-				rendered++
+				if _, err := sess.Update(context.Background(), []string{svc}); err != nil {
+					b.Fatal(err)
+				}
+				rendered := 0
+				for _, o := range sess.Outputs() {
+					if want[o.Path] {
+						var buf bytes.Buffer
+						if err := sess.Render(o, &buf); err != nil {
+							b.Fatal(err)
+						}
+						if !bytes.Contains(buf.Bytes(), []byte(fmt.Sprintf("%d ", i))) {
+							b.Fatalf("%s does not show the saved change", o.Path)
+						}
+						rendered++
+					}
+				}
+				if rendered != len(want) {
+					b.Fatalf("rendered %d of the pages %v", rendered, want)
+				}
 			}
-		}
-		if rendered != len(want) {
-			b.Fatalf("rendered %d of the pages %v", rendered, want)
-		}
+		})
 	}
 }

@@ -229,10 +229,16 @@ func (s *Session) apply(plan []edit, files []string) (standard.Problems, error) 
 	}
 
 	cfg, today := s.config(), s.today()
+	indexChanged := false
 	for _, e := range plan {
-		if old := slices.IndexFunc(e.opd.Services, func(x *standard.Service) bool { return x.Slug == e.slug }); old >= 0 {
-			delete(s.found, e.opd.Services[old])
-			e.opd.Services = slices.Delete(e.opd.Services, old, old+1)
+		var old *standard.Service
+		if i := slices.IndexFunc(e.opd.Services, func(x *standard.Service) bool { return x.Slug == e.slug }); i >= 0 {
+			old = e.opd.Services[i]
+			delete(s.found, old)
+			e.opd.Services = slices.Delete(e.opd.Services, i, i+1)
+		}
+		if (old != nil || e.service != nil) && (old == nil || e.service == nil || !render.SameSearchEntry(old, e.service)) {
+			indexChanged = true
 		}
 		if e.service != nil {
 			e.service.OPD = e.opd
@@ -247,9 +253,11 @@ func (s *Session) apply(plan []edit, files []string) (standard.Problems, error) 
 	s.loaded = append(s.loaded, problems...)
 	s.loaded.Sort()
 	s.dirty = map[string]bool{}
-	if err := s.renderer.SiteChanged(); err != nil {
-		s.stale = true // the renderer may be half-updated: the next update starts afresh
-		return s.loaded, err
+	if indexChanged {
+		if err := s.renderer.SiteChanged(); err != nil {
+			s.stale = true // the renderer may be half-updated: the next update starts afresh
+			return s.loaded, err
+		}
 	}
 	s.refreshDashboard()
 	return s.loaded, nil

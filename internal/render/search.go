@@ -258,6 +258,15 @@ func (r *Renderer) prepareSearch() error {
 	return nil
 }
 
+// SameSearchEntry reports whether services a and b, of the same OPD, give the same row of
+// the search index: a save that changes only what the index does not hold (a procedure,
+// a fee) need not make the index again.
+func SameSearchEntry(a, b *standard.Service) bool {
+	return a.Name == b.Name && a.Slug == b.Slug && a.Category == b.Category &&
+		slices.Equal(a.Keywords, b.Keywords) &&
+		slices.Equal(slices.Collect(a.RequirementNames()), slices.Collect(b.RequirementNames()))
+}
+
 // SiteChanged makes the renderer follow a change to its site's services (one edited,
 // added or removed): the search index is made again. Pages read the site as they are
 // written, so they need nothing.
