@@ -167,7 +167,8 @@ type edit struct {
 	file    string
 	opd     *standard.OPD
 	slug    string
-	service *standard.Service // nil when the file is gone or skipped
+	gone    bool              // the file was deleted
+	service *standard.Service // nil when the file is gone or has errors
 }
 
 // plan works out how changed files affect the site. ok is false when a file is not a
@@ -193,12 +194,11 @@ func (s *Session) plan(files []string) ([]edit, bool) {
 			return nil, false
 		}
 		fi, err := fs.Lstat(s.src, f)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-		case err != nil || !fi.Mode().IsRegular():
+		gone := errors.Is(err, fs.ErrNotExist)
+		if !gone && (err != nil || !fi.Mode().IsRegular()) {
 			return nil, false
 		}
-		plan = append(plan, edit{file: f, opd: s.site.OPDs[i], slug: slug})
+		plan = append(plan, edit{file: f, opd: s.site.OPDs[i], slug: slug, gone: gone})
 	}
 	return plan, true
 }
@@ -208,7 +208,7 @@ func (s *Session) apply(plan []edit, files []string) (standard.Problems, error) 
 	var problems standard.Problems
 	for i := range plan {
 		e := &plan[i]
-		if _, err := fs.Lstat(s.src, e.file); errors.Is(err, fs.ErrNotExist) {
+		if e.gone {
 			continue
 		}
 		svc, ps := content.LoadService(s.src, e.file)

@@ -57,7 +57,7 @@ func ReservedSlugs() []string { return slices.Clone(reservedSlugs) }
 // site is nil when any problem is an error. The error result is only for ctx.
 //
 // Load holds every service in memory. A build streams instead: LoadFrame, then each
-// service with LoadService and OPDFor, dropping what its pages no longer need.
+// service with LoadService, dropping what its pages no longer need.
 func Load(ctx context.Context, fsys fs.FS) (*standard.Site, standard.Problems, error) {
 	site, files, problems, err := LoadFrame(ctx, fsys)
 	if err != nil {
@@ -70,9 +70,14 @@ func Load(ctx context.Context, fsys fs.FS) (*standard.Site, standard.Problems, e
 	}); err != nil {
 		return nil, nil, err
 	}
+	opds := make(map[string]*standard.OPD, len(site.OPDs))
+	for _, o := range site.OPDs {
+		opds[o.Slug] = o
+	}
 	for i, s := range services {
 		problems = append(problems, perFile[i]...)
-		if o := OPDFor(site, files[i]); s != nil && o != nil {
+		// No OPD: its missing or broken _opd.toml is already a problem.
+		if o := opds[path.Base(path.Dir(files[i]))]; s != nil && o != nil {
 			s.OPD = o
 			o.Services = append(o.Services, s)
 		}
@@ -126,18 +131,6 @@ func LoadFrame(ctx context.Context, fsys fs.FS) (site *standard.Site, services [
 	problems = append(problems, checkAddresses(site)...)
 	sortSite(site)
 	return site, services, problems, nil
-}
-
-// OPDFor returns the OPD of site whose folder holds the service file, or nil when the
-// site has none (its missing or broken _opd.toml is already a problem).
-func OPDFor(site *standard.Site, file string) *standard.OPD {
-	slug := path.Base(path.Dir(file))
-	for _, o := range site.OPDs {
-		if o.Slug == slug {
-			return o
-		}
-	}
-	return nil
 }
 
 func byName(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) }

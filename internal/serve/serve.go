@@ -245,17 +245,19 @@ func (s *Server) printSuccess(st *site, warnings standard.Problems, elapsed time
 			fmt.Fprintf(s.log, "%d galat, %d peringatan\n", 0, len(warnings))
 		}
 	}
+	// After a save only the changed pages are made again (the rest when opened), so a
+	// save reports the time it took, not a number of pages rebuilt.
+	if !first {
+		fmt.Fprintf(s.log, "papan: perubahan diterapkan dalam %d ms\n", elapsed.Milliseconds())
+		return
+	}
 	pages := 0
 	for p := range st.outs {
 		if strings.HasSuffix(p, ".html") {
 			pages++
 		}
 	}
-	verb := "dibangun ulang"
-	if first {
-		verb = "dibangun"
-	}
-	fmt.Fprintf(s.log, "papan: %d halaman %s dalam %d ms\n", pages, verb, elapsed.Milliseconds())
+	fmt.Fprintf(s.log, "papan: %d halaman siap dalam %d ms\n", pages, elapsed.Milliseconds())
 }
 
 // publish records msg as the current state and sends it to every open page. The caller
