@@ -1,0 +1,4 @@
+package cli
+
+// messagePromises are the promises about message: see TestPromises.
+var messagePromises = []promise{}

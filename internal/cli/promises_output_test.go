@@ -1,0 +1,4 @@
+package cli
+
+// outputPromises are the promises about output: see TestPromises.
+var outputPromises = []promise{}
