@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -45,23 +46,75 @@ func NewSession(src fs.FS, baseURL string) *Session {
 	return &Session{src: src, baseURL: baseURL, dirty: map[string]bool{}}
 }
 
+// Change is what a batch of saved files meant to the site, as Update decided it: the one
+// place that tells a save of a service from a change that needs the whole site again.
+type Change struct {
+	// Full is true when the whole site was loaded again.
+	Full bool
+	// Services are the service files that were saved, created or removed (slash paths
+	// from the site root) when not Full.
+	Services []string
+	// StylesOnly is true when every file that mattered was a stylesheet, so that open
+	// pages can take the new stylesheet without reloading.
+	StylesOnly bool
+}
+
 // Update brings the session up to date after the files in changed (slash paths from the
 // site root) were written, created or removed; nil means everything, as for a first
-// build. It returns the loader's warnings, located. The error is standard.Problems when
-// content or templates are at fault; the session then keeps the site it had.
-func (s *Session) Update(ctx context.Context, changed []string) (standard.Problems, error) {
+// build. It returns what the change meant and the loader's warnings, located. The error
+// is standard.Problems when content or templates are at fault; the session then keeps
+// the site it had.
+func (s *Session) Update(ctx context.Context, changed []string) (Change, standard.Problems, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if changed != nil && s.site != nil && !s.stale {
-		files := slices.Clone(changed)
+		files := slices.DeleteFunc(slices.Clone(changed), s.neverRead)
+		if len(files) == 0 && len(s.dirty) == 0 {
+			return Change{}, s.loaded, nil // only editors' temporary files came and went
+		}
+		styles := stylesOnly(files)
 		for f := range s.dirty {
 			files = append(files, f)
 		}
 		if plan, ok := s.plan(files); ok {
-			return s.apply(plan, files)
+			ps, err := s.apply(plan, files)
+			ch := Change{Services: make([]string, 0, len(plan))}
+			for _, e := range plan {
+				ch.Services = append(ch.Services, e.file)
+			}
+			return ch, ps, err
+		}
+		ps, err := s.reload(ctx)
+		return Change{Full: true, StylesOnly: styles}, ps, err
+	}
+	ps, err := s.reload(ctx)
+	return Change{Full: true}, ps, err
+}
+
+// neverRead reports whether f is a file that is gone and that the site never read: the
+// temporary file of an editor or tool that saves by writing a new file and renaming it
+// over the original (sed -i's sedXXXXXX, vim's 4913 and backup~, an atomic writer's
+// x.toml.tmp). The rename itself arrives as a change of the original's name, so the
+// temporary name must not make the whole site load again. A gone .toml or .md file was
+// content, and a gone file that the loader warned about must take its warning with it.
+func (s *Session) neverRead(f string) bool {
+	if strings.HasSuffix(f, ".toml") || strings.HasSuffix(f, ".md") || !strings.HasPrefix(f, content.ContentDir+"/") {
+		return false
+	}
+	if _, err := fs.Lstat(s.src, f); !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	return !slices.ContainsFunc(s.loaded, func(p standard.Problem) bool { return p.File == f })
+}
+
+// stylesOnly reports whether every file in changed is a stylesheet.
+func stylesOnly(changed []string) bool {
+	for _, c := range changed {
+		if !strings.HasSuffix(c, ".css") {
+			return false
 		}
 	}
-	return s.reload(ctx)
+	return len(changed) > 0
 }
 
 // Outputs lists every file of the site as it now is. Write them with Render.

@@ -130,14 +130,14 @@ func TestSessionIncremental(t *testing.T) {
 
 	cfs := &countingFS{fsys: os.DirFS(dir), read: map[string]bool{}}
 	sess := NewSession(cfs, "")
-	if _, err := sess.Update(t.Context(), nil); err != nil {
+	if _, _, err := sess.Update(t.Context(), nil); err != nil {
 		t.Fatal(err)
 	}
 	cfs.contentRead()
 	last := renderSession(t, sess)
 	for _, st := range steps {
 		st.do()
-		_, err := sess.Update(t.Context(), st.changed)
+		_, _, err := sess.Update(t.Context(), st.changed)
 		read := cfs.contentRead()
 		if st.read != nil && !slices.Equal(read, st.read) {
 			t.Errorf("%s: read %q, want only %q", st.name, read, st.read)
@@ -159,7 +159,7 @@ func TestSessionIncremental(t *testing.T) {
 				t.Fatalf("%s: %v", st.name, err)
 			}
 			fresh := NewSession(os.DirFS(dir), "")
-			if _, err := fresh.Update(t.Context(), nil); err != nil {
+			if _, _, err := fresh.Update(t.Context(), nil); err != nil {
 				t.Fatal(err)
 			}
 			want := renderSession(t, fresh)

@@ -16,7 +16,7 @@ func BenchmarkRebuild(b *testing.B) {
 	b.Run("example site", func(b *testing.B) {
 		// The example site at the repository root; skipped while it does not build.
 		root := filepath.Join("..", "..")
-		if _, err := build.NewSession(os.DirFS(root), "/").Update(b.Context(), nil); err != nil {
+		if _, _, err := build.NewSession(os.DirFS(root), "/").Update(b.Context(), nil); err != nil {
 			b.Skipf("example site does not build: %v", err)
 		}
 		benchRebuild(b, root, "content/dukcapil/akta-kelahiran.toml")

@@ -242,7 +242,7 @@ func BenchmarkEditToReload(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		if _, err := build.NewSession(os.DirFS(dir), "/").Update(b.Context(), nil); err != nil {
+		if _, _, err := build.NewSession(os.DirFS(dir), "/").Update(b.Context(), nil); err != nil {
 			b.Skipf("example site does not build: %v", err)
 		}
 		file := "content/dukcapil/akta-kelahiran.toml"

@@ -159,11 +159,14 @@ type state struct {
 // a first build), then tells every open page. A failed build keeps the last good one.
 func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	start := time.Now()
-	warnings, err := s.sess.Update(ctx, changed)
+	change, warnings, err := s.sess.Update(ctx, changed)
+	if err == nil && !change.Full && len(change.Services) == 0 {
+		return // only drafts or editors' temporary files: the site is as it was
+	}
 	var st *site
 	if err == nil {
 		if st, err = newSite(s.sess); err == nil {
-			err = st.render(ctx, st.eager(changed, s.eagerLimit))
+			err = st.render(ctx, st.eager(change, s.eagerLimit))
 		}
 	}
 	if ctx.Err() != nil {
@@ -184,7 +187,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	} else {
 		s.builds++
 		st.version = s.boot + "-" + strconv.Itoa(s.builds)
-		if s.good != nil && s.errs == nil && stylesOnly(changed) {
+		if s.good != nil && s.errs == nil && change.StylesOnly {
 			msg.Prev, msg.CSS = s.good.version, "/"+st.css
 		}
 		s.good, s.errs = st, nil
@@ -192,16 +195,6 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 		s.printSuccess(st, warnings, elapsed, changed == nil)
 	}
 	s.publish(msg)
-}
-
-// stylesOnly reports whether every changed file is a stylesheet.
-func stylesOnly(changed []string) bool {
-	for _, c := range changed {
-		if !strings.HasSuffix(c, ".css") {
-			return false
-		}
-	}
-	return len(changed) > 0
 }
 
 // problemLines are the lines of the overlay: what papan check prints, one problem each.

@@ -79,34 +79,22 @@ func (st *site) file(name string) ([]byte, error) {
 // eager lists the outputs to render before the version is published. After a save of
 // service files only: the pages of those services and of their OPDs, whatever the size
 // of the site, so the page an editor has open is ready at once; other pages render when
-// requested. After any other change (a template, site.toml, a first build): every file of
-// a site of up to limit files, so a template error on any page shows at once, and one
-// page of each kind of a bigger site.
-func (st *site) eager(changed []string, limit int) []render.Output {
+// requested. After a full load (a template, site.toml, a first build): every file of a
+// site of up to limit files, so a template error on any page shows at once, and one page
+// of each kind of a bigger site.
+func (st *site) eager(change build.Change, limit int) []render.Output {
 	var list []render.Output
-	add := func(p string) {
-		if o, ok := st.outs[p]; ok {
-			list = append(list, o)
+	if !change.Full {
+		for _, f := range change.Services {
+			opd, slug, _, _ := content.ServiceFile(f)
+			for _, p := range []string{path.Join(opd, slug, "index.html"), path.Join(opd, slug, "cetak", "index.html"), path.Join(opd, "index.html")} {
+				if o, ok := st.outs[p]; ok {
+					list = append(list, o)
+				}
+			}
 		}
-	}
-	onlyServices := changed != nil
-	for _, f := range changed {
-		opd, slug, skip, ok := content.ServiceFile(f)
-		if skip {
-			continue
-		}
-		if !ok {
-			onlyServices = false
-			break
-		}
-		add(path.Join(opd, slug, "index.html"))
-		add(path.Join(opd, slug, "cetak", "index.html"))
-		add(path.Join(opd, "index.html"))
-	}
-	if onlyServices {
 		return list
 	}
-	list = list[:0]
 	kinds := map[string]bool{}
 	for _, o := range st.outs {
 		if len(st.outs) <= limit || o.Kind != "" && !kinds[o.Kind] {
