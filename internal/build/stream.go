@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/papan-id/papan/internal/content"
+	"github.com/papan-id/papan/internal/parallel"
 	"github.com/papan-id/papan/internal/render"
 	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
@@ -93,25 +93,21 @@ func runStream(ctx context.Context, src fs.FS, opts streamOptions) (*stream, err
 		v, _ := strs.LoadOrStore(c, c)
 		return v.(string)
 	}
-	var (
-		failed   atomic.Bool // no more pages once any file has an error
-		writeErr error
-		errOnce  sync.Once
-	)
+	// failed stops the writing of pages once any file has an error: the build will not
+	// be published, and the errors of the other files are still worth collecting.
+	var failed atomic.Bool
 	failed.Store(problems.Errors() > 0 || r == nil)
-	workCtx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	service := func(i int) {
+	service := func(i int) error {
 		res := &results[i]
 		svc, ps := content.LoadService(src, files[i])
 		res.problems = ps
 		if svc == nil {
 			failed.Store(true)
-			return
+			return nil
 		}
 		o := opds[path.Base(path.Dir(files[i]))]
 		if o == nil {
-			return // the OPD's missing or broken _opd.toml is already a problem
+			return nil // the OPD's missing or broken _opd.toml is already a problem
 		}
 		svc.OPD = o
 		res.findings = rules.CheckService(site, cfg, today, svc)
@@ -122,35 +118,22 @@ func runStream(ctx context.Context, src fs.FS, opts streamOptions) (*stream, err
 		if opts.write != nil && !failed.Load() {
 			for _, out := range r.ServiceOutputs(svc) {
 				if err := opts.write(out); err != nil {
-					errOnce.Do(func() { writeErr = err })
 					failed.Store(true)
-					cancel()
-					break
+					return err
 				}
 			}
 		}
 		res.entry = svc.ListEntry(intern)
+		return nil
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(files) && workCtx.Err() == nil; i = int(next.Add(1) - 1) {
-				service(i)
-			}
-		})
-	}
-	wg.Wait()
-	if writeErr != nil {
+	if err := parallel.For(ctx, len(files), func(_ context.Context, i int) error { return service(i) }); err != nil {
 		var ps standard.Problems
-		if errors.As(writeErr, &ps) {
-			// A template that fails on some services: report it with the content's
-			// problems, as papan check does.
-			problems = append(problems, ps...)
-			writeErr = nil
-		} else {
-			return nil, writeErr
+		if !errors.As(err, &ps) {
+			return nil, err
 		}
+		// A template that fails on some services: report it with the content's
+		// problems, as papan check does.
+		problems = append(problems, ps...)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -24,13 +24,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/papan-id/papan/internal/parallel"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -65,8 +64,9 @@ func Load(ctx context.Context, fsys fs.FS) (*standard.Site, standard.Problems, e
 	}
 	services := make([]*standard.Service, len(files))
 	perFile := make([][]standard.Problem, len(files))
-	if err := parallel(ctx, len(files), func(i int) {
+	if err := parallel.For(ctx, len(files), func(_ context.Context, i int) error {
 		services[i], perFile[i] = LoadService(fsys, files[i])
+		return nil
 	}); err != nil {
 		return nil, nil, err
 	}
@@ -114,8 +114,9 @@ func LoadFrame(ctx context.Context, fsys fs.FS) (site *standard.Site, services [
 		}
 	}
 	results := make([]loaded, len(frame))
-	if err := parallel(ctx, len(frame), func(i int) {
+	if err := parallel.For(ctx, len(frame), func(_ context.Context, i int) error {
 		results[i] = frame[i].load(fsys)
+		return nil
 	}); err != nil {
 		return nil, nil, nil, err
 	}
@@ -202,30 +203,6 @@ func checkAddresses(site *standard.Site) standard.Problems {
 		claim(p.Slug, p.File)
 	}
 	return ps
-}
-
-// parallel calls f(0) … f(n-1) on as many goroutines as there are CPUs.
-func parallel(ctx context.Context, n int, f func(i int)) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	var err error
-	for i := range n {
-		if err = ctx.Err(); err != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return err
 }
 
 type kind int

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/papan-id/papan/internal/standard"
+	"github.com/papan-id/papan/internal/parallel"
 	"github.com/papan-id/papan/internal/tomlpos"
 )
 
@@ -27,11 +28,11 @@ func Locate(fsys fs.FS, ps standard.Problems) {
 	}
 	// Each file is read and scanned once, files in parallel: a large site can have a
 	// warning in every one of its files. Workers write disjoint elements of ps.
-	parallel(context.Background(), len(files), func(i int) {
+	parallel.For(context.Background(), len(files), func(_ context.Context, i int) error {
 		file := files[i]
 		ix, offset := index(fsys, file)
 		if ix == nil {
-			return // not a readable text file: the problem is about the file itself
+			return nil // not a readable text file: the problem is about the file itself
 		}
 		for _, j := range byFile[file] {
 			p := &ps[j]
@@ -43,6 +44,7 @@ func Locate(fsys fs.FS, ps standard.Problems) {
 				p.Line, p.Col = pos.Line+offset, pos.Col
 			}
 		}
+		return nil
 	})
 }
 

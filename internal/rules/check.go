@@ -1,15 +1,14 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
+	"github.com/papan-id/papan/internal/parallel"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -35,16 +34,10 @@ func Check(site *standard.Site, cfg Config, today time.Time) standard.Problems {
 // each service, in the order of list.
 func CheckServices(site *standard.Site, cfg Config, today time.Time, list []*standard.Service) []standard.Problems {
 	per := make([]standard.Problems, len(list))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(list)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(list); i = int(next.Add(1) - 1) {
-				per[i] = CheckService(site, cfg, today, list[i])
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(context.Background(), len(list), func(_ context.Context, i int) error {
+		per[i] = CheckService(site, cfg, today, list[i])
+		return nil
+	})
 	return per
 }
 

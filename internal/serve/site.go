@@ -7,12 +7,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sync"
-	"sync/atomic"
 
 	"github.com/papan-id/papan/internal/build"
 	"github.com/papan-id/papan/internal/content"
+	"github.com/papan-id/papan/internal/parallel"
 	"github.com/papan-id/papan/internal/render"
 	"github.com/papan-id/papan/internal/standard"
 )
@@ -110,26 +109,16 @@ func (st *site) eager(change build.Change, limit int) []render.Output {
 func (st *site) render(ctx context.Context, list []render.Output) error {
 	bufs := make([][]byte, len(list))
 	errs := make([]error, len(list))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(list) || ctx.Err() != nil {
-					return
-				}
-				var b bytes.Buffer
-				if err := st.sess.Render(list[i], &b); err != nil {
-					errs[i] = err
-					continue
-				}
-				bufs[i] = b.Bytes()
-			}
-		})
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	// Every page is tried, and each distinct problem reported, so no error stops the rest.
+	if err := parallel.For(ctx, len(list), func(_ context.Context, i int) error {
+		var b bytes.Buffer
+		if err := st.sess.Render(list[i], &b); err != nil {
+			errs[i] = err
+			return nil
+		}
+		bufs[i] = b.Bytes()
+		return nil
+	}); err != nil {
 		return err
 	}
 	var (
