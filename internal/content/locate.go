@@ -6,8 +6,8 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/papan-id/papan/internal/standard"
 	"github.com/papan-id/papan/internal/parallel"
+	"github.com/papan-id/papan/internal/standard"
 	"github.com/papan-id/papan/internal/tomlpos"
 )
 
