@@ -48,7 +48,7 @@ func TestAxe(t *testing.T) {
 	axe := axeSource(t)
 	tab := browser(t)
 	src := exampleSite(t)
-	s := serve(t, src)
+	s := buildAndServe(t, src)
 	ps := pages(t, s.Dir)
 	kindOf := pageKinds(t, src)
 	kinds := map[string]int{}
@@ -76,7 +76,7 @@ func TestAxe(t *testing.T) {
 func TestAxeCompactHome(t *testing.T) {
 	axe := axeSource(t)
 	tab := browser(t)
-	s := serve(t, appendTo{exampleSite(t), "site.toml", "\n[beranda]\nbatas_daftar_lengkap = 1\n"})
+	s := buildAndServe(t, appendTo{exampleSite(t), "site.toml", "\n[beranda]\nbatas_daftar_lengkap = 1\n"})
 	ctx := timeout(t, tab)
 	if err := chromedp.Do(ctx, chromedp.Navigate(s.URL)); err != nil {
 		t.Fatal(err)

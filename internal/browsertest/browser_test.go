@@ -19,9 +19,12 @@ import (
 // repoRoot is the repository root, whose site.toml and content/ are the example site.
 const repoRoot = "../.."
 
+// testSite is the small test site of package build, the one fixture the tests share.
+const testSite = "../build/testdata/site"
+
 // skipOrFail skips the test, or fails it when CI=true: CI installs what the browser
 // tests need, so a missing piece there is a broken setup, not a reason to pass.
-func skipOrFail(t *testing.T, format string, args ...any) {
+func skipOrFail(t testing.TB, format string, args ...any) {
 	t.Helper()
 	if os.Getenv("CI") == "true" {
 		t.Fatalf(format, args...)
@@ -30,9 +33,14 @@ func skipOrFail(t *testing.T, format string, args ...any) {
 }
 
 // browser starts headless Chromium with a fresh profile for t and returns a chromedp
-// context for one tab. The browser stops when t ends.
-func browser(t *testing.T) context.Context {
+// context for one tab. The browser stops when t ends. It is the only place the tests
+// start a browser. With -short the test is skipped: browser tests take most of the
+// suite's time, and `go test -short ./...` is the quick run.
+func browser(t testing.TB) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test; run without -short")
+	}
 	exe := "/usr/bin/chromium"
 	if _, err := os.Stat(exe); err != nil {
 		p, err := exec.LookPath("chromium")
@@ -41,7 +49,6 @@ func browser(t *testing.T) context.Context {
 		}
 		exe = p
 	}
-	profile := t.TempDir()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.Headless,
@@ -49,15 +56,17 @@ func browser(t *testing.T) context.Context {
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.NoFirstRun,
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profile),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1000, 700),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(cancelAlloc)
 	ctx, cancel := chromedp.NewContext(actx)
 	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil { // starts the browser
+	if err := chromedp.Do(ctx); err != nil { // starts the browser, without a timeout, to fail early
 		t.Fatalf("starting chromium: %v", err)
 	}
 	return ctx
@@ -78,9 +87,9 @@ type site struct {
 	Dir string // the output folder
 }
 
-// serve builds the site in src and serves it. The server is started first so that its
+// buildAndServe builds the site in src and serves it. The server is started first so that its
 // address can be the site's base URL.
-func serve(t *testing.T, src fs.FS) site {
+func buildAndServe(t *testing.T, src fs.FS) site {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "public")
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir))) // dir is filled below
@@ -101,7 +110,7 @@ func exampleSite(t *testing.T) fs.FS {
 	} else {
 		t.Logf("example site does not load, using internal/build/testdata/site: %v", firstLine(err.Error()))
 	}
-	return os.DirFS("../build/testdata/site")
+	return os.DirFS(testSite)
 }
 
 func firstLine(s string) string {

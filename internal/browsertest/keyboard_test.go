@@ -12,7 +12,7 @@ import (
 // from an unfocused one (WCAG 2.4.1, 2.4.7).
 func TestKeyboardSkipLinkAndFocus(t *testing.T) {
 	tab := browser(t)
-	s := serve(t, exampleSite(t))
+	s := buildAndServe(t, exampleSite(t))
 	ctx := timeout(t, tab)
 	type focus struct {
 		Class, Href, Background string

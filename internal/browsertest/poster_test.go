@@ -70,7 +70,7 @@ func checkOneA4(t *testing.T, tab context.Context, url string) {
 func TestPosterPrintsOnOneA4Page(t *testing.T) {
 	tab := browser(t)
 	t.Run("every poster of the example site", func(t *testing.T) {
-		s := serve(t, exampleSite(t))
+		s := buildAndServe(t, exampleSite(t))
 		n := 0
 		for _, p := range pages(t, s.Dir) {
 			if strings.HasSuffix(p, "/cetak/") {
@@ -84,11 +84,11 @@ func TestPosterPrintsOnOneA4Page(t *testing.T) {
 	})
 	t.Run("a very long service", func(t *testing.T) {
 		src := t.TempDir()
-		if err := os.CopyFS(src, os.DirFS("../build/testdata/site")); err != nil {
+		if err := os.CopyFS(src, os.DirFS(testSite)); err != nil {
 			t.Fatal(err)
 		}
 		writeFile(t, filepath.Join(src, "content/dinas/sangat-panjang.toml"), longService())
-		s := serve(t, os.DirFS(src))
+		s := buildAndServe(t, os.DirFS(src))
 		url := s.URL + "dinas/sangat-panjang/cetak/"
 		checkOneA4(t, tab, url)
 		html, err := os.ReadFile(filepath.Join(s.Dir, "dinas/sangat-panjang/cetak/index.html"))
@@ -169,7 +169,7 @@ func svgGrid(t *testing.T, html string) [][]bool {
 func TestPosterQRCodeCarriesServiceURL(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	base := "https://standar.kotauji.go.id/layanan/"
-	buildTo(t, "../build/testdata/site", dir, base)
+	buildTo(t, testSite, dir, base)
 	html, err := os.ReadFile(filepath.Join(dir, "dinas/layanan-uji/cetak/index.html"))
 	if err != nil {
 		t.Fatal(err)

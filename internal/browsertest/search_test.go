@@ -56,7 +56,7 @@ func TestSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := serve(t, src)
+	s := buildAndServe(t, src)
 	hasKTP := false
 	for _, o := range site.OPDs {
 		for _, sv := range o.Services {
@@ -223,7 +223,7 @@ func TestSearchQueryTime10k(t *testing.T) {
 func TestSearchAxe(t *testing.T) {
 	axe := axeSource(t)
 	tab := browser(t)
-	s := serve(t, exampleSite(t))
+	s := buildAndServe(t, exampleSite(t))
 	st := typeQuery(t, tab, s.URL, "kartu")
 	if len(st.Hrefs) == 0 {
 		t.Fatalf(`"kartu" found nothing to check`)

@@ -19,15 +19,18 @@ import (
 	"time"
 )
 
-// testSite reads testdata/site into a MapFS that a test may change.
+// fixture is the test site of package build, the one fixture the tests share.
+const fixture = "../build/testdata/site"
+
+// testSite reads the fixture into a MapFS that a test may change.
 func testSite(t testing.TB) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS("testdata/site"), ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(os.DirFS(fixture), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := os.ReadFile(filepath.Join("testdata/site", p))
+		b, err := os.ReadFile(filepath.Join(fixture, p))
 		m[p] = &fstest.MapFile{Data: b}
 		return err
 	})
@@ -37,11 +40,11 @@ func testSite(t testing.TB) fstest.MapFS {
 	return m
 }
 
-// copySite writes testdata/site into a new temporary folder.
+// copySite writes the fixture into a new temporary folder.
 func copySite(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("testdata/site")); err != nil {
+	if err := os.CopyFS(dir, os.DirFS(fixture)); err != nil {
 		t.Fatal(err)
 	}
 	return dir

@@ -1,90 +1,52 @@
-package serve
+package browsertest
 
 import (
 	"context"
 	"fmt"
-	"github.com/papan-id/papan/internal/build"
+	"io/fs"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/papan-id/papan/internal/build"
+	"github.com/papan-id/papan/internal/gendemo"
+	"github.com/papan-id/papan/internal/serve"
 )
 
-// These tests drive a real Chromium against Run on a site in a temporary folder: files are
-// written as an editor would, and the page must follow with no action in the browser.
-// Without Chromium they are skipped, except on CI (CI=true), where they fail.
+// These tests drive Chromium against papan serve (serve.Run) on a site in a temporary
+// folder: files are written as an editor would, and the page must follow with no action
+// in the browser.
 
-// browserTimeout bounds each browser test.
+// browserTimeout bounds each dev-server test.
 const browserTimeout = 20 * time.Second
 
-func chromiumPath(t testing.TB) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("Chromium not found; CI needs it for the browser tests (apt-get install chromium)")
-	}
-	t.Skip("Chromium not found; skipping browser tests")
-	return ""
-}
+// servicePath is the service file of the test site (copyTestSite).
+const servicePath = "content/dinas/layanan-uji.toml"
 
-// newBrowser starts a headless Chromium with a fresh profile and returns a tab's context,
-// cancelled (and the browser stopped) when the test ends or, with bounded, when
-// browserTimeout passes.
-func newBrowser(t testing.TB, bounded bool) context.Context {
-	t.Helper()
-	exe := chromiumPath(t)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1000, 700),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	if err := chromedp.Do(ctx); err != nil { // start the browser now, without a timeout, to fail early
-		cancelTab()
-		cancelAlloc()
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	cancelTimeout := context.CancelFunc(func() {})
-	if bounded {
-		ctx, cancelTimeout = context.WithTimeout(ctx, browserTimeout)
-	}
-	t.Cleanup(func() {
-		cancelTimeout()
-		cancelTab()
-		cancelAlloc()
-	})
+// bounded limits ctx, a browser tab, to browserTimeout, stopping it when t ends.
+func bounded(t testing.TB, ctx context.Context) context.Context {
+	ctx, cancel := context.WithTimeout(ctx, browserTimeout)
+	t.Cleanup(cancel)
 	return ctx
 }
 
-// startSite copies testdata/site to a temporary folder, runs the server on it and returns
-// the folder and the server's base URL. The server is stopped when the test ends.
-func startSite(t testing.TB) (dir, base string) {
+// copyTestSite copies the test site of package build into a fresh folder.
+func copyTestSite(t testing.TB) string {
 	t.Helper()
-	return serveDir(t, copySite(t))
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(testSite)); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
-// serveDir runs the server on the site in dir until the test ends.
-func serveDir(t testing.TB, dir string) (string, string) {
+// runServe runs papan serve on the site in dir until the test ends, and returns the
+// folder and the server's base URL.
+func runServe(t testing.TB, dir string) (string, string) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -92,14 +54,33 @@ func serveDir(t testing.TB, dir string) (string, string) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	ran := make(chan error, 1)
-	go func() { ran <- Run(ctx, Options{Dir: dir, Listener: ln}) }()
+	go func() { ran <- serve.Run(ctx, serve.Options{Dir: dir, Listener: ln}) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-ran; err != nil {
-			t.Errorf("Run: %v", err)
+			t.Errorf("serve.Run: %v", err)
 		}
 	})
 	return dir, "http://" + ln.Addr().String()
+}
+
+func readFile(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func mustWrite(t testing.TB, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // waitFor evaluates the JavaScript expression cond until it is true. Errors are expected
@@ -161,8 +142,8 @@ func rewrite(t testing.TB, dir, file, old, new string) {
 }
 
 func TestBrowserPageFollowsSave(t *testing.T) {
-	ctx := newBrowser(t, true)
-	dir, base := startSite(t)
+	ctx := bounded(t, browser(t))
+	dir, base := runServe(t, copyTestSite(t))
 	err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(1000, 400),
 		chromedp.Navigate(base+"/dinas/layanan-uji/"),
@@ -183,8 +164,8 @@ func TestBrowserPageFollowsSave(t *testing.T) {
 }
 
 func TestBrowserOverlayOnBrokenSave(t *testing.T) {
-	ctx := newBrowser(t, true)
-	dir, base := startSite(t)
+	ctx := bounded(t, browser(t))
+	dir, base := runServe(t, copyTestSite(t))
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/dinas/layanan-uji/")); err != nil {
 		t.Fatal(err)
 	}
@@ -206,8 +187,8 @@ func TestBrowserOverlayOnBrokenSave(t *testing.T) {
 }
 
 func TestBrowserNewOPDOnHomePage(t *testing.T) {
-	ctx := newBrowser(t, true)
-	dir, base := startSite(t)
+	ctx := bounded(t, browser(t))
+	dir, base := runServe(t, copyTestSite(t))
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/")); err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +208,7 @@ func TestBrowserNewOPDOnHomePage(t *testing.T) {
 // copy of the example site at the repository root, and on generated sites.
 func BenchmarkEditToReload(b *testing.B) {
 	b.Run("test site", func(b *testing.B) {
-		benchEditToReload(b, copySite(b), servicePath, `nama = "Layanan Uji"`)
+		benchEditToReload(b, copyTestSite(b), servicePath, `nama = "Layanan Uji"`)
 	})
 	b.Run("example site", func(b *testing.B) {
 		dir := b.TempDir()
@@ -245,26 +226,36 @@ func BenchmarkEditToReload(b *testing.B) {
 		if _, _, err := build.NewSession(os.DirFS(dir), "/").Update(b.Context(), nil); err != nil {
 			b.Skipf("example site does not build: %v", err)
 		}
-		file := "content/dukcapil/akta-kelahiran.toml"
-		src := readFile(b, filepath.Join(dir, file))
-		line, _, _ := strings.Cut(src[strings.Index("\n"+src, "\nnama = "):], "\n")
-		benchEditToReload(b, dir, file, line)
+		benchEditToReload(b, dir, "content/dukcapil/akta-kelahiran.toml", "")
 	})
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("generated %d services", n), func(b *testing.B) {
 			if testing.Short() {
 				b.Skip("large site in -short mode")
 			}
-			benchEditToReload(b, generateSite(b, n), servicePath, `nama = "Layanan Uji"`)
+			dir := b.TempDir()
+			if _, err := gendemo.Generate(b.Context(), dir, gendemo.Options{Services: n, Seed: 1}); err != nil {
+				b.Fatal(err)
+			}
+			files, err := fs.Glob(os.DirFS(dir), "content/*/[a-z]*.toml")
+			if err != nil || len(files) == 0 {
+				b.Fatalf("no service in the generated site: %v", err)
+			}
+			benchEditToReload(b, dir, files[0], "")
 		})
 	}
 }
 
 // benchEditToReload opens the page of the service in file, whose title is set by the
-// line titleLine, and rewrites that line with a new title in each round.
+// line titleLine (the file's first `nama = ` line when ""), and rewrites that line with a
+// new title in each round.
 func benchEditToReload(b *testing.B, dir, file, titleLine string) {
-	dir, base := serveDir(b, dir)
-	ctx := newBrowser(b, false)
+	if titleLine == "" {
+		src := readFile(b, filepath.Join(dir, filepath.FromSlash(file)))
+		titleLine, _, _ = strings.Cut(src[strings.Index("\n"+src, "\nnama = "):], "\n")
+	}
+	dir, base := runServe(b, dir)
+	ctx := browser(b)
 	opd, svc, _ := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(file, "content/"), ".toml"), "/")
 	title := strings.Trim(strings.TrimPrefix(titleLine, "nama = "), `"`)
 	rctx, cancel := context.WithTimeout(ctx, 2*browserTimeout)
@@ -289,10 +280,10 @@ func benchEditToReload(b *testing.B, dir, file, titleLine string) {
 }
 
 func TestBrowserStylesheetSwap(t *testing.T) {
-	ctx := newBrowser(t, true)
-	dir := copySite(t)
+	ctx := bounded(t, browser(t))
+	dir := copyTestSite(t)
 	mustWrite(t, filepath.Join(dir, "static", "papan.css"), "h1 { color: rgb(9, 9, 9); }\n")
-	dir, base := serveDir(t, dir)
+	dir, base := runServe(t, dir)
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/dinas/layanan-uji/")); err != nil {
 		t.Fatal(err)
 	}
