@@ -124,7 +124,7 @@ var (
 )
 
 func (c *checker) opd(o *standard.OPD) {
-	c.samples(o.File, "", reflect.ValueOf(o).Elem())
+	c.samples(o.File, reflect.ValueOf(o).Elem(), make([]keySeg, 0, 8))
 	c.images(o.File, "visi", o.Vision)
 	for i, m := range o.Mission {
 		c.images(o.File, fmt.Sprintf("misi[%d]", i), m)
@@ -180,7 +180,7 @@ var (
 func (c *checker) service(s *standard.Service) {
 	f := s.File
 	c.serviceImages(s)
-	c.samples(f, "", reflect.ValueOf(s).Elem())
+	c.samples(f, reflect.ValueOf(s).Elem(), make([]keySeg, 0, 8))
 	c.missingComponents(s)
 
 	var missing []string

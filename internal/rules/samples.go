@@ -64,33 +64,50 @@ func buildTextFields(roots ...reflect.Type) map[reflect.Type][]textField {
 	return m
 }
 
+// keySeg is one step of a key path: a key, or the index of a list item (key "").
+type keySeg struct {
+	key   string
+	index int
+}
+
 // samples reports each value of v (a struct, pointer or slice from a content file, at
-// key path path) that is a scaffold's sample text.
-func (c *checker) samples(file, path string, v reflect.Value) {
+// key path path) that is a scaffold's sample text. The path is kept as segments and
+// written out only for a finding: most services have none, and writing the path of
+// every text was a measurable share of a build's allocations.
+func (c *checker) samples(file string, v reflect.Value, path []keySeg) {
 	switch v.Kind() {
 	case reflect.String:
 		if s := v.String(); scaffold.IsSample(s) {
-			c.add("SP022", file, path, "Ganti teks contoh dengan isi yang sebenarnya, atau beri lagi tanda # di awal barisnya bila belum diketahui.",
+			c.add("SP022", file, pathString(path), "Ganti teks contoh dengan isi yang sebenarnya, atau beri lagi tanda # di awal barisnya bila belum diketahui.",
 				"teks contoh dari papan new belum diganti: %q", s)
 		}
 	case reflect.Pointer:
 		if !v.IsNil() {
-			c.samples(file, path, v.Elem())
+			c.samples(file, v.Elem(), path)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			c.samples(file, path+"["+strconv.Itoa(i)+"]", v.Index(i))
+			c.samples(file, v.Index(i), append(path, keySeg{index: i}))
 		}
 	case reflect.Struct:
 		for _, f := range textFields[v.Type()] {
-			c.samples(file, join(path, f.key), v.Field(f.index))
+			c.samples(file, v.Field(f.index), append(path, keySeg{key: f.key}))
 		}
 	}
 }
 
-func join(path, key string) string {
-	if path == "" {
-		return key
+// pathString writes path as the loader names keys: "persyaratan[0].nama".
+func pathString(path []keySeg) string {
+	var b strings.Builder
+	for _, s := range path {
+		if s.key == "" {
+			b.WriteString("[" + strconv.Itoa(s.index) + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.key)
 	}
-	return path + "." + key
+	return b.String()
 }
