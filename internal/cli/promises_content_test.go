@@ -1,4 +1,107 @@
 package cli
 
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
 // contentPromises are the promises about content: see TestPromises.
-var contentPromises = []promise{}
+var contentPromises = []promise{
+	{
+		name:  "new opd passes check",
+		setup: scaffoldNew("opd", "dinas-baru"),
+		args:  []string{"check", "--src", "{dir}", "--today", "2025-06-01"},
+		code:  ExitOK,
+		stdout: []string{
+			"content/dinas-baru/_opd.toml:1:1: peringatan: OPD belum punya Maklumat Pelayanan [SP012]",
+			"dinas-baru: 0 galat, 4 peringatan; skor 0 (merah)",
+			"0 galat, 8 peringatan",
+		},
+	},
+	{
+		name:  "new layanan passes check",
+		setup: scaffoldNew("layanan", "dinas/surat-baru"),
+		args:  []string{"check", "--src", "{dir}", "--today", "2025-06-01"},
+		code:  ExitOK,
+		stdout: []string{
+			"content/dinas/surat-baru.toml:1:1: peringatan: komponen pelayanan belum dicantumkan: biaya/tarif ([[biaya]]) [SP021]",
+			"content/dinas/surat-baru.toml:1:1: peringatan: komponen pelayanan belum dicantumkan: jangka waktu ([jangka_waktu]) [SP021]",
+			"dinas: 0 galat, 14 peringatan; skor 42 (merah)",
+			"0 galat, 14 peringatan",
+		},
+	},
+	{
+		name: "uncommented sample text is a galat",
+		setup: func(t *testing.T, dir string) {
+			scaffoldNew("layanan", "dinas/surat-baru")(t, dir)
+			// The editor opens the example product and keeps its text.
+			scaffoldEdit(t, dir, "content/dinas/surat-baru.toml",
+				"# [[produk]]\n# nama = \"Tulis nama produk, misalnya Surat Keterangan\"\n# bentuk = \"fisik\"\n",
+				"[[produk]]\nnama = \"Tulis nama produk, misalnya Surat Keterangan\"\nbentuk = \"fisik\"\n")
+		},
+		args: []string{"check", "--src", "{dir}", "--today", "2025-06-01"},
+		code: ExitProblem,
+		stdout: []string{
+			`content/dinas/surat-baru.toml:80:1: galat: teks contoh dari papan new belum diganti: "Tulis nama produk, misalnya Surat Keterangan" [SP022]`,
+			"\tsaran: Ganti teks contoh dengan isi yang sebenarnya, atau beri lagi tanda # di awal barisnya bila belum diketahui.",
+		},
+	},
+	{
+		name:  "a service without [[produk]] builds",
+		setup: scaffoldWithoutProduct,
+		args:  []string{"build", "--src", "{dir}"},
+		code:  ExitOK,
+		after: func(t *testing.T, dir string) {
+			page, err := os.ReadFile(filepath.Join(dir, "public", "dinas", "layanan-uji", "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "<dt>Produk pelayanan</dt>\n<dd>Belum dicantumkan dalam standar pelayanan ini</dd>"; !strings.Contains(string(page), want) {
+				t.Errorf("the service page does not say the product is not stated:\n%s", page)
+			}
+		},
+	},
+	{
+		name:  "a service without [[produk]] is reported by check",
+		setup: scaffoldWithoutProduct,
+		args:  []string{"check", "--src", "{dir}", "--today", "2025-06-01"},
+		code:  ExitOK,
+		stdout: []string{
+			"content/dinas/layanan-uji.toml:1:1: peringatan: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]",
+			"\tsaran: Tambahkan [[produk]] dengan nama dari apa yang diterima warga, misalnya nama = \"Kartu Keluarga\". Sampai diisi, halaman layanan menulis \"Belum dicantumkan dalam standar pelayanan ini\".",
+		},
+	},
+}
+
+// scaffoldNew returns a setup that runs `papan new kind name` on the site.
+func scaffoldNew(kind, name string) func(t *testing.T, dir string) {
+	return func(t *testing.T, dir string) {
+		t.Helper()
+		if code, _, stderr := run("new", "--src", dir, kind, name); code != ExitOK {
+			t.Fatalf("papan new %s %s: exit %d\n%s", kind, name, code, stderr)
+		}
+	}
+}
+
+// scaffoldWithoutProduct removes the [[produk]] table of the test site's service.
+func scaffoldWithoutProduct(t *testing.T, dir string) {
+	scaffoldEdit(t, dir, "content/dinas/layanan-uji.toml", "[[produk]]\nnama = \"Surat Uji\"\nbentuk = \"fisik\"\n", "")
+}
+
+// scaffoldEdit replaces old, which must be there, with new in the site's file name.
+func scaffoldEdit(t *testing.T, dir, name, old, new string) {
+	t.Helper()
+	file := filepath.Join(dir, filepath.FromSlash(name))
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%s does not contain %q", name, old)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -358,17 +358,20 @@ func intHint(path string) string {
 }
 
 // requiredRule returns the rulebook ID (package rules) of a missing required field that
-// is a compliance rule as well as a structural one: a delivery component (SP001), the
-// procedure or a step's actor (SP005). The rule IDs are kept in step with rules.Rulebook.
+// is a compliance rule as well as a structural one: a key a delivery component cannot do
+// without, in a service file (SP001), or a step's actor (SP005). A component left out
+// altogether is not the loader's business: the rulebook reports it (SP021). The rule IDs
+// are kept in step with rules.Rulebook.
 func requiredRule(top []field, path, name string) string {
+	if !slices.ContainsFunc(top, func(f field) bool { return f.name == "prosedur" }) {
+		return "" // not a service file
+	}
+	table, _, _ := strings.Cut(path, "[")
 	switch {
-	case path == "" && name == "prosedur":
+	case table == "prosedur" && name == "pelaksana":
 		return "SP005"
-	case path == "" && slices.Contains([]string{"persyaratan", "jangka_waktu", "biaya", "produk"}, name) &&
-		slices.ContainsFunc(top, func(f field) bool { return f.name == "prosedur" }):
+	case slices.Contains([]string{"persyaratan", "jangka_waktu", "biaya", "produk"}, table):
 		return "SP001"
-	case strings.HasPrefix(path, "prosedur[") && name == "pelaksana":
-		return "SP005"
 	}
 	return ""
 }
@@ -379,10 +382,6 @@ func requiredHint(name string) string {
 		return "Tulis jumlah rupiah, atau tarif = 0 untuk layanan gratis."
 	case "satuan":
 		return `Pilih salah satu: "menit", "jam", "hari kerja", "hari kalender".`
-	case "persyaratan", "prosedur", "biaya", "produk":
-		return fmt.Sprintf("Komponen ini wajib dipublikasikan; tambahkan setidaknya satu [[%s]]. Lihat docs/content-model.md.", name)
-	case "jangka_waktu":
-		return "Komponen ini wajib dipublikasikan; tambahkan tabel [jangka_waktu] dengan nilai dan satuan."
 	}
 	return ""
 }

@@ -128,14 +128,14 @@ func TestLoadProblems(t *testing.T) {
 			want:  []string{svc + ":1:1: galat: `kata_kunci` harus berupa daftar, bukan teks"},
 		},
 		{
-			name:  "missing required component",
-			files: map[string]string{svc: strings.Replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "", 1)},
-			want:  []string{svc + ":1:1: galat: `produk` wajib diisi [SP001]"},
+			name:  "delivery component without the key it needs",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "nama = \"Surat Keterangan\"\n", "bentuk = \"fisik\"\n", 1)},
+			want:  []string{svc + ":20:3: galat: `nama` pada [[produk]] ke-1 wajib diisi [SP001]"},
 		},
 		{
 			name:  "missing required field in a table",
 			files: map[string]string{svc: strings.Replace(serviceTOML, "satuan = \"hari kerja\"\n", "", 1)},
-			want:  []string{svc + ":11:2: galat: `satuan` pada [jangka_waktu] wajib diisi"},
+			want:  []string{svc + ":11:2: galat: `satuan` pada [jangka_waktu] wajib diisi [SP001]"},
 		},
 		{
 			name:  "value outside its list",
@@ -227,6 +227,23 @@ func TestLoadProblems(t *testing.T) {
 				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestServiceWithoutComponentsLoads: a standard still being written may leave out any
+// delivery component. The loader accepts it with the components absent (nil), for the
+// rulebook to report (SP021) and pages to show as not stated; it does not stop the site.
+func TestServiceWithoutComponentsLoads(t *testing.T) {
+	site, ps := load(t, siteWith(map[string]string{"content/dinas/layanan.toml": "nama = \"Layanan Uji\"\n"}))
+	if len(ps) > 0 || site == nil {
+		t.Fatalf("problems: %v", ps)
+	}
+	s := site.OPDs[0].Services[0]
+	if s.Requirements != nil || s.Procedure != nil || s.Duration != nil || s.Fees != nil || s.Products != nil {
+		t.Errorf("components of an empty service: %+v", s)
+	}
+	if s.Free() {
+		t.Error("a service without [[biaya]] is reported free")
 	}
 }
 

@@ -218,12 +218,16 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 			p.Management = append(p.Management, m)
 		}
 	}
-	if d := s.Decree; d != nil {
+	// A decree is stated by its number or date; an [sk] table with neither (as `papan new`
+	// writes it) states nothing, and a date not given is not written as an empty one.
+	if d := s.Decree; d != nil && (d.Number != "" || !d.Date.IsZero()) {
 		p.Decree = r.t("set_by_decree")
 		if d.Number != "" {
 			p.Decree += " " + r.t("number") + " " + d.Number
 		}
-		p.Decree += " " + r.t("dated") + " " + r.date(d.Date) // the template said so for a zero date too
+		if !d.Date.IsZero() {
+			p.Decree += " " + r.t("dated") + " " + r.date(d.Date)
+		}
 	}
 	return p
 }

@@ -17,11 +17,11 @@ type (
 		Context          string      `json:"@context"`
 		Type             string      `json:"@type"`
 		AreaServed       ldNamed     `json:"areaServed"`
-		AvailableChannel []ldChannel `json:"availableChannel"`
+		AvailableChannel []ldChannel `json:"availableChannel,omitempty"`
 		Description      string      `json:"description"`
 		Name             string      `json:"name"`
-		Offers           []ldOffer   `json:"offers"`
-		Produces         []ldNamed   `json:"produces"`
+		Offers           []ldOffer   `json:"offers,omitempty"`
+		Produces         []ldNamed   `json:"produces,omitempty"`
 		Provider         *ldOrg      `json:"provider"`
 		ServiceOperator  *ldOrg      `json:"serviceOperator"`
 		ServiceType      string      `json:"serviceType,omitempty"`
@@ -80,8 +80,15 @@ func (r *Renderer) serviceJSONLD(v view) (template.JS, error) {
 	if place == "" {
 		place = o.Address
 	}
+	// A fact the standard does not state is left out (omitempty), never written as zero:
+	// no offers without [[biaya]], no processingTime without [jangka_waktu]. A service
+	// without a procedure still has its one channel: the place, the phone, the link.
+	ps := procedures(s)
+	if len(ps) == 0 {
+		ps = []procedure{{}}
+	}
 	var channels []ldChannel
-	for _, p := range procedures(s) {
+	for _, p := range ps {
 		ch := ldChannel{Type: "ServiceChannel", Name: p.Channel, ServiceURL: s.OnlineURL,
 			ProcessingTime: isoDuration(s.Duration)}
 		if place != "" {
@@ -89,6 +96,9 @@ func (r *Renderer) serviceJSONLD(v view) (template.JS, error) {
 		}
 		if o.Contact.Phone != "" {
 			ch.ServicePhone = &ldContactPoint{Type: "ContactPoint", Telephone: o.Contact.Phone}
+		}
+		if ch == (ldChannel{Type: "ServiceChannel"}) {
+			continue // nothing known of it
 		}
 		channels = append(channels, ch)
 	}

@@ -98,6 +98,12 @@ func (r *Renderer) posterData(s *standard.Service) view {
 		products = append(products, x.Name)
 	}
 	p.Products = cut(strings.Join(products, ", "), posterFactRunes)
+	// A component the standard does not state is said to be so, never left blank.
+	for _, fact := range []*string{&p.Duration, &p.FeeLine, &p.Products} {
+		if *fact == "" {
+			*fact = r.t("not_stated")
+		}
+	}
 	n := 0 // lines of the column used: items, and case headings
 	for _, g := range requirementGroups(s) {
 		pg := posterGroup{Case: cut(g.Case, posterFactRunes)}

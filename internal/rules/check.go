@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -116,6 +117,7 @@ var (
 )
 
 func (c *checker) opd(o *standard.OPD) {
+	c.samples(o.File, reflect.ValueOf(o).Elem(), make([]keySeg, 0, 8))
 	c.images(o.File, "visi", o.Vision)
 	for i, m := range o.Mission {
 		c.images(o.File, fmt.Sprintf("misi[%d]", i), m)
@@ -131,7 +133,7 @@ func (c *checker) opd(o *standard.OPD) {
 	}
 	m := o.Maklumat
 	if m == nil {
-		c.add("SP012", o.File, "", "Tambahkan tabel [maklumat] dengan teks, penanda_tangan, jabatan dan tanggal. Lihat docs/content-model.md.",
+		c.add("SP012", o.File, "", "Tambahkan tabel [maklumat] dengan teks, penanda_tangan, jabatan dan tanggal setelah maklumat ditandatangani. Lihat docs/content-model.md.",
 			"OPD belum punya Maklumat Pelayanan")
 		return
 	}
@@ -171,6 +173,8 @@ var (
 func (c *checker) service(s *standard.Service) {
 	f := s.File
 	c.serviceImages(s)
+	c.samples(f, reflect.ValueOf(s).Elem(), make([]keySeg, 0, 8))
+	c.missingComponents(s)
 
 	var missing []string
 	if len(s.LegalBasis) == 0 {
@@ -247,6 +251,32 @@ func (c *checker) service(s *standard.Service) {
 	case !EvaluatedWithin(sk.LastEvaluation, months, c.today):
 		c.add("SP019", f, "sk.evaluasi_terakhir", "Evaluasi ulang standar ini bersama masyarakat, lalu perbarui evaluasi_terakhir.",
 			"evaluasi terakhir standar (%s) sudah lebih dari %d bulan", sk.LastEvaluation.Format("2006-01-02"), months)
+	}
+}
+
+// missingComponents reports each delivery component the service does not write at all
+// (SP021); the complaint channel, which may come from the OPD or the site, is SP010's.
+func (c *checker) missingComponents(s *standard.Service) {
+	for _, m := range []struct {
+		missing bool
+		what    string
+		hint    string
+	}{
+		{len(s.Requirements) == 0, "persyaratan ([[persyaratan]])",
+			"Tambahkan [[persyaratan]] dengan nama untuk setiap dokumen atau syarat."},
+		{len(s.Procedure) == 0, "prosedur ([[prosedur]])",
+			"Tambahkan [[prosedur]] dengan uraian dan pelaksana untuk setiap langkah, berurutan."},
+		{s.Duration == nil, "jangka waktu ([jangka_waktu])",
+			`Tambahkan tabel [jangka_waktu] dengan nilai dan satuan, misalnya nilai = 3 dan satuan = "hari kerja".`},
+		{len(s.Fees) == 0, "biaya/tarif ([[biaya]])",
+			"Tambahkan [[biaya]] dengan uraian dan tarif dalam rupiah; tulis tarif = 0 hanya bila layanan ini memang gratis."},
+		{len(s.Products) == 0, "produk ([[produk]])",
+			"Tambahkan [[produk]] dengan nama dari apa yang diterima warga, misalnya nama = \"Kartu Keluarga\"."},
+	} {
+		if m.missing {
+			c.add("SP021", s.File, "", m.hint+` Sampai diisi, halaman layanan menulis "Belum dicantumkan dalam standar pelayanan ini".`,
+				"komponen pelayanan belum dicantumkan: %s", m.what)
+		}
 	}
 }
 

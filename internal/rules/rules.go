@@ -10,9 +10,10 @@
 // the paths into line and column. A finding about a missing field points at the table that
 // should hold it, or at the file ("" path).
 //
-// A few rules (Rule.Loader) are also structural: the loader refuses the content (a missing
-// delivery component, a paid fee with no legal basis), so the site is never published with
-// them. Those are found by package content and tagged with the rule's ID there; Check does
+// A few rules (Rule.Loader) are also structural: the loader refuses the content (a
+// delivery component written without a key it cannot do without, a paid fee with no legal
+// basis), so the site is never published with them. A component left out altogether is
+// not refused: pages say it is not stated, and SP021 reports it. Those are found by package content and tagged with the rule's ID there; Check does
 // not repeat them, and site.toml cannot switch them off.
 //
 // # Tuning
@@ -21,7 +22,8 @@
 // evaluation age limit (batas_evaluasi_bulan) and the date rules compare with (hari_ini).
 // CheckConfig validates it.
 //
-// The package depends only on package standard.
+// The package depends on package standard, and on package scaffold for the sample texts
+// SP022 recognises.
 package rules
 
 import (
@@ -46,10 +48,10 @@ type Rule struct {
 
 // Rulebook lists every rule in ID order.
 var Rulebook = []Rule{
-	{ID: "SP001", Severity: standard.Error, Loader: true, Title: "komponen penyampaian pelayanan tidak ada",
-		Message: "`persyaratan` / `jangka_waktu` / `biaya` / `produk` wajib diisi",
-		Explain: "Enam komponen penyampaian pelayanan (persyaratan, prosedur, jangka waktu, biaya/tarif, produk, pengaduan) wajib dipublikasikan kepada masyarakat.",
-		Source:  "PermenPAN-RB 15/2014; PEKPPP (PermenPAN-RB 29/2022): \"wajib dipublikasikan\"", Field: "berkas layanan"},
+	{ID: "SP001", Severity: standard.Error, Loader: true, Title: "komponen penyampaian ditulis tidak lengkap",
+		Message: "`…` pada [[persyaratan]] / [jangka_waktu] / [[biaya]] / [[produk]] wajib diisi",
+		Explain: "Komponen penyampaian yang dicantumkan harus utuh: persyaratan dan produk bernama, jangka waktu dengan nilai dan satuan, biaya dengan uraian dan tarif. Komponen yang belum dicantumkan sama sekali dilaporkan oleh SP021.",
+		Source:  "PermenPAN-RB 15/2014; PEKPPP (PermenPAN-RB 29/2022): \"wajib dipublikasikan\"", Field: "persyaratan[].nama, jangka_waktu.nilai, jangka_waktu.satuan, biaya[].uraian, biaya[].tarif, produk[].nama"},
 	{ID: "SP002", Severity: standard.Warning, Title: "komponen pengelolaan belum lengkap",
 		Message: "komponen pengelolaan belum diisi: …",
 		Explain: "Standar pelayanan memuat 14 komponen; PEKPPP memberi tingkat 2 hanya bila keempat belasnya ada.",
@@ -62,10 +64,10 @@ var Rulebook = []Rule{
 		Message: "`uraian`/`keterangan` pada [[biaya]] memakai kata samar %q",
 		Explain: "Biaya harus berupa jumlah rupiah atau pernyataan gratis yang tegas; kata seperti \"seikhlasnya\", \"sesuai ketentuan\" atau \"bervariasi\" membuka ruang pungutan liar.",
 		Source:  "PermenPAN-RB 15/2014 (komponen biaya/tarif); Ombudsman RI, penilaian kepatuhan", Field: "biaya[].uraian, biaya[].keterangan"},
-	{ID: "SP005", Severity: standard.Error, Loader: true, Title: "prosedur tanpa langkah atau pelaksana",
-		Message: "`prosedur` / `pelaksana` pada [[prosedur]] wajib diisi",
+	{ID: "SP005", Severity: standard.Error, Loader: true, Title: "langkah prosedur tanpa pelaksana",
+		Message: "`pelaksana` pada [[prosedur]] wajib diisi",
 		Explain: "Prosedur adalah langkah bernomor, masing-masing dengan pelaksananya, agar warga tahu siapa mengerjakan apa.",
-		Source:  "PermenPAN-RB 15/2014 (sistem, mekanisme dan prosedur)", Field: "prosedur, prosedur[].pelaksana"},
+		Source:  "PermenPAN-RB 15/2014 (sistem, mekanisme dan prosedur)", Field: "prosedur[].pelaksana"},
 	{ID: "SP006", Severity: standard.Error, Title: "gambar tanpa teks alternatif",
 		Message: "gambar %q tidak punya teks alternatif",
 		Explain: "Pembaca layar tidak dapat membacakan gambar tanpa teks alternatif; informasi pelayanan wajib dapat diakses penyandang disabilitas.",
@@ -90,7 +92,7 @@ var Rulebook = []Rule{
 		Message: "tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\")",
 		Explain: "Setiap penyelenggara wajib terhubung dengan SP4N-LAPOR!, sistem pengaduan pelayanan publik nasional.",
 		Source:  "Perpres 76/2013 (pengelolaan pengaduan pelayanan publik, SP4N-LAPOR!); Ombudsman RI dimensi Pengaduan", Field: "pengaduan"},
-	{ID: "SP012", Severity: standard.Error, Title: "OPD tanpa Maklumat Pelayanan",
+	{ID: "SP012", Severity: MissingSeverity, Title: "OPD tanpa Maklumat Pelayanan",
 		Message: "OPD belum punya Maklumat Pelayanan",
 		Explain: "Maklumat Pelayanan adalah janji tertulis penyelenggara untuk melayani sesuai standar; Ombudsman menilai keberadaannya dan isinya.",
 		Source:  "UU 25/2009 Pasal 22; PermenPAN-RB 15/2014; Ombudsman RI dimensi Proses", Field: "[maklumat] (_opd.toml)"},
@@ -126,7 +128,21 @@ var Rulebook = []Rule{
 		Message: "OPD belum mencantumkan %s",
 		Explain: "Ombudsman menilai keberadaan visi, misi dan moto pelayanan pada setiap unit.",
 		Source:  "Ombudsman RI, Opini Pengawasan, dimensi Proses", Field: "visi, misi, moto (_opd.toml)"},
+	{ID: "SP021", Severity: MissingSeverity, Title: "komponen pelayanan belum dicantumkan",
+		Message: "komponen pelayanan belum dicantumkan: …",
+		Explain: "Persyaratan, prosedur, jangka waktu, biaya/tarif dan produk wajib dipublikasikan. Selama belum ditulis, halaman layanan dan maklumat cetaknya menulis \"Belum dicantumkan dalam standar pelayanan ini\", bukan nilai karangan seperti \"Gratis\".",
+		Source:  "UU 25/2009 Pasal 21; PermenPAN-RB 15/2014; PEKPPP (PermenPAN-RB 29/2022): \"wajib dipublikasikan\"", Field: "[[persyaratan]], [[prosedur]], [jangka_waktu], [[biaya]], [[produk]] (berkas layanan)"},
+	{ID: "SP022", Severity: standard.Error, Title: "teks contoh belum diganti",
+		Message: "teks contoh dari papan new belum diganti: …",
+		Explain: "Berkas dari `papan new` memuat contoh dalam catatan (\"Tulis …, misalnya …\"). Contoh yang dibuka tanda #-nya tanpa diganti akan terbit sebagai fakta palsu.",
+		Source:  "UU 25/2009 Pasal 21 (informasi pelayanan yang benar); PermenPAN-RB 15/2014", Field: "setiap teks"},
 }
+
+// MissingSeverity is the severity of a component that is not written at all: a
+// delivery component of a service (SP021) or an OPD's Maklumat Pelayanan (SP012). Pages
+// say plainly that it is not stated, so for now it is a peringatan and a file fresh from
+// `papan new` passes `papan check`; raise it here to make absence a galat.
+const MissingSeverity = standard.Warning
 
 // ByID returns the rule with the given ID.
 func ByID(id string) (Rule, bool) {

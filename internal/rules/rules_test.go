@@ -148,8 +148,8 @@ func TestRules(t *testing.T) {
 		files map[string]string
 		want  []string
 	}{
-		{"SP001 delivery component missing", map[string]string{svc: replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "")},
-			[]string{svc + ":1:1: galat: `produk` wajib diisi [SP001]"}},
+		{"SP001 delivery component without the key it needs", map[string]string{svc: replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "[[produk]]\nbentuk = \"fisik\"\n")},
+			[]string{svc + ":38:3: galat: `nama` pada [[produk]] ke-1 wajib diisi [SP001]"}},
 		{"SP002 management components missing", map[string]string{svc: replace(replace(serviceTOML, "pengawasan_internal = \"Oleh kepala seksi.\"\n", ""), "jumlah_pelaksana = \"2 orang.\"\n", "")},
 			[]string{svc + ":1:1: peringatan: komponen pengelolaan belum diisi: pengawasan_internal, jumlah_pelaksana [SP002]"}},
 		{"SP002 passes with all 14", nil, nil},
@@ -179,7 +179,7 @@ func TestRules(t *testing.T) {
 			[]string{svc + ":51:3: peringatan: tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\") [SP011]"}},
 		{"SP011 passes with the site's LAPOR! channel", map[string]string{svc: serviceTOML + "\n[[pengaduan]]\njenis = \"whatsapp\"\nnilai = \"0812\"\n"}, nil},
 		{"SP012 OPD without Maklumat", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")]},
-			[]string{opd + ":1:1: galat: OPD belum punya Maklumat Pelayanan [SP012]"}},
+			[]string{opd + ":1:1: peringatan: OPD belum punya Maklumat Pelayanan [SP012]"}},
 		{"SP013 Maklumat without signer", map[string]string{opd: replace(opdTOML, "penanda_tangan = \"Budi\"\n", "")},
 			[]string{opd + ":6:2: galat: Maklumat Pelayanan tidak menyebut penanda tangan [SP013]"}},
 		{"SP014 Maklumat without promise", map[string]string{opd: replace(opdTOML, "Dengan ini kami menyatakan sanggup menyelenggarakan", "Kami menyelenggarakan")},
@@ -214,6 +214,23 @@ func TestRules(t *testing.T) {
 			[]string{svc + ":10:2: peringatan: standar belum mencatat tanggal evaluasi terakhir [SP019]"}},
 		{"SP020 OPD without visi and misi", map[string]string{opd: replace(replace(opdTOML, "visi = \"Pelayanan prima.\"\n", ""), "misi = [\"Melayani dengan cepat.\"]\n", "")},
 			[]string{opd + ":1:1: peringatan: OPD belum mencantumkan misi [SP020]", opd + ":1:1: peringatan: OPD belum mencantumkan visi [SP020]"}},
+		{"SP021 delivery component left out", map[string]string{svc: replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "")},
+			[]string{svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]"}},
+		{"SP021 every delivery component left out", map[string]string{svc: serviceTOML[:strings.Index(serviceTOML, "[[persyaratan]]")] + serviceTOML[strings.Index(serviceTOML, "[[dasar_hukum]]"):]},
+			[]string{
+				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: biaya/tarif ([[biaya]]) [SP021]",
+				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: jangka waktu ([jangka_waktu]) [SP021]",
+				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: persyaratan ([[persyaratan]]) [SP021]",
+				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]",
+				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: prosedur ([[prosedur]]) [SP021]",
+			}},
+		{"SP022 sample text left in a service", map[string]string{svc: replace(serviceTOML, "nama = \"Fotokopi KTP\"", "nama = \"Tulis nama dokumen, misalnya Fotokopi Kartu Keluarga\"")},
+			[]string{svc + ":17:1: galat: teks contoh dari papan new belum diganti: \"Tulis nama dokumen, misalnya Fotokopi Kartu Keluarga\" [SP022]"}},
+		{"SP022 sample instruction with another example", map[string]string{svc: replace(serviceTOML, "uraian = \"Loket prioritas.\"", "uraian = \"Tulis perlakuannya, misalnya kursi roda\"")},
+			[]string{svc + ":49:1: galat: teks contoh dari papan new belum diganti: \"Tulis perlakuannya, misalnya kursi roda\" [SP022]"}},
+		{"SP022 sample text in an OPD's list", map[string]string{opd: replace(opdTOML, "[maklumat]\n", "[[jam_layanan]]\nhari = \"Tulis harinya, misalnya Senin–Kamis\"\njam = \"08.00–15.00 WIB\"\n\n[maklumat]\n")},
+			[]string{opd + ":7:1: galat: teks contoh dari papan new belum diganti: \"Tulis harinya, misalnya Senin–Kamis\" [SP022]"}},
+		{"SP022 passes a value that only begins like one", map[string]string{svc: replace(serviceTOML, "nama = \"Fotokopi KTP\"", "nama = \"Tulis tangan: surat pernyataan\"")}, nil},
 		{"site.toml raises, lowers and switches off rules", map[string]string{
 			"site.toml": siteTOML + "\n[kepatuhan.aturan]\nSP016 = \"galat\"\nSP020 = \"mati\"\nSP015 = \"peringatan\"\n",
 			svc:         serviceTOML[:strings.Index(serviceTOML, "[[pelayanan_khusus]]")],

@@ -1,6 +1,20 @@
 // Package scaffold writes new content files: a service or an OPD profile with every key
 // and short guidance in Indonesian, in the manner of Hugo's archetypes. The files pass
-// `papan check` as written, so an editor starts from a valid file and fills it in.
+// `papan check` with no galat as written, so an editor starts from a valid file and
+// fills it in.
+//
+// # Placeholders are not facts
+//
+// A scaffold never writes a value that could be published as a fact nobody stated: no
+// fee, no duration, no procedure steps, no product, no office hours, no Maklumat. Those
+// are left out, and their examples are written as comments. Pages say plainly that a
+// component left out is not stated, and the rulebook reports it (SP021, SP012).
+//
+// Every example text an editor might uncomment is a sample: a quoted value that begins
+// with SampleMarker ("Tulis nama dokumen, misalnya Fotokopi Kartu Keluarga"). Numbers and
+// dates are written as samples too, so an example uncommented unchanged is refused by the
+// loader (a text where a number belongs) instead of publishing "0" or a date. IsSample
+// recognises the samples, read from the scaffold files themselves, for rule SP022.
 package scaffold
 
 import (
@@ -10,6 +24,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -22,6 +37,50 @@ var serviceTemplate string
 
 //go:embed opd.toml
 var opdTemplate string
+
+// SampleMarker begins every sample value of the scaffolds: an instruction to the editor,
+// which no real value of a standard begins with.
+const SampleMarker = "Tulis "
+
+// sampleInstructions are the instructions of the samples in the scaffold files: each
+// sample up to ", misalnya", or whole when it gives no example. Read once, from the
+// embedded files, and only read after that.
+var sampleInstructions = instructions(serviceTemplate, opdTemplate)
+
+// sampleRE finds a sample: the value of a key, a TOML basic string that begins with
+// SampleMarker, on a line of its own, commented out or not.
+var sampleRE = regexp.MustCompile(`(?m)^[#\s]*[a-z_]+\s*=\s*"(` + SampleMarker + `[^"\\]*)"`)
+
+func instructions(templates ...string) []string {
+	var out []string
+	for _, t := range templates {
+		for _, m := range sampleRE.FindAllStringSubmatch(t, -1) {
+			ins, _, _ := strings.Cut(m[1], ", misalnya")
+			if !slices.Contains(out, ins) {
+				out = append(out, ins)
+			}
+		}
+	}
+	return out
+}
+
+// Samples returns the instructions IsSample looks for, in the order the scaffold files
+// give them.
+func Samples() []string { return slices.Clone(sampleInstructions) }
+
+// IsSample reports whether text is a sample value of a scaffold left in place: it begins
+// with the instruction of one ("Tulis nama dokumen"), whatever example follows.
+func IsSample(text string) bool {
+	if !strings.HasPrefix(text, SampleMarker) {
+		return false
+	}
+	for _, ins := range sampleInstructions {
+		if strings.HasPrefix(text, ins) {
+			return true
+		}
+	}
+	return false
+}
 
 // ErrExists is returned when the file to create is already there: scaffolding never
 // overwrites an editor's work.

@@ -139,13 +139,16 @@ type Service struct {
 	Location  string   `toml:"lokasi"`
 	Decree    *Decree  `toml:"sk"`
 
-	// The six service-delivery components, which must be published.
-	Requirements []Requirement `toml:"persyaratan,required"`  // 1
-	Procedure    []Step        `toml:"prosedur,required"`     // 2
-	Duration     *Duration     `toml:"jangka_waktu,required"` // 3
-	Fees         []Fee         `toml:"biaya,required"`        // 4
-	Products     []Product     `toml:"produk,required"`       // 5
-	Complaints   []Channel     `toml:"pengaduan"`             // 6
+	// The six service-delivery components, which must be published. Each may be
+	// absent (nil or empty) while a standard is being written: the rulebook reports it
+	// (SP021) and pages say plainly that it is not stated, so nothing is published as
+	// a fact that nobody wrote.
+	Requirements []Requirement `toml:"persyaratan"`  // 1
+	Procedure    []Step        `toml:"prosedur"`     // 2
+	Duration     *Duration     `toml:"jangka_waktu"` // 3
+	Fees         []Fee         `toml:"biaya"`        // 4
+	Products     []Product     `toml:"produk"`       // 5
+	Complaints   []Channel     `toml:"pengaduan"`    // 6
 
 	// The eight service-management components.
 	LegalBasis       []Law    `toml:"dasar_hukum"`                  // 7
@@ -316,7 +319,8 @@ func (s *Service) LawByID(id string) *Law {
 	return nil
 }
 
-// Free reports whether every fee item of s is zero.
+// Free reports whether s states fees and every one of them is zero. A service with no
+// [[biaya]] is not free: its fee is not stated.
 func (s *Service) Free() bool {
 	for _, f := range s.Fees {
 		if f.Amount != 0 {
