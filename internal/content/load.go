@@ -466,12 +466,16 @@ func parseTOML(file string, src []byte, lineOffset int) (map[string]any, *standa
 	if err == nil {
 		return m, nil
 	}
-	p := problemAt(file, "TOML tidak valid: %v", err)
-	p.Hint = "Periksa tanda kutip, tanda = dan kurung siku di baris ini. Teks ditulis dalam tanda kutip; teks beberapa baris diapit \"\"\"."
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		p.Message = "TOML tidak valid: " + tomlMessage(pe.Message)
-		p.Line, p.Col = pe.Position.Line+lineOffset, max(pe.Position.Col, 1)
+		p := syntaxProblem(file, src, pe, lineOffset)
+		return nil, &p
+	}
+	// Not expected from Unmarshal into a map; said plainly all the same.
+	p := problemAt(file, "TOML tidak dapat dibaca")
+	p.Hint = hintSyntax
+	if debugging() {
+		p.Message += " (toml: " + err.Error() + ")"
 	}
 	return nil, &p
 }
