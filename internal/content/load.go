@@ -31,6 +31,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/papan-id/papan/internal/oserr"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -268,7 +269,7 @@ func listContent(fsys fs.FS) ([]job, standard.Problems) {
 				Message: "folder content/ tidak ditemukan",
 				Hint:    "Buat folder content/ berisi satu folder per OPD, atau jalankan `papan new opd <nama>`."})
 		} else {
-			ps = append(ps, problemAt(ContentDir, "folder tidak dapat dibaca: %v", err))
+			ps = append(ps, problemAt(ContentDir, "folder tidak dapat dibaca: %s", oserr.Describe(err)))
 		}
 		return nil, ps
 	}
@@ -329,7 +330,7 @@ func listOPD(fsys fs.FS, dir, slug string) ([]job, standard.Problems) {
 	}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, append(ps, problemAt(dir, "folder tidak dapat dibaca: %v", err))
+		return nil, append(ps, problemAt(dir, "folder tidak dapat dibaca: %s", oserr.Describe(err)))
 	}
 	jobs := []job{}
 	hasOPD := false
@@ -386,7 +387,7 @@ func listPages(fsys fs.FS, dir string) ([]job, standard.Problems) {
 	var ps standard.Problems
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, append(ps, problemAt(dir, "folder tidak dapat dibaca: %v", err))
+		return nil, append(ps, problemAt(dir, "folder tidak dapat dibaca: %s", oserr.Describe(err)))
 	}
 	var jobs []job
 	for _, e := range entries {
@@ -434,7 +435,7 @@ func readText(fsys fs.FS, file string) ([]byte, *standard.Problem) {
 	}
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		p := problemAt(file, "berkas tidak dapat dibaca: %v", err)
+		p := problemAt(file, "berkas tidak dapat dibaca: %s", oserr.Describe(err))
 		return nil, &p
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))

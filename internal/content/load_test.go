@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -343,6 +344,35 @@ func TestParseStepTime(t *testing.T) {
 		}
 		if err == nil && *got != tt.want {
 			t.Errorf("parseStepTime(%q) = %+v, want %+v", tt.in, *got, tt.want)
+		}
+	}
+}
+
+// deniedFS is a site whose file or folder denied cannot be read.
+type deniedFS struct {
+	fsys   fs.FS
+	denied string
+}
+
+func (f deniedFS) Open(name string) (fs.File, error) {
+	if name == f.denied {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.fsys.Open(name)
+}
+
+func TestUnreadableInIndonesian(t *testing.T) {
+	for _, tt := range []struct{ denied, want string }{
+		{"content/dinas", "content/dinas: galat: folder tidak dapat dibaca: akses ditolak; periksa izin berkas atau folder ini"},
+		{"content/dinas/layanan.toml", "content/dinas/layanan.toml: galat: berkas tidak dapat dibaca: akses ditolak; periksa izin berkas atau folder ini"},
+	} {
+		fsys := deniedFS{siteWith(map[string]string{"content/dinas/layanan.toml": serviceTOML}), tt.denied}
+		_, ps, err := Load(context.Background(), fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ps) != 1 || ps[0].String() != tt.want {
+			t.Errorf("%s denied: problems\n%v\nwant\n%s", tt.denied, ps, tt.want)
 		}
 	}
 }

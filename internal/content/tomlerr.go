@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/papan-id/papan/internal/oserr"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -24,11 +25,8 @@ import (
 // '/' after a number, an invalid float); they are recognised from the value on the
 // error's line, and the advice shows the value rewritten.
 
-// DebugEnv is the environment variable that, set to 1, adds the parser's original
-// English text to TOML syntax errors.
-const DebugEnv = "PAPAN_DEBUG"
-
-func debugging() bool { return os.Getenv(DebugEnv) == "1" }
+// debugging reports whether PAPAN_DEBUG=1 asks for the parser's original text.
+func debugging() bool { return os.Getenv(oserr.DebugEnv) == "1" }
 
 // tomlSyntax is one kind of syntax error of BurntSushi/toml v1.6.0 (lex.go, parse.go,
 // error.go). In message and hint, $1, $2 … stand for the groups of re, each read as a

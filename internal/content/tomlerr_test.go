@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/papan-id/papan/internal/oserr"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -277,10 +278,10 @@ func TestUnknownTOMLMessage(t *testing.T) {
 }
 
 func TestTOMLDebug(t *testing.T) {
-	t.Setenv(DebugEnv, "1")
+	t.Setenv(oserr.DebugEnv, "1")
 	_, p := parseTOML("a.toml", []byte("nama = \"a\" b\n"), 0)
 	if want := "TOML tidak valid: setelah nilai masih ada `b` di baris yang sama (toml: expected a top-level item to end with a newline, comment, or EOF, but got 'b' instead)"; p.Message != want {
-		t.Errorf("message with %s=1:\n\t%s\nwant\n\t%s", DebugEnv, p.Message, want)
+		t.Errorf("message with %s=1:\n\t%s\nwant\n\t%s", oserr.DebugEnv, p.Message, want)
 	}
 }
 
