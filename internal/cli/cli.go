@@ -195,10 +195,10 @@ func flagError(fs *flag.FlagSet, args []string, err error) string {
 // written returns the flag name as the user wrote it in args (-x or --x).
 func written(args []string, name string) string {
 	for _, a := range args {
-		if a == "--" || !strings.HasPrefix(a, "-") {
+		if a == "--" {
 			break
 		}
-		if n, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "="); n == name {
+		if n, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "="); strings.HasPrefix(a, "-") && n == name {
 			a, _, _ = strings.Cut(a, "=")
 			return a
 		}
