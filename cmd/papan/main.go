@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/papan-id/papan/internal/cli"
+	"github.com/papan-id/papan/internal/oserr"
 )
 
 func main() {
@@ -22,7 +23,7 @@ func main() {
 			err = pprof.StartCPUProfile(f)
 		}
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "papan: PAPAN_CPUPROFILE: %v\n", err)
+			fmt.Fprintf(os.Stderr, "papan: profil CPU (PAPAN_CPUPROFILE) tidak dapat ditulis: %s\n", oserr.Text(err))
 			os.Exit(2)
 		}
 		defer pprof.StopCPUProfile()

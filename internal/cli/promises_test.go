@@ -3,9 +3,12 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // promise is one thing Papan promises a user about bad input or a dangerous request,
@@ -80,6 +83,7 @@ func TestPromises(t *testing.T) {
 					t.Errorf("stderr lacks the line\n\t%s\nstderr:\n%s", w, stderr)
 				}
 			}
+			checkPositions(t, dir, stdout+stderr)
 			if c.after != nil {
 				c.after(t, dir)
 			}
@@ -95,4 +99,36 @@ func hasLine(out, want string) bool {
 		}
 	}
 	return false
+}
+
+// position is a `file:line:col: ` at the start of a line of output.
+var position = regexp.MustCompile(`(?m)^(\S+?):(\d+):(\d+): `)
+
+// checkPositions checks every position that out reports: the file exists in the site
+// folder dir, has the line, and the column lies within the line (counting characters,
+// and allowing one past the last, where a missing quote or bracket belongs).
+func checkPositions(t *testing.T, dir, out string) {
+	t.Helper()
+	for _, m := range position.FindAllStringSubmatch(out, -1) {
+		file, pos := m[1], m[1]+":"+m[2]+":"+m[3]
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(dir, filepath.FromSlash(file))
+		}
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Errorf("%s: the reported file cannot be read: %v", pos, err)
+			continue
+		}
+		lines := strings.Split(string(src), "\n")
+		if line < 1 || line > len(lines) {
+			t.Errorf("%s: the file has %d lines", pos, len(lines))
+			continue
+		}
+		text := strings.TrimSuffix(lines[line-1], "\r")
+		if n := utf8.RuneCountInString(text); col < 1 || col > n+1 {
+			t.Errorf("%s: column outside the line %q (%d characters)", pos, text, n)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"syscall"
 
+	"github.com/papan-id/papan/internal/oserr"
 	"github.com/papan-id/papan/internal/serve"
 )
 
@@ -54,7 +55,7 @@ func runServe(e *env, args []string) int {
 		return ExitProblem
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "papan serve: tidak dapat mendengarkan di %s: %v\n", net.JoinHostPort(*bind, strconv.Itoa(*port)), err)
+		fmt.Fprintf(e.stderr, "papan serve: tidak dapat mendengarkan di %s: %s\n", net.JoinHostPort(*bind, strconv.Itoa(*port)), oserr.Describe(err))
 		return ExitProblem
 	}
 
@@ -70,7 +71,7 @@ func runServe(e *env, args []string) int {
 	fmt.Fprintln(e.stderr, "papan serve: memantau perubahan berkas; tekan Ctrl-C untuk berhenti")
 
 	if err := serve.Run(e.ctx, serve.Options{Dir: dir, Listener: ln, Log: e.stderr}); err != nil {
-		fmt.Fprintf(e.stderr, "papan serve: %v\n", err)
+		fmt.Fprintf(e.stderr, "papan serve: %s\n", oserr.Text(err))
 		return ExitProblem
 	}
 	fmt.Fprintln(e.stderr, "papan serve: berhenti")

@@ -220,7 +220,7 @@ func (d *decoder) value(path string, v any, rv reflect.Value) {
 	case t == dateType:
 		tm, ok := v.(time.Time)
 		if !ok {
-			d.typeError(path, v, "tanggal", "Tulis tanggal tanpa tanda kutip, misalnya 2024-01-15.")
+			d.dateError(path, v)
 			return
 		}
 		rv.Set(reflect.ValueOf(standard.Date{Time: time.Date(tm.Year(), tm.Month(), tm.Day(), 0, 0, 0, 0, time.UTC)}))
@@ -328,6 +328,21 @@ func (d *decoder) list(path string, v any, rv reflect.Value) {
 
 func (d *decoder) typeError(path string, v any, want, hint string) {
 	d.errorf(path, hint, "%s harus berupa %s, bukan %s", fieldLabel(path), want, tomlKind(v))
+}
+
+// dateError reports a date field holding something else: most often a date in quotes
+// or written day-month-year, which the advice shows rewritten.
+func (d *decoder) dateError(path string, v any) {
+	key := path[strings.LastIndexByte(path, '.')+1:]
+	if s, ok := v.(string); ok {
+		msg, hint := dateProblem(fmt.Sprintf("%s %q", fieldLabel(path), s), key, s)
+		if validTOMLDate(strings.TrimSpace(s)) {
+			hint = fmt.Sprintf("Tulis %s = %s, tanpa tanda kutip.", key, strings.TrimSpace(s))
+		}
+		d.errorf(path, hint, "%s", msg)
+		return
+	}
+	d.typeError(path, v, "tanggal", fmt.Sprintf("Tulis tanggal tahun-bulan-hari tanpa tanda kutip, misalnya %s = 2025-05-19.", key))
 }
 
 func tomlKind(v any) string {

@@ -24,10 +24,9 @@ func FuzzLoadService(f *testing.F) {
 		}
 		all := standard.Problems(ps)
 		Locate(fsys, all)
-		lines := strings.Count(string(src), "\n") + 1
 		for _, p := range all {
-			if p.Line > lines {
-				t.Errorf("problem at line %d of a %d-line file: %v", p.Line, lines, p)
+			if e := positionError(fsys, p); e != "" {
+				t.Errorf("%s: %v", e, p)
 			}
 			if p.Message == "" {
 				t.Errorf("problem without message: %+v", p)

@@ -29,6 +29,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/papan-id/papan/internal/oserr"
 	"github.com/papan-id/papan/internal/parallel"
 	"github.com/papan-id/papan/internal/standard"
 )
@@ -245,7 +246,7 @@ func listContent(fsys fs.FS) ([]job, standard.Problems) {
 				Message: "folder content/ tidak ditemukan",
 				Hint:    "Buat folder content/ berisi satu folder per OPD, atau jalankan `papan new opd <nama>`."})
 		} else {
-			ps = append(ps, problemAt(ContentDir, "folder tidak dapat dibaca: %v", err))
+			ps = append(ps, problemAt(ContentDir, "folder tidak dapat dibaca: %s", oserr.Describe(err)))
 		}
 		return nil, ps
 	}
@@ -306,7 +307,7 @@ func listOPD(fsys fs.FS, dir, slug string) ([]job, standard.Problems) {
 	}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, append(ps, problemAt(dir, "folder tidak dapat dibaca: %v", err))
+		return nil, append(ps, problemAt(dir, "folder tidak dapat dibaca: %s", oserr.Describe(err)))
 	}
 	jobs := []job{}
 	hasOPD := false
@@ -363,7 +364,7 @@ func listPages(fsys fs.FS, dir string) ([]job, standard.Problems) {
 	var ps standard.Problems
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, append(ps, problemAt(dir, "folder tidak dapat dibaca: %v", err))
+		return nil, append(ps, problemAt(dir, "folder tidak dapat dibaca: %s", oserr.Describe(err)))
 	}
 	var jobs []job
 	for _, e := range entries {
@@ -411,7 +412,7 @@ func readText(fsys fs.FS, file string) ([]byte, *standard.Problem) {
 	}
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		p := problemAt(file, "berkas tidak dapat dibaca: %v", err)
+		p := problemAt(file, "berkas tidak dapat dibaca: %s", oserr.Describe(err))
 		return nil, &p
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
@@ -443,12 +444,16 @@ func parseTOML(file string, src []byte, lineOffset int) (map[string]any, *standa
 	if err == nil {
 		return m, nil
 	}
-	p := problemAt(file, "TOML tidak valid: %v", err)
-	p.Hint = "Periksa tanda kutip, tanda = dan kurung siku di baris ini. Teks ditulis dalam tanda kutip; teks beberapa baris diapit \"\"\"."
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		p.Message = "TOML tidak valid: " + tomlMessage(pe.Message)
-		p.Line, p.Col = pe.Position.Line+lineOffset, max(pe.Position.Col, 1)
+		p := syntaxProblem(file, src, pe, lineOffset)
+		return nil, &p
+	}
+	// Not expected from Unmarshal into a map; said plainly all the same.
+	p := problemAt(file, "TOML tidak dapat dibaca")
+	p.Hint = hintSyntax
+	if debugging() {
+		p.Message += " (toml: " + err.Error() + ")"
 	}
 	return nil, &p
 }

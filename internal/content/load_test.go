@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -101,11 +102,12 @@ func TestLoadProblems(t *testing.T) {
 		name  string
 		files map[string]string
 		want  []string // Problem.String() without hints, in order
+		hint  string   // when set, the first problem's hint
 	}{
 		{
 			name:  "malformed TOML",
 			files: map[string]string{svc: "nama = \"Layanan\n"},
-			want:  []string{svc + ":1:16: galat: TOML tidak valid: teks dalam tanda kutip belum ditutup di baris ini (untuk teks beberapa baris pakai \"\"\") (strings cannot contain newlines)"},
+			want:  []string{svc + ":1:16: galat: TOML tidak valid: teks dalam tanda kutip belum ditutup di baris ini"},
 		},
 		{
 			name:  "unknown key with a close known key",
@@ -201,6 +203,48 @@ func TestLoadProblems(t *testing.T) {
 			want:  []string{"content/halaman/tentang.md:3:1: galat: `urutan` harus berupa angka bulat, bukan teks"},
 		},
 		{
+			name:  "date in quotes written day-month-year",
+			files: map[string]string{svc: serviceTOML + "\n[sk]\nnomor = \"1\"\ntanggal = \"19-05-2025\"\n"},
+			want:  []string{svc + ":25:1: galat: `tanggal` pada [sk] \"19-05-2025\" tidak dapat dibaca sebagai tanggal; tanggal ditulis tahun-bulan-hari, misalnya 2025-05-19, tanpa tanda kutip"},
+			hint:  "Tulis tanggal = 2025-05-19.",
+		},
+		{
+			name:  "date in quotes",
+			files: map[string]string{svc: serviceTOML + "\n[sk]\nnomor = \"1\"\ntanggal = \"2025-05-19\"\n"},
+			want:  []string{svc + ":25:1: galat: `tanggal` pada [sk] \"2025-05-19\" tidak dapat dibaca sebagai tanggal; tanggal ditulis tahun-bulan-hari, misalnya 2025-05-19, tanpa tanda kutip"},
+			hint:  "Tulis tanggal = 2025-05-19, tanpa tanda kutip.",
+		},
+		{
+			name:  "date as a number",
+			files: map[string]string{svc: serviceTOML + "\n[sk]\nnomor = \"1\"\ntanggal = 2025\n"},
+			want:  []string{svc + ":25:1: galat: `tanggal` pada [sk] harus berupa tanggal, bukan angka bulat"},
+			hint:  "Tulis tanggal tahun-bulan-hari tanpa tanda kutip, misalnya tanggal = 2025-05-19.",
+		},
+		{
+			name:  "date day-month-year without quotes",
+			files: map[string]string{svc: serviceTOML + "\n[sk]\nnomor = \"1\"\ntanggal = 19-05-2025\n"},
+			want:  []string{svc + ":25:11: galat: `tanggal` 19-05-2025 tidak dapat dibaca sebagai tanggal; tanggal ditulis tahun-bulan-hari, misalnya 2025-05-19, tanpa tanda kutip"},
+			hint:  "Tulis tanggal = 2025-05-19.",
+		},
+		{
+			name:  "fee too large to read",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", "tarif = 99999999999999999999", 1)},
+			want:  []string{svc + ":18:9: galat: `tarif` 99999999999999999999 terlalu besar untuk dibaca sebagai angka"},
+			hint:  "Periksa jumlah angka nolnya: tarif ditulis dalam rupiah tanpa titik, misalnya tarif = 150000. Angka terbesar yang dapat dibaca adalah 9223372036854775807.",
+		},
+		{
+			name:  "duplicate key at its own column",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", "tarif = 0\n  tarif = 5000", 1)},
+			want:  []string{svc + ":19:3: galat: TOML tidak valid: kunci `biaya.tarif` ditulis dua kali"},
+			hint:  hintOneTable,
+		},
+		{
+			name:  "syntax error in a page's front matter",
+			files: map[string]string{"content/halaman/tentang.md": "+++\njudul = \"Tentang\nurutan = 1\n+++\n"},
+			want:  []string{"content/halaman/tentang.md:2:17: galat: TOML tidak valid: teks dalam tanda kutip belum ditutup di baris ini"},
+			hint:  `Tutup teks dengan tanda kutip di baris yang sama. Untuk teks beberapa baris, apit dengan tiga tanda kutip: """…""".`,
+		},
+		{
 			name: "all problems of a file in one run",
 			files: map[string]string{svc: strings.NewReplacer(
 				`bentuk = "fotokopi"`, `bentuk = "scan"`,
@@ -214,9 +258,14 @@ func TestLoadProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			site, ps := load(t, siteWith(tt.files))
+			fsys := siteWith(tt.files)
+			site, ps := load(t, fsys)
 			if site != nil {
 				t.Error("a site with errors was returned")
+			}
+			checkPositions(t, fsys, ps)
+			if tt.hint != "" && (len(ps) == 0 || ps[0].Hint != tt.hint) {
+				t.Errorf("hint of the first problem: %v\nwant %s", ps, tt.hint)
 			}
 			var got []string
 			for _, p := range ps {
@@ -244,21 +293,6 @@ func TestServiceWithoutComponentsLoads(t *testing.T) {
 	}
 	if s.Free() {
 		t.Error("a service without [[biaya]] is reported free")
-	}
-}
-
-func TestTOMLMessagesInIndonesian(t *testing.T) {
-	tests := []struct{ src, want string }{
-		{"nama = \"a\"\nnama = \"b\"\n", "kunci `nama` ditulis dua kali"},
-		{"nama = Layanan\n", "nilai tidak dikenali"},
-		{"nama = \"a\" b\n", "satu baris hanya boleh berisi satu kunci = nilai"},
-		{"nama layanan = \"a\"\n", "nama kunci tidak boleh berspasi"},
-	}
-	for _, tt := range tests {
-		_, ps := load(t, siteWith(map[string]string{"content/dinas/layanan.toml": tt.src}))
-		if len(ps) != 1 || !strings.Contains(ps[0].Message, tt.want) {
-			t.Errorf("%q: problems %v, want a message containing %q", tt.src, ps, tt.want)
-		}
 	}
 }
 
@@ -327,6 +361,35 @@ func TestParseStepTime(t *testing.T) {
 		}
 		if err == nil && *got != tt.want {
 			t.Errorf("parseStepTime(%q) = %+v, want %+v", tt.in, *got, tt.want)
+		}
+	}
+}
+
+// deniedFS is a site whose file or folder denied cannot be read.
+type deniedFS struct {
+	fsys   fs.FS
+	denied string
+}
+
+func (f deniedFS) Open(name string) (fs.File, error) {
+	if name == f.denied {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.fsys.Open(name)
+}
+
+func TestUnreadableInIndonesian(t *testing.T) {
+	for _, tt := range []struct{ denied, want string }{
+		{"content/dinas", "content/dinas: galat: folder tidak dapat dibaca: akses ditolak; periksa izin berkas atau folder ini"},
+		{"content/dinas/layanan.toml", "content/dinas/layanan.toml: galat: berkas tidak dapat dibaca: akses ditolak; periksa izin berkas atau folder ini"},
+	} {
+		fsys := deniedFS{siteWith(map[string]string{"content/dinas/layanan.toml": serviceTOML}), tt.denied}
+		_, ps, err := Load(context.Background(), fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ps) != 1 || ps[0].String() != tt.want {
+			t.Errorf("%s denied: problems\n%v\nwant\n%s", tt.denied, ps, tt.want)
 		}
 	}
 }
