@@ -214,6 +214,18 @@ func TestRules(t *testing.T) {
 			[]string{svc + ":10:2: peringatan: standar belum mencatat tanggal evaluasi terakhir [SP019]"}},
 		{"SP020 OPD without visi and misi", map[string]string{opd: replace(replace(opdTOML, "visi = \"Pelayanan prima.\"\n", ""), "misi = [\"Melayani dengan cepat.\"]\n", "")},
 			[]string{opd + ":1:1: peringatan: OPD belum mencantumkan misi [SP020]", opd + ":1:1: peringatan: OPD belum mencantumkan visi [SP020]"}},
+		{"SP025 fee above Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")},
+			[]string{svc + ":36:1: peringatan: tarif Rp1.000.000.000.000.000 pada [[biaya]] ke-1 melebihi Rp1.000.000.000 [SP025]"}},
+		{"SP025 passes at Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")}, nil},
+		{"SP025 switched off in site.toml", map[string]string{
+			"site.toml": siteTOML + "\n[kepatuhan.aturan]\nSP025 = \"mati\"\n",
+			svc:         replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000001\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n"),
+		}, nil},
+		{"SP026 name longer than the poster holds", map[string]string{svc: replace(serviceTOML, "Layanan Uji", strings.Repeat("Izin", 1250))},
+			[]string{svc + ":1:1: peringatan: nama layanan 5000 karakter; poster hanya memuat 150 karakter pertama [SP026]"}},
+		{"SP026 counts characters, not bytes", map[string]string{svc: replace(serviceTOML, "Layanan Uji", strings.Repeat("é", 151))},
+			[]string{svc + ":1:1: peringatan: nama layanan 151 karakter; poster hanya memuat 150 karakter pertama [SP026]"}},
+		{"SP026 passes at the bound", map[string]string{svc: replace(serviceTOML, "Layanan Uji", strings.Repeat("é", 150))}, nil},
 		{"site.toml raises, lowers and switches off rules", map[string]string{
 			"site.toml": siteTOML + "\n[kepatuhan.aturan]\nSP016 = \"galat\"\nSP020 = \"mati\"\nSP015 = \"peringatan\"\n",
 			svc:         serviceTOML[:strings.Index(serviceTOML, "[[pelayanan_khusus]]")],
@@ -247,12 +259,29 @@ func TestRulebookIsComplete(t *testing.T) {
 			t.Errorf("%s: want a loader rule, got %+v", id, r)
 		}
 	}
+	// IDs are SP001, SP002, … in order; a number may be skipped (held for a rule on
+	// another branch) but never reused.
+	last := 0
 	for i, r := range rules.Rulebook {
-		if want := fmt.Sprintf("SP%03d", i+1); r.ID != want {
-			t.Errorf("rule %d has ID %s, want %s", i, r.ID, want)
+		var n int
+		if _, err := fmt.Sscanf(r.ID, "SP%03d", &n); err != nil || r.ID != fmt.Sprintf("SP%03d", n) || n <= last {
+			t.Errorf("rule %d has ID %s, want SP and three digits above SP%03d", i, r.ID, last)
 		}
+		last = n
 		if r.Message == "" || r.Explain == "" || r.Source == "" || r.Field == "" || r.Title == "" {
 			t.Errorf("%s: incomplete rule %+v", r.ID, r)
+		}
+	}
+}
+
+func TestRupiah(t *testing.T) {
+	for _, tt := range []struct {
+		n    int64
+		want string
+	}{{0, "Rp0"}, {999, "Rp999"}, {1000, "Rp1.000"}, {150000, "Rp150.000"}, {1_000_000_000, "Rp1.000.000.000"},
+		{-25000, "-Rp25.000"}, {9223372036854775807, "Rp9.223.372.036.854.775.807"}} {
+		if got := rules.Rupiah(tt.n); got != tt.want {
+			t.Errorf("Rupiah(%d) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }
