@@ -86,7 +86,7 @@ func (r *Renderer) posterData(s *standard.Service) view {
 	v.Title = r.t("poster") + ": " + s.Name
 	v.Crumbs = nil
 
-	p := &posterView{URL: r.AbsURL(servicePath), ServiceURL: r.URL(servicePath), Duration: r.durationLine(s.Duration)}
+	p := &posterView{URL: r.PublishedURL(servicePath), ServiceURL: r.URL(servicePath), Duration: r.durationLine(s.Duration)}
 	p.QRLabel = fmt.Sprintf(r.t("poster_qr_label"), p.URL)
 	p.Name = cut(s.Name, rules.PosterNameRunes)
 	if utf8.RuneCountInString(p.Name) > posterNameRunes {
