@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/papan-id/papan/internal/standard"
 )
@@ -183,6 +184,9 @@ func invisibleOnly(v any) (r rune, blank bool) {
 }
 
 func invisible(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r <= ' ' || r == 0x7F // control characters and the space
+	}
 	return unicode.IsSpace(r) || r == '\u2800' ||
 		unicode.In(r, unicode.Cf, unicode.Cc, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point)
 }

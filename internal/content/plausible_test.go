@@ -1,9 +1,14 @@
 package content
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/papan-id/papan/internal/gendemo"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -164,4 +169,44 @@ func assertProblems(t *testing.T, ps standard.Problems, want []string) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// BenchmarkPlausibility measures the checks of this file on a generated service file:
+// findBidi over its bytes and invisibleOnly over a name, next to utf8.Valid, which
+// readText already ran over the same bytes before them.
+func BenchmarkPlausibility(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := gendemo.Generate(context.Background(), dir, gendemo.Options{Services: 1, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "content/*/*.toml"))
+	var src []byte
+	for _, f := range files {
+		if filepath.Base(f) != OPDFile {
+			src, _ = os.ReadFile(f)
+		}
+	}
+	b.Run("utf8.Valid", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			if !utf8.Valid(src) {
+				b.Fatal("not UTF-8")
+			}
+		}
+	})
+	b.Run("findBidi", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			if findBidi(src).n > 0 {
+				b.Fatal("bidi control in a generated file")
+			}
+		}
+	})
+	b.Run("invisibleOnly", func(b *testing.B) {
+		for b.Loop() {
+			if _, blank := invisibleOnly("Penerbitan Kartu Tanda Penduduk Elektronik"); blank {
+				b.Fatal("blank")
+			}
+		}
+	})
 }
