@@ -3,6 +3,7 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"html/template"
 	"math"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/papan-id/papan/internal/rules"
 	"rsc.io/qr"
 )
 
@@ -99,13 +101,50 @@ func TestPosterPrintsOnOneA4Page(t *testing.T) {
 			t.Errorf("a cut list should end with %q", want)
 		}
 	})
+	// The name rule SP024 allows, in capitals (wider than most text), on the service
+	// above with an OPD whose name fills its two lines: still one sheet, and the name is
+	// printed whole. A name far past the rule is cut and still leaves one sheet.
+	atBound := strings.Repeat("PENERBITAN SURAT KETERANGAN PINDAH WARGA NEGARA INDONESIA (SKPWNI) ANTAR KABUPATEN/KOTA ", 3)[:rules.PosterNameRunes]
+	for _, c := range []struct {
+		name, service, heading string
+	}{
+		{"a service name at the poster's bound", atBound, atBound},
+		{"a 5,000-character service name", strings.Repeat("Izin Usaha ", 500)[:5000], strings.Repeat("Izin Usaha ", 13) + "Izin…"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := t.TempDir()
+			if err := os.CopyFS(src, os.DirFS("../build/testdata/site")); err != nil {
+				t.Fatal(err)
+			}
+			svc := strings.Replace(longService(), longServiceName, c.service, 1)
+			writeFile(t, filepath.Join(src, "content/dinas/sangat-panjang.toml"), svc)
+			opd, err := os.ReadFile(filepath.Join(src, "content/dinas/_opd.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			longOPD := "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Kepulauan Siau Tagulandang Biaro Provinsi Sulawesi Utara dan Sekitarnya"
+			writeFile(t, filepath.Join(src, "content/dinas/_opd.toml"), strings.Replace(string(opd), `nama = "Dinas Uji"`, `nama = "`+longOPD+`"`, 1))
+			s := buildAndServe(t, os.DirFS(src))
+			checkOneA4(t, tab, s.URL+"dinas/sangat-panjang/cetak/")
+			html, err := os.ReadFile(filepath.Join(s.Dir, "dinas/sangat-panjang/cetak/index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := `<h1 class="p-long">` + template.HTMLEscapeString(c.heading) + "</h1>"; !strings.Contains(string(html), want) {
+				t.Errorf("the poster lacks the heading %.80q…", want)
+			}
+		})
+	}
 }
+
+// longServiceName is the name of longService.
+const longServiceName = "Layanan dengan standar yang sangat panjang untuk menguji poster satu halaman A4"
 
 // longService is a service with far more, and far longer, items than a poster holds.
 func longService() string {
 	var b strings.Builder
 	long := strings.Repeat("sangat panjang dan terperinci ", 12)
-	b.WriteString("nama = \"Layanan dengan standar yang sangat panjang untuk menguji poster satu halaman A4\"\n")
+	b.WriteString("nama = \"" + longServiceName + "\"\n")
 	b.WriteString("ringkasan = \"" + long + "\"\n")
 	for i := range 40 {
 		fmt.Fprintf(&b, "[[persyaratan]]\nkasus = \"Kasus %d\"\nnama = \"Dokumen persyaratan ke-%d %s\"\njika = \"jika %s\"\n", i%3, i+1, long, long[:60])

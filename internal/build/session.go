@@ -26,8 +26,8 @@ import (
 // An Update that fails leaves the session as it was, so the last good site can still be
 // rendered; the files of the failed update are read again by the next one.
 type Session struct {
-	src     fs.FS
-	baseURL string
+	src      fs.FS
+	linkBase string
 
 	// mu guards everything below. Update holds it for writing; Render and Outputs for
 	// reading, because pages read the site while they are written.
@@ -40,10 +40,12 @@ type Session struct {
 	stale    bool                                    // the last full load failed: reload all
 }
 
-// NewSession returns a session for the site in src. baseURL, when not "", overrides
-// site.toml's base_url.
-func NewSession(src fs.FS, baseURL string) *Session {
-	return &Session{src: src, baseURL: baseURL, dirty: map[string]bool{}}
+// NewSession returns a session for the site in src. Pages link under linkBase when it is
+// not "" (papan serve passes "/", so the preview works at any host) instead of site.toml's
+// base_url; what is printed, the poster's QR code and address, keeps base_url, the
+// published address, so a poster printed from the preview is the poster the build makes.
+func NewSession(src fs.FS, linkBase string) *Session {
+	return &Session{src: src, linkBase: linkBase, dirty: map[string]bool{}}
 }
 
 // Change is what a batch of saved files meant to the site, as Update decided it: the one
@@ -146,10 +148,13 @@ func (s *Session) CSSPath() string {
 
 // reload loads, checks and prepares the whole site.
 func (s *Session) reload(ctx context.Context) (standard.Problems, error) {
-	site, warnings, err := Load(ctx, s.src, s.baseURL)
+	site, warnings, err := Load(ctx, s.src, "")
 	if err != nil {
 		s.stale = true
 		return warnings, err
+	}
+	if s.linkBase != "" {
+		site.Config.PublishedURL, site.Config.BaseURL = site.Config.BaseURL, s.linkBase
 	}
 	r, err := Templates(site, s.src)
 	if err != nil {

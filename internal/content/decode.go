@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/papan-id/papan/internal/standard"
 )
@@ -118,8 +120,15 @@ func (d *decoder) table(path string, m map[string]any, rv reflect.Value) {
 			known++
 			d.value(join(path, f.name), v, rv.Field(f.index))
 		}
-		if f.required && (!ok || empty(v)) {
+		if !f.required {
+			continue
+		}
+		if !ok || empty(v) {
 			d.errorf(join(path, f.name), requiredHint(f.name), "%s wajib diisi", fieldLabel(join(path, f.name)))
+			d.problems[len(d.problems)-1].Rule = requiredRule(d.top, path, f.name)
+		} else if r, blank := invisibleOnly(v); blank {
+			d.errorf(join(path, f.name), "Nilai ini hanya berisi karakter yang tidak tampil, seperti spasi lebar nol (U+200B) atau spasi tak terputus (U+00A0), yang biasanya ikut tertempel dari Word atau PDF. Hapus isi di antara tanda kutip, lalu ketik ulang nilainya.",
+				"%s hanya berisi karakter tak terlihat (%U)", fieldLabel(join(path, f.name)), r)
 			d.problems[len(d.problems)-1].Rule = requiredRule(d.top, path, f.name)
 		}
 	}
@@ -138,16 +147,48 @@ func (d *decoder) table(path string, m map[string]any, rv reflect.Value) {
 	}
 }
 
+// empty reports whether a required value is missing: an empty list, or text of ASCII
+// white space only. Text of other white space is invisibleOnly's to report.
 func empty(v any) bool {
 	switch v := v.(type) {
 	case string:
-		return strings.TrimSpace(v) == ""
+		return strings.Trim(v, " \t\r\n") == ""
 	case []any:
 		return len(v) == 0
 	case []map[string]any:
 		return len(v) == 0
 	}
 	return false
+}
+
+// invisibleOnly reports whether v is text that shows nothing: white space, format
+// characters such as the zero-width space (U+200B), joiners, the word joiner and the
+// byte-order mark (U+FEFF), the soft hyphen (U+00AD), control characters, variation
+// selectors, the other default-ignorable characters (Hangul fillers) and the Braille
+// blank. r is its first such character that is not an ASCII space. A visible first
+// character, as in every real name, ends the loop at once.
+func invisibleOnly(v any) (r rune, blank bool) {
+	s, ok := v.(string)
+	if !ok {
+		return 0, false
+	}
+	for _, c := range s {
+		if !invisible(c) {
+			return 0, false
+		}
+		if r == 0 && c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			r = c
+		}
+	}
+	return r, true
+}
+
+func invisible(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r <= ' ' || r == 0x7F // control characters and the space
+	}
+	return unicode.IsSpace(r) || r == '\u2800' ||
+		unicode.In(r, unicode.Cf, unicode.Cc, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point)
 }
 
 func fieldLabel(path string) string { return standard.FieldLabel(path) }

@@ -423,7 +423,135 @@ func readText(fsys fs.FS, file string) ([]byte, *standard.Problem) {
 			Hint:    "Simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8)."}
 		return nil, &p
 	}
+	if b := findBidi(src); b.n > 0 {
+		line := 1 + bytes.Count(src[:b.at], []byte("\n"))
+		col := b.at - bytes.LastIndexByte(src[:b.at], '\n')
+		p := standard.Problem{File: file, Line: line, Col: col, Severity: standard.Error,
+			Message: fmt.Sprintf("karakter pengatur arah teks %U (%s) tidak diizinkan", b.r, bidiNames[b.r]),
+			Hint:    "Hapus karakter tak terlihat ini (dengan tombol Delete atau Backspace di posisi ini). Ia dapat membuat teks tampil berbeda dari isinya yang sebenarnya (cara serangan \"Trojan Source\"); tanda arah biasa U+200E dan U+200F tetap boleh."}
+		if b.written != "" {
+			p.Message = fmt.Sprintf("karakter pengatur arah teks %U (%s), ditulis sebagai %s, tidak diizinkan", b.r, bidiNames[b.r], b.written)
+			p.Hint = fmt.Sprintf("Hapus %s. Karakter ini dapat membuat teks tampil berbeda dari isinya yang sebenarnya (cara serangan \"Trojan Source\").", b.written)
+		}
+		if b.n > 1 {
+			p.Hint += fmt.Sprintf(" Berkas ini memuat %d karakter seperti ini; semuanya perlu dihapus.", b.n)
+		}
+		return nil, &p
+	}
 	return src, nil
+}
+
+// bidiNames names the bidirectional embedding, override and isolate controls. They can
+// make text display in an order other than the one it is stored in, so that what an
+// editor reviews is not what a citizen reads. The marks U+200E and U+200F, which only
+// set the direction of neutral characters, are not among them.
+var bidiNames = map[rune]string{
+	'\u202A': "LEFT-TO-RIGHT EMBEDDING", '\u202B': "RIGHT-TO-LEFT EMBEDDING", '\u202C': "POP DIRECTIONAL FORMATTING",
+	'\u202D': "LEFT-TO-RIGHT OVERRIDE", '\u202E': "RIGHT-TO-LEFT OVERRIDE",
+	'\u2066': "LEFT-TO-RIGHT ISOLATE", '\u2067': "RIGHT-TO-LEFT ISOLATE", '\u2068': "FIRST STRONG ISOLATE",
+	'\u2069': "POP DIRECTIONAL ISOLATE",
+}
+
+func isBidi(r rune) bool { return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 }
+
+// bidiFound is what findBidi found: the first control at byte offset at, the rune, how
+// it was written when not as itself ("\u202E", "&#x202E;"), and how many there are.
+type bidiFound struct {
+	at      int
+	r       rune
+	written string
+	n       int
+}
+
+// findBidi finds the bidirectional controls in src, valid UTF-8, written as themselves,
+// as a TOML escape (\u202E, \U0000202E) or as a character reference (&#x202E;,
+// &#8238;), which Markdown turns into the character; every text field and Markdown body
+// of a file is covered, and its comments too. Each form is found with bytes.IndexByte or
+// bytes.Index, which run at memory speed on bytes that are rare in content (E2, which
+// also starts typographic quotes and dashes; the backslash; "&#"), so a file pays almost
+// nothing for the check.
+func findBidi(src []byte) bidiFound {
+	var f bidiFound
+	add := func(at int, r rune, written string) {
+		if f.n == 0 || at < f.at {
+			f.at, f.r, f.written = at, r, written
+		}
+		f.n++
+	}
+	// As themselves: E2 80 AA–AE (U+202A–202E) or E2 81 A6–A9 (U+2066–2069).
+	for i := 0; ; i += 3 {
+		j := bytes.IndexByte(src[i:], 0xE2)
+		if j < 0 || i+j+2 >= len(src) {
+			break
+		}
+		i += j
+		if b1, b2 := src[i+1], src[i+2]; b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE || b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9 {
+			add(i, rune(0x2000|int(b1&0x3F)<<6|int(b2&0x3F)), "")
+		}
+	}
+	// As TOML escapes.
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(src[i:], '\\')
+		if j < 0 {
+			break
+		}
+		i += j
+		digits := 0
+		switch {
+		case i+1 < len(src) && src[i+1] == 'u':
+			digits = 4
+		case i+1 < len(src) && src[i+1] == 'U':
+			digits = 8
+		default:
+			continue
+		}
+		if i+2+digits > len(src) {
+			continue
+		}
+		if v, ok := parseNumber(src[i+2:i+2+digits], 16); ok && isBidi(v) {
+			add(i, v, string(src[i:i+2+digits]))
+		}
+	}
+	// As character references: "&#" then up to 7 decimal or "x" and up to 6 hex digits, then ";".
+	for i := 0; ; i += 2 {
+		j := bytes.Index(src[i:], []byte("&#"))
+		if j < 0 {
+			break
+		}
+		i += j
+		k, base := i+2, 10
+		if k < len(src) && (src[k] == 'x' || src[k] == 'X') {
+			k, base = k+1, 16
+		}
+		end := bytes.IndexByte(src[k:min(len(src), k+8)], ';')
+		if end <= 0 {
+			continue
+		}
+		if v, ok := parseNumber(src[k:k+end], base); ok && isBidi(v) {
+			add(i, v, string(src[i:k+end+1]))
+		}
+	}
+	return f
+}
+
+// parseNumber reads digits in base 10 or 16; ok is false for anything else.
+func parseNumber(digits []byte, base int) (rune, bool) {
+	var v rune
+	for _, c := range digits {
+		var d rune
+		switch {
+		case c >= '0' && c <= '9':
+			d = rune(c - '0')
+		case base == 16 && c >= 'a' && c <= 'f':
+			d = rune(c-'a') + 10
+		case base == 16 && c >= 'A' && c <= 'F':
+			d = rune(c-'A') + 10
+		default:
+			return 0, false
+		}
+		v = v*rune(base) + d
+	}
+	return v, len(digits) > 0
 }
 
 func firstInvalid(src []byte) int {

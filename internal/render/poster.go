@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -24,6 +25,9 @@ const (
 	posterFactRunes    = 60
 	posterSummaryRunes = 160
 	posterMaklumatRune = 300
+	// posterNameRunes is the longest service name set in the poster's full heading size:
+	// two lines of 20 pt. A longer one, up to rules.PosterNameRunes, is set smaller.
+	posterNameRunes = 60
 )
 
 // posterView is what poster.html receives in view.Poster: the service reduced to what
@@ -47,6 +51,10 @@ type posterView struct {
 	// QR is true when URL is absolute. A site built with base_url "/" has no host to
 	// put in a code, and a code with a bare path would scan to nothing.
 	QR bool
+	// Name is the service's name, cut at rules.PosterNameRunes (SP024 warns of a longer
+	// one), and NameClass "p-long" for a name that needs a smaller type to stay within
+	// the lines the sheet has room for.
+	Name, NameClass string
 }
 
 // posterGroup is the requirements of one case ("Baru", "Hilang"), or of all when the
@@ -78,8 +86,12 @@ func (r *Renderer) posterData(s *standard.Service) view {
 	v.Title = r.t("poster") + ": " + s.Name
 	v.Crumbs = nil
 
-	p := &posterView{URL: r.AbsURL(servicePath), ServiceURL: r.URL(servicePath), Duration: r.durationLine(s.Duration)}
+	p := &posterView{URL: r.PublishedURL(servicePath), ServiceURL: r.URL(servicePath), Duration: r.durationLine(s.Duration)}
 	p.QRLabel = fmt.Sprintf(r.t("poster_qr_label"), p.URL)
+	p.Name = cut(s.Name, rules.PosterNameRunes)
+	if utf8.RuneCountInString(p.Name) > posterNameRunes {
+		p.NameClass = "p-long"
+	}
 	p.QR = strings.HasPrefix(p.URL, "https://") || strings.HasPrefix(p.URL, "http://")
 	p.Summary = cut(s.Summary, posterSummaryRunes)
 	for i, f := range s.Fees {

@@ -66,3 +66,60 @@ func TestPlainTextAsRegexps(t *testing.T) {
 		}
 	}
 }
+
+// TestPosterHeading checks the poster's service name: whole and in the full heading size
+// up to posterNameRunes, whole and smaller up to rules.PosterNameRunes, cut beyond.
+func TestPosterHeading(t *testing.T) {
+	for _, tt := range []struct {
+		name, service, want, class string
+	}{
+		{"a short name", "Penerbitan KTP-el", "Penerbitan KTP-el", ""},
+		{"60 characters", strings.Repeat("é", 60), strings.Repeat("é", 60), ""},
+		{"61 characters", strings.Repeat("é", 61), strings.Repeat("é", 61), "p-long"},
+		{"150 characters", strings.Repeat("é", 150), strings.Repeat("é", 150), "p-long"},
+		{"151 characters", strings.Repeat("é", 151), strings.Repeat("é", 149) + "…", "p-long"},
+		{"5,000 characters", strings.Repeat("Izin Usaha ", 455), strings.Repeat("Izin Usaha ", 13) + "Izin…", "p-long"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			site := searchSite()
+			s := site.OPDs[0].Services[0]
+			s.Name = tt.service
+			r, err := New(site, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := r.posterData(s).Poster
+			if p.Name != tt.want || p.NameClass != tt.class {
+				t.Errorf("heading %q class %q, want %q class %q", p.Name, p.NameClass, tt.want, tt.class)
+			}
+		})
+	}
+}
+
+// TestPosterPrintsPublishedAddress checks that the poster's QR code and address are the
+// published ones when pages link elsewhere (papan serve), and the pages' own otherwise.
+func TestPosterPrintsPublishedAddress(t *testing.T) {
+	for _, tt := range []struct {
+		name, base, published string
+		url, back             string
+		qr                    bool
+	}{
+		{"built", "https://uji.example/kota/", "", "https://uji.example/kota/dukcapil/ktp-el/", "/kota/dukcapil/ktp-el/", true},
+		{"previewed", "/", "https://uji.example/kota/", "https://uji.example/kota/dukcapil/ktp-el/", "/dukcapil/ktp-el/", true},
+		{"previewed, published without a host", "/", "/", "/dukcapil/ktp-el/", "/dukcapil/ktp-el/", false},
+		{"previewed, published without a trailing slash", "/", "https://uji.example/kota", "https://uji.example/kota/dukcapil/ktp-el/", "/dukcapil/ktp-el/", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			site := searchSite()
+			site.Config.BaseURL, site.Config.PublishedURL = tt.base, tt.published
+			r, err := New(site, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := r.posterData(site.OPDs[0].Services[0]).Poster
+			if p.URL != tt.url || p.ServiceURL != tt.back || p.QR != tt.qr {
+				t.Errorf("URL %q, link back %q, QR %v; want %q, %q, %v", p.URL, p.ServiceURL, p.QR, tt.url, tt.back, tt.qr)
+			}
+		})
+	}
+}

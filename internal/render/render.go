@@ -64,6 +64,9 @@ type Renderer struct {
 	searchJSPath, searchIndexPath string
 	// dashboard, when set, is published at DashboardPath (dashboard.go).
 	dashboard func() *rules.Dashboard
+	// published is the address the site is published at: baseURL, or the configuration's
+	// PublishedURL when pages link elsewhere (papan serve). The poster prints it.
+	published *url.URL
 }
 
 // pageKinds are the templates, one per kind of page. Each defines "main" (and may
@@ -93,7 +96,15 @@ func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
 	if !strings.HasSuffix(basePath, "/") {
 		basePath += "/"
 	}
-	r := &Renderer{site: site, basePath: basePath, baseURL: base, static: st, md: newMarkdown()}
+	published := base
+	if p := site.Config.PublishedURL; p != "" {
+		if published, err = url.Parse(p); err != nil {
+			return nil, standard.Problems{{File: site.Config.File, Path: "base_url", Severity: standard.Error,
+				Message: fmt.Sprintf("base_url %q tidak valid", p),
+				Hint:    "Tulis alamat lengkap, misalnya \"https://standar.kotacontoh.go.id/\", atau \"/\"."}}
+		}
+	}
+	r := &Renderer{site: site, basePath: basePath, baseURL: base, published: published, static: st, md: newMarkdown()}
 
 	lang := site.Config.Language
 	if r.strings, err = loadStrings(lay, lang); err != nil {
@@ -314,6 +325,20 @@ func (r *Renderer) URL(p string) string {
 func (r *Renderer) AbsURL(p string) string {
 	u := *r.baseURL
 	u.Path = r.URL(p)
+	return u.String()
+}
+
+// PublishedURL returns the address a site path has where the site is published, for
+// what is printed: AbsURL's unless pages link elsewhere (papan serve).
+func (r *Renderer) PublishedURL(p string) string {
+	if r.published == r.baseURL {
+		return r.AbsURL(p)
+	}
+	u := *r.published
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.Path += strings.TrimPrefix(p, "/")
 	return u.String()
 }
 

@@ -6,8 +6,10 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/papan-id/papan/internal/parallel"
 	"github.com/papan-id/papan/internal/standard"
@@ -190,8 +192,17 @@ func (c *checker) service(s *standard.Service) {
 			"komponen pengelolaan belum diisi: %s", strings.Join(missing, ", "))
 	}
 
+	if n := utf8.RuneCountInString(s.Name); n > PosterNameRunes {
+		c.add("SP024", f, "nama", fmt.Sprintf("Singkat nama layanan menjadi paling banyak %d karakter; keterangan tambahan ditulis di ringkasan.", PosterNameRunes),
+			"nama layanan %d karakter; poster hanya memuat %d karakter pertama", n, PosterNameRunes)
+	}
+
 	for i, fee := range s.Fees {
 		p := fmt.Sprintf("biaya[%d]", i)
+		if fee.Amount > FeeLimit {
+			c.add("SP023", f, p+".tarif", "Periksa jumlah nol pada tarif (ditulis tanpa titik: 150000 untuk Rp150.000). Bila tarif memang sebesar ini, pastikan dasar hukumnya menyebut jumlah yang sama.",
+				"tarif %s pada [[biaya]] ke-%d melebihi %s", Rupiah(fee.Amount), i+1, Rupiah(FeeLimit))
+		}
 		for _, fld := range []struct{ key, text string }{{"uraian", fee.Text}, {"keterangan", string(fee.Note)}} {
 			low := strings.ToLower(fld.text)
 			for _, w := range vagueFee {
@@ -329,6 +340,23 @@ func (c *checker) stepTimes(s *standard.Service, d *standard.Duration) {
 		c.add("SP009", s.File, "jangka_waktu.nilai", "Periksa waktu setiap langkah dan jangka waktu. Satu hari kerja dihitung 8 jam.",
 			"jumlah waktu langkah prosedur%s (%s) melebihi jangka waktu layanan (%s)", where, workTime(sum[ch]), workTime(limit))
 	}
+}
+
+// Rupiah writes an amount the way an editor reads it: Rp1.500.000.
+func Rupiah(n int64) string {
+	digits := strconv.FormatInt(n, 10)
+	sign := ""
+	if n < 0 {
+		sign, digits = "-", digits[1:]
+	}
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(d)
+	}
+	return sign + "Rp" + b.String()
 }
 
 // workTime writes minutes of working time for a message: "90 menit" → "1 jam 30 menit".

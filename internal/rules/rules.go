@@ -136,6 +136,14 @@ var Rulebook = []Rule{
 		Message: "teks contoh dari papan new belum diganti: …",
 		Explain: "Berkas dari `papan new` memuat contoh dalam catatan (\"Tulis …, misalnya …\"). Contoh yang dibuka tanda #-nya tanpa diganti akan terbit sebagai fakta palsu.",
 		Source:  "UU 25/2009 Pasal 21 (informasi pelayanan yang benar); PermenPAN-RB 15/2014", Field: "setiap teks"},
+	{ID: "SP023", Severity: standard.Warning, Title: "tarif tidak masuk akal",
+		Message: "tarif Rp… pada [[biaya]] ke-… melebihi Rp1.000.000.000",
+		Explain: "Tarif setinggi ini hampir selalu salah ketik (nol berlebih). Retribusi yang sah, misalnya PBG bangunan besar, mencapai ratusan juta rupiah; tarif di atas Rp1 miliar perlu diperiksa lagi dengan dasar hukumnya sebelum dipublikasikan.",
+		Source:  "UU 25/2009 Pasal 21 (komponen biaya/tarif); pemeriksaan kewajaran Papan", Field: "biaya[].tarif"},
+	{ID: "SP024", Severity: standard.Warning, Title: "nama layanan terlalu panjang untuk poster",
+		Message: "nama layanan … karakter; poster hanya memuat 150 karakter pertama",
+		Explain: "Poster loket dicetak pada satu lembar A4; nama yang lebih panjang daripada 150 karakter dipotong di poster. Nama layanan yang ringkas juga lebih mudah dicari warga; uraiannya ditulis di ringkasan.",
+		Source:  "Pedoman tata letak poster Papan (satu lembar A4)", Field: "nama (berkas layanan)"},
 }
 
 // MissingSeverity is the severity of a component that is not written at all: a
@@ -143,6 +151,19 @@ var Rulebook = []Rule{
 // say plainly that it is not stated, so for now it is a peringatan and a file fresh from
 // `papan new` passes `papan check`; raise it here to make absence a galat.
 const MissingSeverity = standard.Warning
+
+// The bounds of the plausibility rules.
+const (
+	// FeeLimit is the largest fee (rupiah) SP023 passes. Retribusi of a real service
+	// reach hundreds of millions (a PBG for a large building); Rp 1 miliar is above any
+	// fixed amount a standard lists, and a few zeros typed too many land above it.
+	FeeLimit = 1_000_000_000
+	// PosterNameRunes is the longest service name, in characters, the counter poster
+	// prints whole on its one A4 sheet (SP024); the poster cuts a longer one. The longest
+	// real names are about 120 characters ("Penerbitan Surat Keterangan Pindah Warga
+	// Negara Indonesia (SKPWNI) Antar Kabupaten/Kota dalam Satu Provinsi").
+	PosterNameRunes = 150
+)
 
 // ByID returns the rule with the given ID.
 func ByID(id string) (Rule, bool) {

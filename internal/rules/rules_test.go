@@ -231,6 +231,18 @@ func TestRules(t *testing.T) {
 		{"SP022 sample text in an OPD's list", map[string]string{opd: replace(opdTOML, "[maklumat]\n", "[[jam_layanan]]\nhari = \"Tulis harinya, misalnya Senin–Kamis\"\njam = \"08.00–15.00 WIB\"\n\n[maklumat]\n")},
 			[]string{opd + ":7:1: galat: teks contoh dari papan new belum diganti: \"Tulis harinya, misalnya Senin–Kamis\" [SP022]"}},
 		{"SP022 passes a value that only begins like one", map[string]string{svc: replace(serviceTOML, "nama = \"Fotokopi KTP\"", "nama = \"Tulis tangan: surat pernyataan\"")}, nil},
+		{"SP023 fee above Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")},
+			[]string{svc + ":36:1: peringatan: tarif Rp1.000.000.000.000.000 pada [[biaya]] ke-1 melebihi Rp1.000.000.000 [SP023]"}},
+		{"SP023 passes at Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")}, nil},
+		{"SP023 switched off in site.toml", map[string]string{
+			"site.toml": siteTOML + "\n[kepatuhan.aturan]\nSP023 = \"mati\"\n",
+			svc:         replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000001\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n"),
+		}, nil},
+		{"SP024 name longer than the poster holds", map[string]string{svc: replace(serviceTOML, "Layanan Uji", strings.Repeat("Izin", 1250))},
+			[]string{svc + ":1:1: peringatan: nama layanan 5000 karakter; poster hanya memuat 150 karakter pertama [SP024]"}},
+		{"SP024 counts characters, not bytes", map[string]string{svc: replace(serviceTOML, "Layanan Uji", strings.Repeat("é", 151))},
+			[]string{svc + ":1:1: peringatan: nama layanan 151 karakter; poster hanya memuat 150 karakter pertama [SP024]"}},
+		{"SP024 passes at the bound", map[string]string{svc: replace(serviceTOML, "Layanan Uji", strings.Repeat("é", 150))}, nil},
 		{"site.toml raises, lowers and switches off rules", map[string]string{
 			"site.toml": siteTOML + "\n[kepatuhan.aturan]\nSP016 = \"galat\"\nSP020 = \"mati\"\nSP015 = \"peringatan\"\n",
 			svc:         serviceTOML[:strings.Index(serviceTOML, "[[pelayanan_khusus]]")],
@@ -264,12 +276,25 @@ func TestRulebookIsComplete(t *testing.T) {
 			t.Errorf("%s: want a loader rule, got %+v", id, r)
 		}
 	}
+	// IDs are SP001, SP002, … in order with none skipped, so --rules reads as a list.
 	for i, r := range rules.Rulebook {
 		if want := fmt.Sprintf("SP%03d", i+1); r.ID != want {
 			t.Errorf("rule %d has ID %s, want %s", i, r.ID, want)
 		}
 		if r.Message == "" || r.Explain == "" || r.Source == "" || r.Field == "" || r.Title == "" {
 			t.Errorf("%s: incomplete rule %+v", r.ID, r)
+		}
+	}
+}
+
+func TestRupiah(t *testing.T) {
+	for _, tt := range []struct {
+		n    int64
+		want string
+	}{{0, "Rp0"}, {999, "Rp999"}, {1000, "Rp1.000"}, {150000, "Rp150.000"}, {1_000_000_000, "Rp1.000.000.000"},
+		{-25000, "-Rp25.000"}, {9223372036854775807, "Rp9.223.372.036.854.775.807"}} {
+		if got := rules.Rupiah(tt.n); got != tt.want {
+			t.Errorf("Rupiah(%d) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }

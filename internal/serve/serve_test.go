@@ -17,6 +17,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/papan-id/papan/internal/build"
 )
 
 // fixture is the test site of package build, the one fixture the tests share.
@@ -425,4 +427,59 @@ func readFile(t testing.TB, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestPosterShowsPublishedQRCode checks that the poster of the preview carries the QR
+// code and address of the published service page, exactly as the built poster does,
+// although the preview's links are rooted at "/"; and that with no absolute base_url
+// neither has a code.
+func TestPosterShowsPublishedQRCode(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		baseURL string // the site.toml line; "" removes base_url
+		want    string // in the poster's QR section
+	}{
+		{"absolute base_url", `base_url = "https://uji.example/standar/"`, `role="img" aria-label="Kode QR menuju https://uji.example/standar/dinas/layanan-uji/"`},
+		{"no base_url", "", `<p class="p-url">/dinas/layanan-uji/</p>`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			site := testSite(t)
+			cfg := string(site["site.toml"].Data)
+			site["site.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(cfg, `base_url = "https://uji.example/standar/"`, tt.baseURL, 1))}
+			_, hs := newTestServer(t, site)
+			code, _, served := get(t, hs, "/dinas/layanan-uji/cetak/")
+			if code != http.StatusOK {
+				t.Fatalf("poster: status %d", code)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := build.Build(t.Context(), build.Options{Src: site, Out: out}); err != nil {
+				t.Fatal(err)
+			}
+			built, err := os.ReadFile(filepath.Join(out, "dinas/layanan-uji/cetak/index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, wantSection := qrSection(t, served), qrSection(t, string(built))
+			if got != wantSection {
+				t.Errorf("the preview's poster differs from the built one in its QR section:\n%s\nbuilt:\n%s", got, wantSection)
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("the poster's QR section lacks %s:\n%s", tt.want, got)
+			}
+			if hasQR := strings.Contains(got, "<svg"); hasQR != (tt.baseURL != "") {
+				t.Errorf("QR code shown: %v, want %v", hasQR, tt.baseURL != "")
+			}
+		})
+	}
+}
+
+// qrSection returns the poster's section that holds its QR code and address.
+func qrSection(t *testing.T, page string) string {
+	t.Helper()
+	start := strings.Index(page, `<section aria-labelledby="p-qr">`)
+	if start < 0 {
+		t.Fatalf("no QR section in the poster:\n%s", page)
+	}
+	end := strings.Index(page[start:], "</section>")
+	return page[start : start+end]
 }

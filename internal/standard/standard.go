@@ -34,6 +34,10 @@ type Config struct {
 	Compliance        Compliance `toml:"kepatuhan"`
 	Search            Search     `toml:"pencarian"`
 	Home              Home       `toml:"beranda"`
+	// PublishedURL, when not "", is the address the site is published at while its
+	// pages link under BaseURL instead (papan serve roots them at "/"). What is printed,
+	// the poster's QR code and address, points there. Not read from site.toml.
+	PublishedURL string
 }
 
 // DefaultFullListLimit is the number of services up to which the home page lists every
