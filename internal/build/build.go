@@ -131,7 +131,8 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	var warnings standard.Problems
 	res, err := writeAtomically(ctx, opts.Out, func(dir string) (Result, error) {
 		w := newWriter(dir)
-		st, err := runStream(ctx, opts.Src, streamOptions{baseURL: opts.BaseURL, write: w.write})
+		st, err := runStream(ctx, opts.Src, streamOptions{baseURL: opts.BaseURL, write: w.write,
+			templates: func(r *render.Renderer) { w.links.setBase(r.URL("/"), r.AbsURL("/")) }})
 		if err != nil {
 			return Result{}, err
 		}
@@ -140,7 +141,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		if err := writeAll(ctx, w, append(st.renderer.SiteOutputs(), headersOutput())); err != nil {
 			return Result{}, err
 		}
-		if err := w.links.check(st.renderer.URL("/"), absBase(st.renderer)); err != nil {
+		if err := w.links.check(); err != nil {
 			return Result{}, err
 		}
 		return w.result(), nil
@@ -148,14 +149,6 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	res.Warnings = warnings
 	res.Elapsed = time.Since(start)
 	return res, err
-}
-
-// absBase returns the base URL of r's site when it names a host, else "".
-func absBase(r *render.Renderer) string {
-	if u := r.AbsURL("/"); strings.Contains(u, "//") {
-		return u
-	}
-	return ""
 }
 
 // checkOut refuses an output folder that would replace the site's own files.

@@ -45,12 +45,16 @@ type scanner struct {
 	quote    byte
 	cur      []byte
 	overflow bool
-	found    [][]byte // the values of href and src, raw; cur's memory is reused
+	found    [][]byte // the values of href and src, raw, in arena
 	arena    []byte
+	// targets and tarena are linkCheck.done's, kept here to reuse their memory.
+	targets []target
+	tarena  []byte
 }
 
 func (s *scanner) reset(links bool) {
-	*s = scanner{links: links, cur: s.cur[:0], found: s.found[:0], arena: s.arena[:0]}
+	*s = scanner{links: links, cur: s.cur[:0], found: s.found[:0], arena: s.arena[:0],
+		targets: s.targets[:0], tarena: s.tarena[:0]}
 }
 
 func (s *scanner) Write(p []byte) {
@@ -162,14 +166,21 @@ func (s *scanner) endValue() {
 	s.state, s.cur, s.overflow = 0, s.cur[:0], false
 }
 
-// linkCheck gathers what every written file holds and is, for check.
+// linkCheck gathers what the written files are and link to, for check. It keeps the
+// links whose target is not written yet, not every link: a page's links to pages
+// written before it are settled at once, and a link waiting for its page is let go
+// when the page is written. At the end only the dead links are left.
 type linkCheck struct {
+	// The base URL's path ("/" or "/standar/"), the base URL itself
+	// ("https://uji.example/standar/") and without its scheme ("//uji.example/standar/"),
+	// the last two "" when the base URL has no host. Set by setBase before any page.
+	basePath, absBase, hostBase string
+
 	mu      sync.Mutex
-	written map[string]bool            // output paths
-	links   map[string]*linkUse        // raw href and src values of absolute or root-relative links
-	rel     map[string]*linkUse        // relative links, resolved to output paths
-	marked  []string                   // pages holding "ZgotmplZ"
-	pool    sync.Pool                  // *scanner
+	written map[string]bool     // output paths
+	pending map[string]*linkUse // targets not written yet, as output paths
+	marked  []string            // pages holding "ZgotmplZ"
+	pool    sync.Pool           // *scanner
 }
 
 // linkUse is a link as the first page that has it writes it, that page, and how many
@@ -180,71 +191,123 @@ type linkUse struct {
 }
 
 func newLinkCheck() *linkCheck {
-	return &linkCheck{written: map[string]bool{}, links: map[string]*linkUse{}, rel: map[string]*linkUse{},
+	return &linkCheck{basePath: "/", written: map[string]bool{}, pending: map[string]*linkUse{},
 		pool: sync.Pool{New: func() any { return new(scanner) }}}
 }
 
-// start returns a scanner for the file at output path p, which is a rendered page
-// when page is true.
-func (c *linkCheck) start(page bool) *scanner {
+// setBase tells c the site's address: basePath is render.Renderer.URL("/"), abs its
+// AbsURL("/").
+func (c *linkCheck) setBase(basePath, abs string) {
+	c.basePath = basePath
+	if _, host, ok := strings.Cut(abs, ":"); ok && strings.HasPrefix(host, "//") {
+		c.absBase, c.hostBase = abs, host
+	}
+}
+
+// start returns a scanner for a file; links says whether it is a rendered page.
+func (c *linkCheck) start(links bool) *scanner {
 	s := c.pool.Get().(*scanner)
-	s.reset(page)
+	s.reset(links)
 	return s
 }
 
 // done records what s found in the file at output path p.
 func (c *linkCheck) done(p string, s *scanner) {
 	defer c.pool.Put(s)
+	// The targets are worked out before the lock is taken, into s's memory.
 	dir := path.Dir(p)
+	s.targets = s.targets[:0]
+	s.tarena = s.tarena[:0]
+	for i, raw := range s.found {
+		start := len(s.tarena)
+		var ok bool
+		if s.tarena, ok = c.target(s.tarena, dir, raw); ok {
+			s.targets = append(s.targets, target{link: i, path: s.tarena[start:len(s.tarena):len(s.tarena)]})
+		} else {
+			s.tarena = s.tarena[:start]
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.written[p] = true
+	delete(c.pending, p)
 	if s.zgotmpl {
 		c.marked = append(c.marked, p)
 	}
-	for _, raw := range s.found {
-		m, key := c.links, raw
-		if !isRooted(raw) {
-			target, ok := resolveRelative(dir, raw)
-			if !ok {
-				continue
-			}
-			m, key = c.rel, []byte(target)
+	for _, t := range s.targets {
+		if c.written[string(t.path)] {
+			continue
 		}
-		if u := m[string(key)]; u != nil {
+		if u := c.pending[string(t.path)]; u != nil {
 			u.pages++
 			continue
 		}
-		m[string(key)] = &linkUse{link: string(raw), page: p, pages: 1}
+		c.pending[string(t.path)] = &linkUse{link: string(s.found[t.link]), page: p, pages: 1}
 	}
 }
 
-// isRooted reports whether a link is absolute ("https://…", "tel:…") or root-relative
-// ("/…"): one a page's own address does not change.
-func isRooted(raw []byte) bool {
-	if raw[0] == '/' {
-		return true
+// target is a link of a page and the output path it names.
+type target struct {
+	link int // index in scanner.found
+	path []byte
+}
+
+// target appends to buf the output path that raw, a link on a page in folder dir,
+// names ("dinas/index.html" for "/standar/dinas/"). ok is false when the link points
+// outside the site: another host or scheme, or a path outside the base URL's.
+func (c *linkCheck) target(buf []byte, dir string, raw []byte) (_ []byte, ok bool) {
+	if bytes.ContainsAny(raw, "&%?#") {
+		raw = []byte(cleanRef(string(raw)))
+		if len(raw) == 0 {
+			return buf, false // "?q=1": the page itself
+		}
 	}
+	var rest []byte
+	switch {
+	case c.absBase != "" && bytes.HasPrefix(raw, []byte(c.absBase)):
+		rest = raw[len(c.absBase):]
+	case c.hostBase != "" && bytes.HasPrefix(raw, []byte(c.hostBase)):
+		rest = raw[len(c.hostBase):]
+	case bytes.HasPrefix(raw, []byte("//")):
+		return buf, false // another host
+	case bytes.HasPrefix(raw, []byte(c.basePath)):
+		rest = raw[len(c.basePath):]
+	case string(raw)+"/" == c.basePath:
+		rest = nil // "/standar" for "/standar/"
+	case raw[0] == '/' || isRooted(raw):
+		return buf, false // outside the base path, or another scheme
+	default:
+		rel := path.Join(dir, string(raw))
+		if rel == ".." || strings.HasPrefix(rel, "../") {
+			return buf, false
+		}
+		if rel == "." {
+			rel = ""
+		}
+		if bytes.HasSuffix(raw, []byte("/")) || bytes.HasSuffix(raw, []byte(".")) {
+			rel += "/"
+		}
+		rest = []byte(strings.TrimPrefix(rel, "/"))
+	}
+	if bytes.Contains(rest, []byte("./")) || bytes.Contains(rest, []byte("//")) || bytes.HasPrefix(rest, []byte("/")) {
+		clean := path.Clean("/" + string(rest))[1:]
+		if clean != "" && bytes.HasSuffix(rest, []byte("/")) {
+			clean += "/"
+		}
+		rest = []byte(clean)
+	}
+	buf = append(buf, rest...)
+	// A folder link /x/ is /x/index.html.
+	if len(rest) == 0 || rest[len(rest)-1] == '/' {
+		buf = append(buf, "index.html"...)
+	}
+	return buf, true
+}
+
+// isRooted reports whether a link has a scheme ("https://…", "tel:…").
+func isRooted(raw []byte) bool {
 	i := bytes.IndexAny(raw, ":/?#")
 	return i > 0 && raw[i] == ':'
-}
-
-// resolveRelative turns a relative link of a page in folder dir into the output path
-// it names. ok is false when it leaves the site.
-func resolveRelative(dir string, raw []byte) (target string, ok bool) {
-	ref := cleanRef(string(raw))
-	if ref == "" {
-		return "", false // "?q", only a query: the page itself
-	}
-	folder := strings.HasSuffix(ref, "/") || ref == "." || ref == ".." || strings.HasSuffix(ref, "/.") || strings.HasSuffix(ref, "/..")
-	target = path.Join(dir, ref)
-	if target == ".." || strings.HasPrefix(target, "../") {
-		return "", false
-	}
-	if folder {
-		target = path.Join(target, "index.html")
-	}
-	return target, true
 }
 
 // cleanRef returns the path of a link value: entities decoded, query and fragment
@@ -298,50 +361,15 @@ func (lp *LinkProblems) Error() string {
 	return b.String()
 }
 
-// check returns the problems found once every file is written, or nil. basePath is
-// the path of the base URL ("/" or "/standar/"); absBase the base URL itself
-// ("https://uji.example/standar/"), or "" when it has no host.
-func (c *linkCheck) check(basePath, absBase string) error {
+// check returns the problems found once every file is written, or nil.
+func (c *linkCheck) check() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var lp LinkProblems
-	dead := func(u *linkUse) {
-		lp.Dead = append(lp.Dead, DeadLink{Page: u.page, Link: u.link, Pages: u.pages})
-	}
-	exists := func(target string) bool {
-		// A folder link /x/ is /x/index.html; /x alone is served as /x/ by most hosts.
-		if target == "" || strings.HasSuffix(target, "/") {
-			return c.written[target+"index.html"]
-		}
-		return c.written[target] || c.written[target+"/index.html"]
-	}
-	// "//uji.example/standar/", a link without its scheme
-	_, hostBase, _ := strings.Cut(absBase, ":")
-	for link, u := range c.links {
-		var rest string
-		switch {
-		case absBase != "" && strings.HasPrefix(link, absBase):
-			rest = link[len(absBase):]
-		case absBase != "" && strings.HasPrefix(link, hostBase):
-			rest = link[len(hostBase):]
-		case strings.HasPrefix(link, basePath):
-			rest = link[len(basePath):]
-		case link+"/" == basePath:
-			rest = ""
-		default:
-			continue // another site, another scheme, or outside the base path
-		}
-		rest = cleanRef(rest)
-		if strings.HasPrefix(rest, "/") {
-			continue // "//other.host/…" under basePath "/"
-		}
-		if !exists(path.Clean("/" + rest)[1:] + trailingSlash(rest)) {
-			dead(u)
-		}
-	}
-	for target, u := range c.rel {
-		if !c.written[target] && !c.written[target+"/index.html"] {
-			dead(u)
+	for t, u := range c.pending {
+		// "/x" is served as "/x/" by most hosts.
+		if !c.written[t+"/index.html"] {
+			lp.Dead = append(lp.Dead, DeadLink{Page: u.page, Link: u.link, Pages: u.pages})
 		}
 	}
 	if len(lp.Dead) == 0 && len(c.marked) == 0 {
@@ -350,11 +378,4 @@ func (c *linkCheck) check(basePath, absBase string) error {
 	slices.SortFunc(lp.Dead, func(a, b DeadLink) int { return cmp.Or(cmp.Compare(a.Page, b.Page), cmp.Compare(a.Link, b.Link)) })
 	lp.Marked = slices.Sorted(slices.Values(c.marked))
 	return &lp
-}
-
-func trailingSlash(p string) string {
-	if strings.HasSuffix(p, "/") && p != "/" {
-		return "/"
-	}
-	return ""
 }

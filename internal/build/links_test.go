@@ -73,25 +73,44 @@ func TestScanner(t *testing.T) {
 	}
 }
 
-func TestResolveRelative(t *testing.T) {
+func TestTarget(t *testing.T) {
+	c := newLinkCheck()
+	c.setBase("/standar/", "https://uji.example/standar/")
 	tests := []struct {
-		dir, ref, want string
-		ok             bool
+		dir, link, want string // want "" for a link outside the site
 	}{
-		{"dinas", "layanan-uji/", "dinas/layanan-uji/index.html", true},
-		{"dinas/layanan-uji", "../", "dinas/index.html", true},
-		{"dinas/layanan-uji", "cetak/?x=1#a", "dinas/layanan-uji/cetak/index.html", true},
-		{"dinas", "../assets/papan.css", "assets/papan.css", true},
-		{".", "tentang/", "tentang/index.html", true},
-		{"dinas", "../../luar/", "", false},
-		{"dinas", "?q=1", "", false},
-		{"dinas", "a%20b.pdf", "dinas/a b.pdf", true},
-		{"dinas", "x.html?a=1&amp;b=2", "dinas/x.html", true},
+		{"dinas", "/standar/", "index.html"},
+		{"dinas", "/standar", "index.html"},
+		{"dinas", "/standar/dinas/", "dinas/index.html"},
+		{"dinas", "/standar/dinas", "dinas"},
+		{"dinas", "/standar/assets/papan.1234abcd.css", "assets/papan.1234abcd.css"},
+		{"dinas", "/standar/dinas/?x=1#a", "dinas/index.html"},
+		{"dinas", "/standar/dokumen/a%20b.pdf", "dokumen/a b.pdf"},
+		{"dinas", "/standar/x.html?a=1&amp;b=2", "x.html"},
+		{"dinas", "/standar/a/../tentang/", "tentang/index.html"},
+		{"dinas", "https://uji.example/standar/tentang/", "tentang/index.html"},
+		{"dinas", "//uji.example/standar/tentang/", "tentang/index.html"},
+		{"dinas", "layanan-uji/", "dinas/layanan-uji/index.html"},
+		{"dinas/layanan-uji", "../", "dinas/index.html"},
+		{"dinas/layanan-uji", "cetak/?x=1#a", "dinas/layanan-uji/cetak/index.html"},
+		{"dinas", "../assets/papan.css", "assets/papan.css"},
+		{".", "tentang/", "tentang/index.html"},
+		{".", "./", "index.html"},
+		{"dinas", "..", "index.html"},
+		{"dinas", "../../luar/", ""},
+		{"dinas", "?q=1", ""},
+		{"dinas", "/lain/", ""},
+		{"dinas", "/standarx/", ""},
+		{"dinas", "//other.example/standar/", ""},
+		{"dinas", "https://other.example/standar/", ""},
+		{"dinas", "http://uji.example/standar/", ""},
+		{"dinas", "tel:+62215550110", ""},
+		{"dinas", "mailto:a@b.id", ""},
 	}
 	for _, tt := range tests {
-		got, ok := resolveRelative(tt.dir, []byte(tt.ref))
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("resolveRelative(%q, %q) = %q, %v; want %q, %v", tt.dir, tt.ref, got, ok, tt.want, tt.ok)
+		got, ok := c.target(nil, tt.dir, []byte(tt.link))
+		if string(got) != tt.want || ok != (tt.want != "") {
+			t.Errorf("target(%q, %q) = %q, %v; want %q", tt.dir, tt.link, got, ok, tt.want)
 		}
 	}
 }

@@ -41,10 +41,10 @@ var linkPromises = []promise{
 		after: noOutput,
 	},
 	{
-		name: "a site address without a scheme is a galat",
+		name:  "a site address without a scheme is a galat",
 		setup: addToFile("content/dinas/_opd.toml", "", "\n[kontak]\nsitus = \"www.dinas-uji.example.go.id\"\n"),
-		args: []string{"check", "--src", "{dir}"},
-		code: 1,
+		args:  []string{"check", "--src", "{dir}"},
+		code:  1,
 		stdout: []string{
 			"content/dinas/_opd.toml:24:1: galat: `situs` pada [kontak] bernilai \"www.dinas-uji.example.go.id\", yang tidak diawali https:// atau http://",
 			"\tsaran: Alamat web memerlukan awalannya; tulis \"https://www.dinas-uji.example.go.id\".",
