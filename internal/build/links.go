@@ -127,6 +127,16 @@ func (s *scanner) scanLinks(p []byte) {
 
 // linkAttr reports whether the '=' at p[eq] ends the name href or src.
 func (s *scanner) linkAttr(p []byte, eq int) bool {
+	// Most '=' end another name (class, id, aria-…): look at the last letter first.
+	var last byte
+	if eq > 0 {
+		last = p[eq-1]
+	} else if s.ntail > 0 {
+		last = s.tail[s.ntail-1]
+	}
+	if last|0x20 != 'f' && last|0x20 != 'c' {
+		return false
+	}
 	var b [5]byte
 	// The five bytes before the '=', reaching into tail at the start of p.
 	n := 0
