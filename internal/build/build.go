@@ -131,13 +131,17 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	var warnings standard.Problems
 	res, err := writeAtomically(ctx, opts.Out, func(dir string) (Result, error) {
 		w := newWriter(dir)
-		st, err := runStream(ctx, opts.Src, streamOptions{baseURL: opts.BaseURL, write: w.write})
+		st, err := runStream(ctx, opts.Src, streamOptions{baseURL: opts.BaseURL, write: w.write,
+			templates: func(r *render.Renderer) { w.links.setBase(r.URL("/"), r.AbsURL("/")) }})
 		if err != nil {
 			return Result{}, err
 		}
 		warnings = st.problems
 		st.findings = nil // the dashboard has its own; let a big site's go while pages are written
 		if err := writeAll(ctx, w, append(st.renderer.SiteOutputs(), headersOutput())); err != nil {
+			return Result{}, err
+		}
+		if err := w.links.check(); err != nil {
 			return Result{}, err
 		}
 		return w.result(), nil
@@ -272,17 +276,20 @@ func removeTree(dir string) {
 	os.RemoveAll(dir)
 }
 
-// writer writes rendered files under dir from several goroutines, counting them.
+// writer writes rendered files under dir from several goroutines, counting them and
+// gathering their links for the link check (links.go).
 type writer struct {
 	dir                 string
 	bufs                sync.Pool // *bufio.Writer
 	dirs                sync.Map  // the folders made so far, slash-separated
 	files, pages, bytes atomic.Int64
+	links               *linkCheck
 }
 
 func newWriter(dir string) *writer {
 	// 64 KB holds most pages whole, so most files are written in one system call.
-	return &writer{dir: dir, bufs: sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}}
+	return &writer{dir: dir, bufs: sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }},
+		links: newLinkCheck()}
 }
 
 // write renders o straight into its file, making its folder when needed. Nothing is
@@ -302,7 +309,9 @@ func (w *writer) write(o render.Output) error {
 	}
 	bw := w.bufs.Get().(*bufio.Writer)
 	defer w.bufs.Put(bw)
-	cw := &countingWriter{w: f}
+	// Only rendered pages have their links checked: a file from static/ is the
+	// site's own to link where it likes.
+	cw := &countingWriter{w: f, scan: w.links.start(o.Kind != "")}
 	bw.Reset(cw)
 	err = o.Write(bw)
 	if err == nil {
@@ -313,12 +322,14 @@ func (w *writer) write(o render.Output) error {
 	}
 	bw.Reset(nil) // let go of the file
 	if err != nil {
+		w.links.pool.Put(cw.scan)
 		var ps standard.Problems
 		if errors.As(err, &ps) {
 			return ps // a template error in layouts/: report it as content
 		}
 		return fmt.Errorf("%s: %w", o.Path, err)
 	}
+	w.links.done(o.Path, cw.scan)
 	w.files.Add(1)
 	w.bytes.Add(cw.n)
 	if strings.HasSuffix(o.Path, ".html") {
@@ -327,14 +338,18 @@ func (w *writer) write(o render.Output) error {
 	return nil
 }
 
+// countingWriter counts the bytes of a file and shows them to the link check's scanner
+// on their way to disk.
 type countingWriter struct {
-	w io.Writer
-	n int64
+	w    io.Writer
+	n    int64
+	scan *scanner
 }
 
 func (c *countingWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
+	c.scan.Write(p[:n])
 	return n, err
 }
 

@@ -40,6 +40,8 @@ type streamOptions struct {
 	// write, when set, writes one page of a service. It is called from several
 	// goroutines, and not at all once any file has an error.
 	write func(render.Output) error
+	// templates, when set, is given the renderer before the first write.
+	templates func(*render.Renderer)
 	// locate finds the line and column of each rule finding while its file is at hand.
 	locate bool
 }
@@ -75,6 +77,9 @@ func runStream(ctx context.Context, src fs.FS, opts streamOptions) (*stream, err
 			}
 			problems = append(problems, ps...)
 		}
+	}
+	if r != nil && opts.templates != nil {
+		opts.templates(r)
 	}
 	cfg := rules.ConfigFrom(site.Config.Compliance)
 	today := Today(site.Config, opts.today)

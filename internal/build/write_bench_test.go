@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"io"
+	"os"
 	"strconv"
 	"testing"
 
@@ -24,5 +25,24 @@ func BenchmarkWrite(b *testing.B) {
 		if err := w.write(out("opd/layanan-" + strconv.Itoa(i) + "/index.html")); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkLinkCheck is the link check's share of writing a page: the scan of the
+// fixture's service page (testdata/golden) as it is written, and the recording of its
+// links.
+func BenchmarkLinkCheck(b *testing.B) {
+	page, err := os.ReadFile("testdata/golden/dinas/layanan-uji/index.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := newLinkCheck()
+	c.setBase("/standar/", "https://uji.example/standar/")
+	b.ReportAllocs()
+	b.SetBytes(int64(len(page)))
+	for i := 0; b.Loop(); i++ {
+		s := c.start(true)
+		s.Write(page)
+		c.done("dinas/layanan-"+strconv.Itoa(i)+"/index.html", s)
 	}
 }

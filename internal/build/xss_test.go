@@ -3,12 +3,15 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/papan-id/papan/internal/standard"
 	"golang.org/x/net/html"
 )
 
@@ -26,9 +29,12 @@ var xssPayloads = []string{
 }
 
 // hostileSite writes a site in which every text field of every file holds payload.
-func hostileSite(t *testing.T, payload string) string {
+// The fields that must be web addresses (tautan_daring, situs, tautan, and the value of
+// a "situs" channel) hold link: the loader refuses anything but an http or https URL
+// there (TestHostileLinksRefused).
+func hostileSite(t *testing.T, payload, link string) string {
 	t.Helper()
-	q := strconv.Quote(payload)
+	q, l := strconv.Quote(payload), strconv.Quote(link)
 	dir := t.TempDir()
 	files := map[string]string{
 		"site.toml": `judul = ` + q + `
@@ -39,10 +45,10 @@ terbitkan_pengelolaan = true
 alamat = ` + q + `
 telepon = ` + q + `
 email = ` + q + `
-situs = ` + q + `
+situs = ` + l + `
 [[pengaduan]]
 jenis = "situs"
-nilai = ` + q + `
+nilai = ` + l + `
 jam = ` + q + `
 waktu_respons = ` + q + `
 keterangan = ` + q + `
@@ -61,7 +67,7 @@ jam = ` + q + `
 telepon = ` + q + `
 whatsapp = ` + q + `
 email = ` + q + `
-situs = ` + q + `
+situs = ` + l + `
 [maklumat]
 teks = ` + q + `
 penanda_tangan = ` + q + `
@@ -74,7 +80,7 @@ nilai = ` + q + `
 kategori = ` + q + `
 ringkasan = ` + q + `
 kata_kunci = [` + q + `]
-tautan_daring = ` + q + `
+tautan_daring = ` + l + `
 lokasi = ` + q + `
 sarana_prasarana = ` + q + `
 kompetensi_pelaksana = ` + q + `
@@ -118,7 +124,7 @@ jenis = ` + q + `
 nomor = ` + q + `
 tahun = 2024
 judul = ` + q + `
-tautan = ` + q + `
+tautan = ` + l + `
 [[pelayanan_khusus]]
 kelompok = ` + q + `
 uraian = ` + q + `
@@ -137,7 +143,7 @@ uraian = ` + q + `
 func TestNoInjectedScript(t *testing.T) {
 	for _, payload := range xssPayloads {
 		t.Run(payload, func(t *testing.T) {
-			src := hostileSite(t, payload)
+			src := hostileSite(t, payload, "https://x.example/?q="+url.QueryEscape(payload))
 			out := filepath.Join(t.TempDir(), "public")
 			if _, err := build(t, src, out, ""); err != nil {
 				t.Fatal(err)
@@ -152,6 +158,36 @@ func TestNoInjectedScript(t *testing.T) {
 			}
 			if pages < 5 {
 				t.Errorf("only %d pages built", pages)
+			}
+		})
+	}
+}
+
+// TestHostileLinksRefused puts each hostile string in every field that must be a web
+// address: each is a galat at its line, so none reaches a page.
+func TestHostileLinksRefused(t *testing.T) {
+	want := []string{
+		"content/dinas/_opd.toml:15:1: galat: `situs` pada [kontak]",
+		"content/dinas/layanan.toml:5:1: galat: `tautan_daring`",
+		"content/dinas/layanan.toml:49:1: galat: `tautan` pada [[dasar_hukum]] ke-1",
+		"site.toml:9:1: galat: `situs` pada [kontak]",
+		"site.toml:12:1: galat: `nilai` pada [[pengaduan]] ke-1",
+	}
+	for _, payload := range xssPayloads {
+		t.Run(payload, func(t *testing.T) {
+			src := hostileSite(t, payload, payload)
+			_, err := build(t, src, filepath.Join(t.TempDir(), "public"), "")
+			var ps standard.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("build: %v, want problems", err)
+			}
+			if got := ps.Errors(); got != len(want) {
+				t.Errorf("%d galat, want %d:\n%v", got, len(want), ps)
+			}
+			for _, w := range want {
+				if !strings.Contains(ps.Error(), w+" bernilai "+strconv.Quote(strings.TrimSpace(payload))+", yang ") {
+					t.Errorf("no %s …:\n%v", w, ps)
+				}
 			}
 		})
 	}

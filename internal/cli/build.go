@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -29,6 +30,14 @@ func runBuild(e *env, args []string) int {
 		*out = filepath.Join(dir, "public")
 	}
 	res, err := build.Build(e.ctx, build.Options{Src: os.DirFS(dir), SrcDir: dir, Out: *out, BaseURL: *baseURL})
+	var links *build.LinkProblems
+	if errors.As(err, &links) {
+		// The pages are named by their path in the output, which the failed build left
+		// as it was: they are found in the templates that made them.
+		fmt.Fprintln(e.stderr, links.Error())
+		fmt.Fprintf(e.stderr, "papan: %d galat pada halaman yang dibuat; keluaran sebelumnya tidak diubah\n", len(links.Dead)+len(links.Marked))
+		return ExitProblem
+	}
 	if err != nil {
 		return reportError(e, err)
 	}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -279,6 +278,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"channellabel": func(k standard.ChannelKind) string { return r.t("channel_" + string(k)) },
 		"channelhref":  channelHref,
 		"channels":     r.channelLines,
+		"links":        contactLinks,
 		"categories":   r.categories,
 		"servicecount": serviceCount,
 		"jsonld":       r.serviceJSONLD,
@@ -426,9 +426,15 @@ func procedures(s *standard.Service) []procedure {
 
 // channelLine is a complaint channel as partials/channels.html shows it.
 type channelLine struct {
-	Label, Href, Value, Hours string
-	Response                  string // "Waktu tanggapan: 1 hari kerja", or ""
-	Note                      template.HTML
+	Label, Value, Hours string
+	// Links is Value cut into its numbers or addresses, each with its link, and the text
+	// between them: "(021) 555-0110 / 0812 3456 7890" makes two links.
+	Links []linkPart
+	// Href is the link of the first part that has one, or "": for a theme written
+	// when a channel had one link.
+	Href     template.URL
+	Response string // "Waktu tanggapan: 1 hari kerja", or ""
+	Note     template.HTML
 }
 
 // channelLines puts together the lines of channels, which every page shows (the site's
@@ -436,8 +442,9 @@ type channelLine struct {
 func (r *Renderer) channelLines(channels []standard.Channel) []channelLine {
 	lines := make([]channelLine, len(channels))
 	for i, c := range channels {
-		lines[i] = channelLine{Label: r.t("channel_" + string(c.Kind)), Href: channelHref(c), Value: c.Value,
-			Hours: c.Hours, Note: r.md.Field(c.Note)}
+		links := contactLinks(string(c.Kind), c.Value)
+		lines[i] = channelLine{Label: r.t("channel_" + string(c.Kind)), Links: links, Href: firstHref(links),
+			Value: c.Value, Hours: c.Hours, Note: r.md.Field(c.Note)}
 		if c.Response != "" {
 			lines[i].Response = r.t("response_time") + ": " + c.Response
 		}
@@ -445,44 +452,84 @@ func (r *Renderer) channelLines(channels []standard.Channel) []channelLine {
 	return lines
 }
 
-// channelHref returns a link that opens the channel (a call, a chat, a mail), or "" when
-// the channel is a place or its value does not make a safe link.
-func channelHref(c standard.Channel) string {
-	digits := func(s string) string {
-		var b strings.Builder
-		for _, r := range s {
-			if r >= '0' && r <= '9' || r == '+' && b.Len() == 0 {
-				b.WriteRune(r)
-			}
-		}
-		return b.String()
+// linkPart is a piece of a contact value as a page shows it: a link when Href is set,
+// else text.
+type linkPart struct {
+	Text string
+	Href template.URL
+	// HrefAttr is Href as a whole attribute, href="…", for <a {{.HrefAttr}}>.
+	// html/template writes a URL value's "+" as "&#43;" (tel:&#43;62…), which works
+	// but reads badly and defeats a search of the output; an attribute made here from
+	// a checked URL is written as it is.
+	HrefAttr template.HTMLAttr
+}
+
+// link returns the part text linked to u, a URL made from a checked number or address.
+func link(text, u string) linkPart {
+	return linkPart{Text: text, Href: template.URL(u), HrefAttr: template.HTMLAttr(`href="` + template.HTMLEscapeString(u) + `"`)}
+}
+
+// contactLinks cuts value, a contact of the given kind (a channel kind: "telepon",
+// "sms", "whatsapp", "email", …), into parts, linking each number or address that
+// standard.ParsePhone or standard.ParseEmail understands: tel:+62…, sms:+62…,
+// https://wa.me/62…, mailto:…. A value that is a web address (standard.WebURL) is one
+// link whatever its kind; any other value of another kind is text.
+//
+// The links are template.URL (and template.HTMLAttr), which html/template writes as
+// they are: they are built here from the checked number or address alone, never from
+// the editor's text, and html/template would otherwise disarm every tel: and sms: link
+// to "#ZgotmplZ".
+func contactLinks(kind, value string) []linkPart {
+	if u, problem, _ := standard.WebURL(value); problem == "" {
+		return []linkPart{link(value, u)} // "https://wa.me/62…", a site
 	}
-	switch c.Kind {
+	var parts []standard.ContactPart
+	var href func(target string) string
+	switch kind {
 	case "telepon", "sms":
-		if d := digits(c.Value); d != "" {
-			scheme := "tel:"
-			if c.Kind == "sms" {
-				scheme = "sms:"
-			}
-			return scheme + d
+		scheme := "tel:"
+		if kind == "sms" {
+			scheme = "sms:"
 		}
+		parts, href = standard.Phones(value), func(n string) string { return scheme + n }
 	case "whatsapp":
-		d := strings.TrimPrefix(digits(c.Value), "+")
-		if strings.HasPrefix(d, "0") {
-			d = "62" + d[1:] // wa.me wants the country code
-		}
-		if d != "" {
-			return "https://wa.me/" + d
+		parts, href = standard.Phones(value), func(n string) string {
+			if !strings.HasPrefix(n, "+") {
+				return "" // a short or toll-free number has no WhatsApp account
+			}
+			return "https://wa.me/" + n[1:] // wa.me wants the country code without "+"
 		}
 	case "email":
-		if strings.Contains(c.Value, "@") && !strings.ContainsAny(c.Value, " <>\"") {
-			return "mailto:" + c.Value
+		parts, href = standard.Emails(value), func(a string) string { return "mailto:" + a }
+	default:
+		return []linkPart{{Text: value}}
+	}
+	links := make([]linkPart, len(parts))
+	for i, p := range parts {
+		links[i].Text = p.Text
+		if p.Target == "" {
+			continue
+		}
+		if u := href(p.Target); u != "" {
+			links[i] = link(p.Text, u)
 		}
 	}
-	if u, err := url.Parse(c.Value); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
-		return u.String()
+	return links
+}
+
+// firstHref returns the first link of parts, or "".
+func firstHref(parts []linkPart) template.URL {
+	for _, p := range parts {
+		if p.Href != "" {
+			return p.Href
+		}
 	}
 	return ""
+}
+
+// channelHref returns the first link of a channel (see contactLinks), or "".
+func channelHref(c standard.Channel) template.URL {
+	return firstHref(contactLinks(string(c.Kind), c.Value))
 }
 
 type category struct {

@@ -74,8 +74,9 @@ type (
 func (r *Renderer) serviceJSONLD(v view) (template.JS, error) {
 	s := v.Service
 	o := s.OPD
+	phone := ldPhone(o.Contact.Phone)
 	provider := &ldOrg{Type: "GovernmentOrganization", Name: o.Name, URL: r.AbsURL("/" + o.Slug + "/"),
-		Address: o.Address, Telephone: o.Contact.Phone, Email: o.Contact.Email}
+		Address: o.Address, Telephone: phone, Email: o.Contact.Email}
 	place := s.Location
 	if place == "" {
 		place = o.Address
@@ -94,8 +95,8 @@ func (r *Renderer) serviceJSONLD(v view) (template.JS, error) {
 		if place != "" {
 			ch.ServiceLocation = &ldPlace{Type: "Place", Name: o.Name, Address: place}
 		}
-		if o.Contact.Phone != "" {
-			ch.ServicePhone = &ldContactPoint{Type: "ContactPoint", Telephone: o.Contact.Phone}
+		if phone != "" {
+			ch.ServicePhone = &ldContactPoint{Type: "ContactPoint", Telephone: phone}
 		}
 		if ch == (ldChannel{Type: "ServiceChannel"}) {
 			continue // nothing known of it
@@ -125,6 +126,18 @@ func (r *Renderer) serviceJSONLD(v view) (template.JS, error) {
 		ServiceType:      s.Category,
 	})
 	return template.JS(b), err
+}
+
+// ldPhone returns the telephone schema.org is given for a contact value: its first
+// number in the form the page's tel: link dials ("+62215550110"), or the value as
+// written when Papan finds no number in it.
+func ldPhone(v string) string {
+	for _, p := range standard.Phones(v) {
+		if p.Target != "" {
+			return p.Target
+		}
+	}
+	return v
 }
 
 // isoDuration writes the longest duration of a standard as ISO 8601, which schema.org's

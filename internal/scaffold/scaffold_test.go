@@ -197,6 +197,8 @@ func realValue(line string) string {
 		return `waktu = "10 menit"`
 	case "tarif":
 		return "tarif = 0" // a paid fee would need the legal basis
+	case "tautan_daring", "situs", "tautan":
+		return key + ` = "https://layanan.example.go.id/"` // the sample "https://" has no host
 	}
 	return key + " = 1"
 }

@@ -83,7 +83,26 @@ func (c *checker) channels(prefix string, chs []Channel) {
 	}
 	for i, ch := range chs {
 		c.oneOf(fmt.Sprintf("%s[%d].jenis", prefix, i), string(ch.Kind), kinds)
+		if slices.Contains(URLChannelKinds, ch.Kind) {
+			c.url(fmt.Sprintf("%s[%d].nilai", prefix, i), ch.Value)
+		}
 	}
+}
+
+// url checks a field that pages publish as a link: an absolute http or https address
+// (WebURL). Without the check "simbg.pu.go.id" would be a link to a page of the site
+// that does not exist, and "javascript:…" a link html/template disarms to "#ZgotmplZ".
+func (c *checker) url(path, value string) {
+	if value == "" {
+		return
+	}
+	if _, problem, hint := WebURL(value); problem != "" {
+		c.errorf(path, hint, "%s bernilai %q, yang %s", FieldLabel(path), value, problem)
+	}
+}
+
+func (c *checker) contact(prefix string, k Contact) {
+	c.url(prefix+".situs", k.Website)
 }
 
 // Validate returns the problems in site.toml's values.
@@ -91,6 +110,7 @@ func (cfg *Config) Validate() []Problem {
 	c := checker{file: cfg.File}
 	c.oneOf("bahasa", cfg.Language, []string{"id", "en"})
 	c.channels("pengaduan", cfg.Complaints)
+	c.contact("kontak", cfg.Contact)
 	if cfg.Home.FullListLimit < 0 {
 		c.errorf("beranda.batas_daftar_lengkap", "Tulis jumlah layanan, misalnya 300; beranda mendaftar setiap layanan selama situs tidak memiliki lebih banyak layanan daripada itu.",
 			"%s tidak boleh negatif", FieldLabel("beranda.batas_daftar_lengkap"))
@@ -101,6 +121,7 @@ func (cfg *Config) Validate() []Problem {
 // Validate returns the problems in the OPD profile's values.
 func (o *OPD) Validate() []Problem {
 	c := checker{file: o.File}
+	c.contact("kontak", o.Contact)
 	c.channels("pengaduan", o.Complaints)
 	return c.problems
 }
@@ -108,6 +129,7 @@ func (o *OPD) Validate() []Problem {
 // Validate returns the problems in the service's values and references.
 func (s *Service) Validate() []Problem {
 	c := checker{file: s.File}
+	c.url("tautan_daring", s.OnlineURL)
 	for i, r := range s.Requirements {
 		p := fmt.Sprintf("persyaratan[%d]", i)
 		c.oneOf(p+".bentuk", r.Form, RequirementForms)
@@ -136,6 +158,7 @@ func (s *Service) Validate() []Problem {
 	}
 	ids := map[string]int{}
 	for i, l := range s.LegalBasis {
+		c.url(fmt.Sprintf("dasar_hukum[%d].tautan", i), l.Link)
 		if l.ID == "" {
 			continue
 		}
