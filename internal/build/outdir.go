@@ -99,7 +99,12 @@ func checkOut(opts Options) error {
 			"Periksa nama folder dan izinnya, atau pilih folder lain dengan --out.")
 	}
 	if fi.Mode()&fs.ModeSymlink != 0 {
-		target, _ := filepath.EvalSymlinks(out)
+		// The link's own target, read against the --out as given, so the advice is in
+		// the user's terms: --out public, a link to www, suggests --out www.
+		target, _ := os.Readlink(out)
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(opts.Out), target)
+		}
 		return outProblem(opts.Out, "folder keluaran ini adalah tautan simbolik (symlink)",
 			fmt.Sprintf("Papan mengganti folder keluaran secara utuh dan tidak mengikuti tautan. Tulis folder tujuannya langsung, misalnya --out %s.", target))
 	}

@@ -52,63 +52,68 @@ func TestRefusesOutput(t *testing.T) {
 		name string
 		// prepare makes what is at the output; it returns the --out, relative to the
 		// test's folder, which holds the site in site/.
-		prepare     func(t *testing.T, root string) string
-		msg, hint   string
-		skipSymlink bool
+		prepare   func(t *testing.T, root string) string
+		msg, hint string
 	}{
 		{"an existing file", func(t *testing.T, root string) string {
 			writeFile(t, filepath.Join(root, "catatan.txt"), "jangan dihapus")
 			return "catatan.txt"
 		}, "sudah ada berkas dengan nama ini; folder keluaran harus berupa folder",
-			"Papan tidak menimpa berkas. Pilih folder lain dengan --out, misalnya --out public.", false},
+			"Papan tidak menimpa berkas. Pilih folder lain dengan --out, misalnya --out public."},
 		{"a path through a file", func(t *testing.T, root string) string {
 			writeFile(t, filepath.Join(root, "catatan.txt"), "jangan dihapus")
 			return "catatan.txt/public"
 		}, "folder keluaran tidak dapat dibaca: sebagian jalurnya adalah berkas, bukan folder",
-			"Periksa nama folder dan izinnya, atau pilih folder lain dengan --out.", false},
+			"Periksa nama folder dan izinnya, atau pilih folder lain dengan --out."},
 		{"site.toml", func(t *testing.T, root string) string { return "site/site.toml" },
-			"folder keluaran ini adalah site.toml situs", siteHint, false},
+			"folder keluaran ini adalah site.toml situs", siteHint},
 		{"content", func(t *testing.T, root string) string { return "site/content" },
-			"folder keluaran ini adalah content/ situs", siteHint, false},
+			"folder keluaran ini adalah content/ situs", siteHint},
 		{"a folder inside content", func(t *testing.T, root string) string { return "site/content/dinas" },
-			"folder keluaran ini berada di dalam content/ situs", siteHint, false},
+			"folder keluaran ini berada di dalam content/ situs", siteHint},
 		{"a new folder inside layouts", func(t *testing.T, root string) string { return "site/layouts/public" },
-			"folder keluaran ini berada di dalam layouts/ situs", siteHint, false},
+			"folder keluaran ini berada di dalam layouts/ situs", siteHint},
 		{"static", func(t *testing.T, root string) string { return "site/static" },
-			"folder keluaran ini adalah static/ situs", siteHint, false},
+			"folder keluaran ini adalah static/ situs", siteHint},
 		{"the site folder", func(t *testing.T, root string) string { return "site" },
-			"folder keluaran ini adalah folder situs itu sendiri", "Papan mengganti seluruh folder keluaran. " + siteHint, false},
+			"folder keluaran ini adalah folder situs itu sendiri", "Papan mengganti seluruh folder keluaran. " + siteHint},
 		{"the site's parent", func(t *testing.T, root string) string { return "." },
-			"folder keluaran ini berisi folder situs", "Papan mengganti seluruh folder keluaran. " + siteHint, false},
+			"folder keluaran ini berisi folder situs", "Papan mengganti seluruh folder keluaran. " + siteHint},
 		{"a symlink into content", func(t *testing.T, root string) string {
 			symlink(t, filepath.Join(root, "site", "content", "dinas"), filepath.Join(root, "tautan"))
 			return "tautan"
-		}, "folder keluaran ini berada di dalam content/ situs", siteHint, true},
+		}, "folder keluaran ini berada di dalam content/ situs", siteHint},
 		{"a symlink to a folder", func(t *testing.T, root string) string {
 			writeFile(t, filepath.Join(root, "www", "index.html"), "situs lain")
 			symlink(t, filepath.Join(root, "www"), filepath.Join(root, "public"))
 			return "public"
 		}, "folder keluaran ini adalah tautan simbolik (symlink)",
-			"Papan mengganti folder keluaran secara utuh dan tidak mengikuti tautan. Tulis folder tujuannya langsung, misalnya --out {root}/www.", true},
+			"Papan mengganti folder keluaran secara utuh dan tidak mengikuti tautan. Tulis folder tujuannya langsung, misalnya --out {root}/www."},
+		{"a relative symlink to a folder", func(t *testing.T, root string) string {
+			os.MkdirAll(filepath.Join(root, "www"), 0o755)
+			symlink(t, "www", filepath.Join(root, "public"))
+			return "public"
+		}, "folder keluaran ini adalah tautan simbolik (symlink)",
+			"Papan mengganti folder keluaran secara utuh dan tidak mengikuti tautan. Tulis folder tujuannya langsung, misalnya --out {root}/www."},
 		{"a folder with other files", func(t *testing.T, root string) string {
 			writeFile(t, filepath.Join(root, "public", "laporan-keuangan.xlsx"), "angka")
 			writeFile(t, filepath.Join(root, "public", "sub", "foto.jpg"), "\xff\xd8foto")
 			return "public"
-		}, "folder keluaran tidak kosong dan bukan keluaran Papan (tidak ada berkas .papan-keluaran)", notOursHint, false},
+		}, "folder keluaran tidak kosong dan bukan keluaran Papan (tidak ada berkas .papan-keluaran)", notOursHint},
 		{"a folder holding only an empty folder", func(t *testing.T, root string) string {
 			os.MkdirAll(filepath.Join(root, "public", "kosong"), 0o755)
 			return "public"
-		}, "folder keluaran tidak kosong dan bukan keluaran Papan (tidak ada berkas .papan-keluaran)", notOursHint, false},
+		}, "folder keluaran tidak kosong dan bukan keluaran Papan (tidak ada berkas .papan-keluaran)", notOursHint},
 		{"a manifest of another version", func(t *testing.T, root string) string {
 			writeFile(t, filepath.Join(root, "public", ManifestName), "papan-keluaran 9\nindex.html\n")
 			writeFile(t, filepath.Join(root, "public", "index.html"), "x")
 			return "public"
-		}, "folder keluaran tidak kosong dan bukan keluaran Papan (tidak ada berkas .papan-keluaran)", notOursHint, false},
+		}, "folder keluaran tidak kosong dan bukan keluaran Papan (tidak ada berkas .papan-keluaran)", notOursHint},
 		{"a previous output with a file added", func(t *testing.T, root string) string {
 			buildInto(t, root, "public")
 			writeFile(t, filepath.Join(root, "public", "laporan-keuangan.xlsx"), "angka")
 			return "public"
-		}, "folder keluaran berisi berkas yang tidak ditulis Papan: laporan-keuangan.xlsx", foreignHint, false},
+		}, "folder keluaran berisi berkas yang tidak ditulis Papan: laporan-keuangan.xlsx", foreignHint},
 		{"a previous output with files and a folder added", func(t *testing.T, root string) string {
 			buildInto(t, root, "public")
 			for _, f := range []string{"a.pdf", "dinas/layanan-uji/lampiran.pdf", "sub/foto.jpg", "z.txt"} {
@@ -116,14 +121,14 @@ func TestRefusesOutput(t *testing.T) {
 			}
 			os.MkdirAll(filepath.Join(root, "public", "arsip"), 0o755)
 			return "public"
-		}, "folder keluaran berisi berkas yang tidak ditulis Papan: a.pdf, arsip/, dinas/layanan-uji/lampiran.pdf dan 2 lainnya", foreignHint, false},
+		}, "folder keluaran berisi berkas yang tidak ditulis Papan: a.pdf, arsip/, dinas/layanan-uji/lampiran.pdf dan 2 lainnya", foreignHint},
 		{"a previous output with a page replaced by a symlink", func(t *testing.T, root string) string {
 			buildInto(t, root, "public")
 			writeFile(t, filepath.Join(root, "lain.html"), "x")
 			os.Remove(filepath.Join(root, "public", "404.html"))
 			symlink(t, filepath.Join(root, "lain.html"), filepath.Join(root, "public", "404.html"))
 			return "public"
-		}, "folder keluaran berisi berkas yang tidak ditulis Papan: 404.html", foreignHint, true},
+		}, "folder keluaran berisi berkas yang tidak ditulis Papan: 404.html", foreignHint},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
