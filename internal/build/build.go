@@ -8,6 +8,33 @@
 // when every file is written. A build that fails — bad content, a template error, a full
 // disk, an interrupt — leaves the previous output exactly as it was and no temporary
 // folder behind.
+//
+// # The output folder
+//
+// A build replaces its output folder whole, so before it writes anything it makes sure
+// the folder holds nothing but what Papan wrote there: the folder is missing, empty, or
+// a previous output holding only the files its manifest lists. Anything else — a file,
+// a symbolic link, the site's own files or folders, a web root with other files, a
+// previous output someone added files to — is refused with a message saying what to
+// do, and nothing on disk is touched. Cleaning up after a killed build removes only
+// folders named with the build's temporary prefix.
+//
+// The manifest, ManifestName at the output's root, marks a folder as Papan's output:
+//
+//	papan-keluaran 1
+//	404.html
+//	_headers
+//	assets/papan.1a2b3c4d.css
+//	…
+//
+// The first line names the format and its version; then one slash-separated path a line,
+// sorted, of every file the build wrote (the manifest itself not included). It is a
+// dot-file, so static hosts do not publish it by default. A later version may add
+// fields after a path, separated by a tab (a hash of each file, say): paths never hold
+// a tab or a line break (render.StaticConflicts refuses such names in static/).
+//
+// A file in the site's static/ that would replace a file the build makes is a galat
+// (render.StaticConflicts), found by papan check, papan build and papan serve alike.
 package build
 
 import (
@@ -144,39 +171,14 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		if err := w.links.check(); err != nil {
 			return Result{}, err
 		}
+		if err := writeManifest(dir, w.paths); err != nil {
+			return Result{}, err
+		}
 		return w.result(), nil
 	})
 	res.Warnings = warnings
 	res.Elapsed = time.Since(start)
 	return res, err
-}
-
-// checkOut refuses an output folder that would replace the site's own files.
-func checkOut(opts Options) error {
-	if opts.Out == "" {
-		return errors.New("build: no output folder")
-	}
-	if opts.SrcDir == "" {
-		return nil
-	}
-	out, err1 := filepath.Abs(opts.Out)
-	src, err2 := filepath.Abs(opts.SrcDir)
-	if err := errors.Join(err1, err2); err != nil {
-		return err
-	}
-	within := func(p, dir string) bool {
-		rel, err := filepath.Rel(dir, p)
-		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-	}
-	if within(src, out) {
-		return fmt.Errorf("folder keluaran %s berisi folder situs; pilih folder lain dengan --out (misalnya public)", opts.Out)
-	}
-	for _, d := range []string{content.ContentDir, "layouts", "static"} {
-		if within(out, filepath.Join(src, d)) {
-			return fmt.Errorf("folder keluaran %s berada di dalam %s/; pilih folder lain dengan --out (misalnya public)", opts.Out, d)
-		}
-	}
-	return nil
 }
 
 // writeAtomically calls write with a temporary folder beside out, then swaps it in
@@ -284,6 +286,8 @@ type writer struct {
 	dirs                sync.Map  // the folders made so far, slash-separated
 	files, pages, bytes atomic.Int64
 	links               *linkCheck
+	mu                  sync.Mutex
+	paths               []string // the files written, for the manifest; guarded by mu
 }
 
 func newWriter(dir string) *writer {
@@ -330,6 +334,9 @@ func (w *writer) write(o render.Output) error {
 		return fmt.Errorf("%s: %w", o.Path, err)
 	}
 	w.links.done(o.Path, cw.scan)
+	w.mu.Lock()
+	w.paths = append(w.paths, o.Path)
+	w.mu.Unlock()
 	w.files.Add(1)
 	w.bytes.Add(cw.n)
 	if strings.HasSuffix(o.Path, ".html") {

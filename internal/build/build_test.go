@@ -228,18 +228,6 @@ func TestTemplateOverride(t *testing.T) {
 	}
 }
 
-func TestRefusesOutputThatWouldReplaceSource(t *testing.T) {
-	src := copySite(t)
-	for _, out := range []string{src, filepath.Dir(src), filepath.Join(src, "content", "x")} {
-		if _, err := build(t, src, out, ""); err == nil {
-			t.Errorf("build into %s was allowed", out)
-		}
-	}
-	if _, err := os.Stat(filepath.Join(src, "site.toml")); err != nil {
-		t.Fatal("site.toml lost")
-	}
-}
-
 // TestNoScriptInBuildOutput: the only script is the home page's search, as a file from
 // the site (docs/search.md); no other page loads or contains one.
 func TestNoScriptInBuildOutput(t *testing.T) {

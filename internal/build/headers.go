@@ -23,8 +23,10 @@ const headersFile = `/*
   Cache-Control: public, max-age=31536000, immutable
 `
 
+const headersPath = "_headers"
+
 func headersOutput() render.Output {
-	return render.Output{Path: "_headers", Write: func(w io.Writer) error {
+	return render.Output{Path: headersPath, Write: func(w io.Writer) error {
 		_, err := io.WriteString(w, headersFile)
 		return err
 	}}

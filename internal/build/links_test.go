@@ -2,7 +2,6 @@ package build
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -149,9 +148,12 @@ func TestLinkCheck(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := copySite(t)
-			writeFile(t, filepath.Join(src, "layouts", "404.html"), "{{define \"main\"}}<p>"+tt.body+"</p>{{end}}\n")
 			out := filepath.Join(t.TempDir(), "public")
-			writeFile(t, filepath.Join(out, "lama.txt"), "situs sebelumnya")
+			if _, err := build(t, src, out, ""); err != nil { // the previous output
+				t.Fatal(err)
+			}
+			before := readString(t, filepath.Join(out, "404.html"))
+			writeFile(t, filepath.Join(src, "layouts", "404.html"), "{{define \"main\"}}<p>"+tt.body+"</p>{{end}}\n")
 			_, err := build(t, src, out, "")
 			if len(tt.want) == 0 {
 				if err != nil {
@@ -172,8 +174,8 @@ func TestLinkCheck(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
-			if _, err := os.Stat(filepath.Join(out, "lama.txt")); err != nil {
-				t.Errorf("the previous output was replaced: %v", err)
+			if readString(t, filepath.Join(out, "404.html")) != before {
+				t.Error("the previous output was replaced")
 			}
 		})
 	}

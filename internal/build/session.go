@@ -168,6 +168,12 @@ func (s *Session) reload(ctx context.Context) (standard.Problems, error) {
 		}
 		return warnings, err
 	}
+	if ps := staticConflicts(r, site); len(ps) > 0 {
+		s.stale = true
+		all := append(slices.Clone(warnings), ps...)
+		all.Sort()
+		return all, all
+	}
 	s.site, s.renderer, s.loaded = site, r, warnings
 	s.found = checkServices(site, s.config(), s.today(), services(site))
 	s.stale, s.dirty = false, map[string]bool{}

@@ -179,6 +179,11 @@ func runStream(ctx context.Context, src fs.FS, opts streamOptions) (*stream, err
 	if site.Config.Compliance.Dashboard {
 		r.SetDashboard(func() *rules.Dashboard { return &st.dashboard })
 	}
+	if ps := staticConflicts(r, site); len(ps) > 0 {
+		all := append(slices.Clone(problems), ps...)
+		all.Sort()
+		return &stream{problems: all}, all
+	}
 	return st, nil
 }
 

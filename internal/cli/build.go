@@ -13,7 +13,7 @@ import (
 func runBuild(e *env, args []string) int {
 	fs := e.flags("build")
 	src := srcFlag(fs)
-	out := fs.String("out", "", "folder keluaran (bawaan: public di dalam folder situs)")
+	out := fs.String("out", "", "folder keluaran: baru, kosong, atau keluaran papan build sebelumnya (bawaan: public di dalam folder situs)")
 	baseURL := fs.String("base-url", "", "alamat situs yang diterbitkan, menimpa base_url di site.toml")
 	if code := parse(fs, args); code >= 0 {
 		return code

@@ -59,6 +59,7 @@ type Renderer struct {
 	css      []byte
 	cssPath  string // "assets/papan.<hash>.css"
 	static   fs.FS  // theme static overlaid with the site's static/
+	own      fs.FS  // the site's own static/, or nil
 	// searchJS and searchIndex are the home page's search script and index (search.go).
 	searchJS, searchIndex         []byte
 	searchJSPath, searchIndexPath string
@@ -104,7 +105,7 @@ func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
 				Hint:    "Tulis alamat lengkap, misalnya \"https://standar.kotacontoh.go.id/\", atau \"/\"."}}
 		}
 	}
-	r := &Renderer{site: site, basePath: basePath, baseURL: base, published: published, static: st, md: newMarkdown()}
+	r := &Renderer{site: site, basePath: basePath, baseURL: base, published: published, static: st, own: static, md: newMarkdown()}
 
 	lang := site.Config.Language
 	if r.strings, err = loadStrings(lay, lang); err != nil {
@@ -244,6 +245,12 @@ func (r *Renderer) page(p, kind string, data func() any) Output {
 // pages, the search index, the sitemap and the static files. Of each service they read
 // only its ListEntry, so a build writes them last, from the services' entries.
 func (r *Renderer) SiteOutputs() []Output {
+	return append(r.generatedOutputs(r.dashboard != nil), r.staticOutputs()...)
+}
+
+// generatedOutputs is SiteOutputs without the static files, with the dashboard's pages
+// when dashboard is set.
+func (r *Renderer) generatedOutputs(dashboard bool) []Output {
 	outs := []Output{r.page("index.html", "home", func() any { return r.homeData() })}
 	for _, o := range r.site.OPDs {
 		outs = append(outs, r.page(o.Slug+"/index.html", "opd", func() any { return r.opdData(o) }))
@@ -257,7 +264,7 @@ func (r *Renderer) SiteOutputs() []Output {
 		outs = append(outs, r.page(p.Slug+"/index.html", "page", func() any { return r.pageData(p) }))
 	}
 	outs = append(outs, r.page("404.html", "404", func() any { return r.notFoundData() }))
-	if r.dashboard != nil {
+	if dashboard {
 		outs = append(outs, r.dashboardOutputs()...)
 	}
 	outs = append(outs,
@@ -267,11 +274,9 @@ func (r *Renderer) SiteOutputs() []Output {
 		Output{Path: "sitemap.xml", Write: r.sitemap},
 		Output{Path: "robots.txt", Write: r.robots},
 	)
-	return append(outs, r.staticOutputs()...)
+	return outs
 }
 
-// staticOutputs copies the overlaid static folder, except the stylesheet and the search
-// script, which are published under their hashed names.
 // symlinks reports every symbolic link under fsys. Papan refuses them rather than follow
 // them: a link in static/ to a file outside the site would publish that file.
 func symlinks(fsys fs.FS, dir string) standard.Problems {
@@ -287,10 +292,19 @@ func symlinks(fsys fs.FS, dir string) standard.Problems {
 	return ps
 }
 
+// published reports whether the static file p is published under its own name: not a
+// folder, not a dot-file, and not the stylesheet or search script, which are published
+// under hashed names.
+func published(p string, d fs.DirEntry) bool {
+	return !d.IsDir() && p != "papan.css" && p != "cari.js" && !strings.HasPrefix(path.Base(p), ".")
+}
+
+// staticOutputs copies the overlaid static folder, except the stylesheet and the search
+// script, which are published under their hashed names.
 func (r *Renderer) staticOutputs() []Output {
 	var outs []Output
 	fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || p == "papan.css" || p == "cari.js" || strings.HasPrefix(path.Base(p), ".") {
+		if err != nil || !published(p, d) {
 			return nil
 		}
 		outs = append(outs, Output{Path: p, Write: func(w io.Writer) error {
