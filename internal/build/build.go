@@ -331,7 +331,13 @@ func (w *writer) write(o render.Output) error {
 		if errors.As(err, &ps) {
 			return ps // a template error in layouts/: report it as content
 		}
-		return fmt.Errorf("%s: %w", o.Path, err)
+		// The temporary folder's name means nothing to the person reading this: name the
+		// file by its place in the site, and keep the system's cause (a full disk).
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("tidak dapat menulis %s: %w", o.Path, err)
 	}
 	w.links.done(o.Path, cw.scan)
 	w.mu.Lock()

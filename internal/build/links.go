@@ -389,3 +389,13 @@ func (c *linkCheck) check() error {
 	lp.Marked = slices.Sorted(slices.Values(c.marked))
 	return &lp
 }
+
+// CheckRendered reports a file that holds html/template's mark for a refused value. It
+// is for papan serve, which renders pages one by one when they are opened and so cannot
+// check links across the site; a page that would fail the build fails the preview too.
+func CheckRendered(p string, b []byte) error {
+	if bytes.Contains(b, []byte(zgotmpl)) {
+		return &LinkProblems{Marked: []string{p}}
+	}
+	return nil
+}

@@ -310,8 +310,8 @@ func TestDiskFull(t *testing.T) {
 	if code != ExitProblem {
 		t.Fatalf("build of a site too big for the disk: exit %d, want %d\n%s", code, ExitProblem, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "no space left on device") {
-		t.Errorf("stderr does not name the full disk:\n%s", stderr.String())
+	if !strings.Contains(stderr.String(), ": disk penuh") || strings.Contains(stderr.String(), "papan-tmp") {
+		t.Errorf("stderr does not name the full disk in Indonesian, or names the temporary folder:\n%s", stderr.String())
 	}
 	if after := fingerprint(t, out); after != before {
 		t.Errorf("previous output changed: before %s, after %s", before, after)

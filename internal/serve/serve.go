@@ -41,6 +41,7 @@ import (
 	"time"
 
 	"github.com/papan-id/papan/internal/build"
+	"github.com/papan-id/papan/internal/oserr"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -70,7 +71,7 @@ func Run(ctx context.Context, opts Options) error {
 		delay = DefaultDelay
 	}
 	w, err := NewWatcher(opts.Dir, delay, func(err error) {
-		fmt.Fprintf(log, "papan: pemantauan berkas: %v\n", err)
+		fmt.Fprintf(log, "papan: pemantauan berkas: %s\n", oserr.Text(err))
 	})
 	if err != nil {
 		opts.Listener.Close()
@@ -207,7 +208,7 @@ func problemLines(err error) []string {
 		}
 		return lines
 	}
-	return []string{err.Error()}
+	return []string{oserr.Text(err)}
 }
 
 func (s *Server) printFailure(err error) {
@@ -218,7 +219,7 @@ func (s *Server) printFailure(err error) {
 		}
 		fmt.Fprintf(s.log, "%d galat, %d peringatan\n", ps.Errors(), len(ps)-ps.Errors())
 	} else {
-		fmt.Fprintf(s.log, "papan: %v\n", err)
+		fmt.Fprintf(s.log, "papan: %s\n", oserr.Text(err))
 	}
 	if s.good != nil {
 		fmt.Fprintln(s.log, "papan: versi terakhir yang benar tetap ditayangkan; perbaiki lalu simpan")

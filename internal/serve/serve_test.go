@@ -326,6 +326,19 @@ func TestTemplateErrorIsShown(t *testing.T) {
 	}
 }
 
+// TestRefusedURLIsShown: a template that writes a URL html/template refuses (its
+// "#ZgotmplZ" mark, a dead link) fails the preview as it fails the build.
+func TestRefusedURLIsShown(t *testing.T) {
+	site := testSite(t)
+	s, hs := newTestServer(t, site)
+	site["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(`<footer><a href="{{"javascript:alert(1)"}}">x</a></footer>` + "\n")}
+	s.Rebuild(t.Context(), []string{"layouts/partials/footer.html"})
+	_, _, body := get(t, hs, "/")
+	if !strings.Contains(body, `berkas memuat \"ZgotmplZ\"`) && !strings.Contains(body, `berkas memuat &#34;ZgotmplZ&#34;`) {
+		t.Errorf("overlay does not say the page holds a refused URL:\n%s", body[strings.Index(body, "<style id=\"papan-live-style\""):])
+	}
+}
+
 func TestStylesheetOnlyChange(t *testing.T) {
 	site := testSite(t)
 	s, hs := newTestServer(t, site)

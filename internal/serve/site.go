@@ -69,6 +69,9 @@ func (st *site) file(name string) ([]byte, error) {
 	if err := st.sess.Render(o, &buf); err != nil {
 		return nil, err
 	}
+	if err := build.CheckRendered(o.Path, buf.Bytes()); err != nil {
+		return nil, err
+	}
 	st.mu.Lock()
 	st.files[name] = buf.Bytes()
 	st.mu.Unlock()
@@ -112,7 +115,11 @@ func (st *site) render(ctx context.Context, list []render.Output) error {
 	// Every page is tried, and each distinct problem reported, so no error stops the rest.
 	if err := parallel.For(ctx, len(list), func(_ context.Context, i int) error {
 		var b bytes.Buffer
-		if err := st.sess.Render(list[i], &b); err != nil {
+		err := st.sess.Render(list[i], &b)
+		if err == nil {
+			err = build.CheckRendered(list[i].Path, b.Bytes())
+		}
+		if err != nil {
 			errs[i] = err
 			return nil
 		}
