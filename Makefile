@@ -18,4 +18,4 @@ bench:
 
 # bench-go runs the go test benchmarks of the hot stages; compare runs with benchstat.
 bench-go:
-	go test -run '^$$' -bench . -benchmem -count 6 ./internal/content ./internal/render ./internal/build
+	go test -run '^$$' -bench . -benchmem -count 6 ./internal/content ./internal/render ./internal/build ./internal/engine

@@ -98,7 +98,7 @@ log "rebuild benchmarks"
 	echo "Rebuild after one service file changes (go test benchmarks, ns/op = one rebuild):"
 	echo
 	echo '```'
-	(cd "$root" && go test -run '^$' -bench 'Rebuild10k$' -benchtime 20x ./internal/build/ 2>&1 | grep -E '^Benchmark')
+	(cd "$root" && go test -run '^$' -bench 'Rebuild10k$' -benchtime 20x ./internal/engine/ 2>&1 | grep -E '^Benchmark')
 	if command -v chromium >/dev/null; then
 		(cd "$root" && go test -run '^$' -bench 'EditToReload' -benchtime 10x ./internal/serve/ 2>&1 | grep -E '^Benchmark')
 	fi

@@ -11,7 +11,6 @@ import (
 	"testing/fstest"
 
 	"github.com/chromedp/chromedp"
-	"github.com/papan-id/papan/internal/build"
 )
 
 // axeTags are the rule sets the site is held to: WCAG 2.0 and 2.1, levels A and AA.
@@ -154,10 +153,7 @@ func jsArray(ss []string) string {
 // site's own OPDs, services and standalone pages.
 func pageKinds(t *testing.T, src fs.FS) func(string) string {
 	t.Helper()
-	site, _, err := build.Load(context.Background(), src, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	site := loadSite(t, src, "").Site
 	kinds := map[string]string{"/": "home", "/404.html": "404", "/kepatuhan/": "kepatuhan"}
 	// The category pages' addresses are made by package render from every service's
 	// category; this test names them by where they live.

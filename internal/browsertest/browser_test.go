@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/papan-id/papan/internal/build"
+	"github.com/papan-id/papan/internal/engine"
 )
 
 // repoRoot is the repository root, whose site.toml and content/ are the example site.
@@ -105,19 +106,20 @@ func buildAndServe(t *testing.T, src fs.FS) site {
 func exampleSite(t *testing.T) fs.FS {
 	t.Helper()
 	root := os.DirFS(repoRoot)
-	if _, _, err := build.Load(context.Background(), root, ""); err == nil {
-		return root
-	} else {
-		t.Logf("example site does not load, using internal/build/testdata/site: %v", firstLine(err.Error()))
-	}
-	return os.DirFS(testSite)
+	loadSite(t, root, "")
+	return root
 }
 
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i] + " …"
+// loadSite runs the site in src through the engine, keeping every service whole, and
+// fails the test when it does not load: a test that measured another site would say
+// nothing of this one.
+func loadSite(t *testing.T, src fs.FS, baseURL string) *engine.Result {
+	t.Helper()
+	res, err := engine.Run(context.Background(), src, engine.Options{BaseURL: baseURL, Keep: true})
+	if err != nil {
+		t.Fatalf("the site does not load: %v", err)
 	}
-	return s
+	return res
 }
 
 // pages lists the site paths of the HTML pages in dir: "/", "/dukcapil/", "/404.html".

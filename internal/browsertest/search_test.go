@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"github.com/papan-id/papan/internal/build"
 	"github.com/papan-id/papan/internal/gendemo"
 )
 
@@ -52,10 +51,7 @@ func typeQuery(t *testing.T, tab context.Context, url, q string) searchState {
 func TestSearch(t *testing.T) {
 	tab := browser(t)
 	src := exampleSite(t)
-	site, _, err := build.Load(context.Background(), src, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	site := loadSite(t, src, "").Site
 	s := buildAndServe(t, src)
 	hasKTP := false
 	for _, o := range site.OPDs {
@@ -64,7 +60,7 @@ func TestSearch(t *testing.T) {
 		}
 	}
 	if !hasKTP {
-		t.Skip("the example site has no dukcapil/ktp-el service (test site in use)")
+		t.Fatal("the example site has no dukcapil/ktp-el service, which this test searches for")
 	}
 
 	st := typeQuery(t, tab, s.URL, "ktp")
@@ -140,14 +136,7 @@ func TestSearchQueryTime10k(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	s := serveDir(t, out)
-	site, _, err := build.Load(context.Background(), os.DirFS(dir), s.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := build.Renderer(site, os.DirFS(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := loadSite(t, os.DirFS(dir), s.URL).Renderer
 	// Only what the search needs: the home page, its stylesheet, script and index.
 	for _, o := range r.Outputs() {
 		if o.Path != "index.html" && !strings.HasPrefix(o.Path, "assets/") {

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/papan-id/papan/internal/build"
+	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/gendemo"
 	"github.com/papan-id/papan/internal/serve"
 )
@@ -223,8 +223,8 @@ func BenchmarkEditToReload(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		if _, _, err := build.NewSession(os.DirFS(dir), "/").Update(b.Context(), nil); err != nil {
-			b.Skipf("example site does not build: %v", err)
+		if _, _, err := engine.NewSession(os.DirFS(dir), "/").Update(b.Context(), nil); err != nil {
+			b.Fatalf("example site does not build: %v", err)
 		}
 		benchEditToReload(b, dir, "content/dukcapil/akta-kelahiran.toml", "")
 	})

@@ -1,8 +1,7 @@
-// Package build runs the whole pipeline: load the site, check it, render every page and
-// write the output folder atomically. A build streams services (stream.go): each is read,
-// checked and written by one worker, and only what the lists need is kept. The dev
-// server instead keeps the whole site in a Session (session.go) and takes in a saved
-// service file alone.
+// Package build is the disk side of papan build: it runs the engine (package engine)
+// with a writer that puts each service's pages into a temporary folder as the services
+// stream past, writes the pages that list services, the headers file and the manifest,
+// checks every internal link it wrote, and swaps the folder in atomically.
 //
 // The new site is written into a temporary folder beside the target and swapped in only
 // when every file is written. A build that fails — bad content, a template error, a full
@@ -53,9 +52,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/papan-id/papan/internal/content"
+	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/render"
-	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -76,79 +74,6 @@ type Result struct {
 	Warnings standard.Problems // located; the build succeeded despite them
 }
 
-// Load reads and validates the site in src, returning problems located by line and column.
-// The error is standard.Problems when any problem is an error.
-func Load(ctx context.Context, src fs.FS, baseURL string) (*standard.Site, standard.Problems, error) {
-	site, problems, err := content.Load(ctx, src)
-	if err != nil {
-		return nil, nil, err
-	}
-	if site != nil {
-		problems = append(problems, rules.CheckConfig(&site.Config)...)
-		if problems.Errors() > 0 {
-			site = nil
-		}
-	}
-	content.Locate(src, problems)
-	problems.Sort()
-	if problems.Errors() > 0 {
-		return nil, problems, problems
-	}
-	if baseURL != "" {
-		site.Config.BaseURL = baseURL
-	}
-	return site, problems, nil
-}
-
-// Renderer prepares the renderer for an already loaded site with the site's own layouts/
-// and static/, and the compliance dashboard unless site.toml turns it off
-// (kepatuhan.dasbor = false). Build and the dev server make theirs as they stream or
-// update the site; this is for callers that hold a whole site, such as the browser tests.
-func Renderer(site *standard.Site, src fs.FS) (*render.Renderer, error) {
-	r, err := Templates(site, src)
-	if err != nil {
-		return nil, err
-	}
-	if site.Config.Compliance.Dashboard {
-		// The dashboard names services, not lines, so its findings are not located.
-		cfg, today := rules.ConfigFrom(site.Config.Compliance), Today(site.Config, time.Time{})
-		ps := rules.Check(site, cfg, today)
-		ps.Sort()
-		dash := rules.Assess(site, cfg, today, ps)
-		r.SetDashboard(func() *rules.Dashboard { return &dash })
-	}
-	return r, nil
-}
-
-// Templates prepares the renderer without the dashboard.
-func Templates(site *standard.Site, src fs.FS) (*render.Renderer, error) {
-	return render.New(site, subIfExists(src, "layouts"), subIfExists(src, "static"))
-}
-
-// Today returns the date rules measure from: override when not zero, else site.toml's
-// kepatuhan.hari_ini, else the current date.
-func Today(cfg standard.Config, override time.Time) time.Time {
-	t := override
-	if t.IsZero() {
-		t = cfg.Compliance.Today.Time
-	}
-	if t.IsZero() {
-		t = time.Now()
-	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-func subIfExists(fsys fs.FS, dir string) fs.FS {
-	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
-		return nil
-	}
-	sub, err := fs.Sub(fsys, dir)
-	if err != nil {
-		return nil
-	}
-	return sub
-}
-
 // Build builds the site and replaces opts.Out with it.
 func Build(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
@@ -158,14 +83,14 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	var warnings standard.Problems
 	res, err := writeAtomically(ctx, opts.Out, func(dir string) (Result, error) {
 		w := newWriter(dir)
-		st, err := runStream(ctx, opts.Src, streamOptions{baseURL: opts.BaseURL, write: w.write,
-			templates: func(r *render.Renderer) { w.links.setBase(r.URL("/"), r.AbsURL("/")) }})
+		site, err := engine.Run(ctx, opts.Src, engine.Options{BaseURL: opts.BaseURL, Write: w.write,
+			Templates: func(r *render.Renderer) { w.links.setBase(r.URL("/"), r.AbsURL("/")) }})
 		if err != nil {
 			return Result{}, err
 		}
-		warnings = st.problems
-		st.findings = nil // the dashboard has its own; let a big site's go while pages are written
-		if err := writeAll(ctx, w, append(st.renderer.SiteOutputs(), headersOutput())); err != nil {
+		warnings = site.Warnings
+		site.Findings = nil // the dashboard has its own; let a big site's go while pages are written
+		if err := writeAll(ctx, w, append(site.Renderer.SiteOutputs(), headersOutput())); err != nil {
 			return Result{}, err
 		}
 		if err := w.links.check(); err != nil {

@@ -3,6 +3,7 @@ package build
 import (
 	"io"
 
+	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/render"
 )
 
@@ -23,7 +24,7 @@ const headersFile = `/*
   Cache-Control: public, max-age=31536000, immutable
 `
 
-const headersPath = "_headers"
+const headersPath = engine.HeadersFile
 
 func headersOutput() render.Output {
 	return render.Output{Path: headersPath, Write: func(w io.Writer) error {

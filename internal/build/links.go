@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/papan-id/papan/internal/render"
 )
 
 // The link check, like Zola's `zola check` for internal links: every href and src of
@@ -25,7 +27,7 @@ import (
 // every file is written.
 
 // zgotmpl is what html/template writes in place of a value it refuses.
-const zgotmpl = "ZgotmplZ"
+const zgotmpl = render.Refused
 
 // maxLink is the longest attribute value kept as a link: an internal address is short,
 // and a longer value (a data: URL) is not one.
@@ -365,8 +367,7 @@ func (lp *LinkProblems) Error() string {
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
-		fmt.Fprintf(&b, "%s: galat: berkas memuat %q, tanda nilai yang ditolak html/template (tautan yang tidak aman atau tidak dikenal)", p, zgotmpl)
-		b.WriteString("\n\tsaran: Perbaiki templat di layouts/ yang membuat berkas ini: tautan harus alamat http/https atau alamat di dalam situs; tautan tel:, sms: dan mailto: dibuat Papan dengan {{template \"partials/links.html\" (links \"telepon\" .)}}.")
+		b.WriteString((&render.RefusedError{Path: p}).Error())
 	}
 	return b.String()
 }
@@ -388,14 +389,4 @@ func (c *linkCheck) check() error {
 	slices.SortFunc(lp.Dead, func(a, b DeadLink) int { return cmp.Or(cmp.Compare(a.Page, b.Page), cmp.Compare(a.Link, b.Link)) })
 	lp.Marked = slices.Sorted(slices.Values(c.marked))
 	return &lp
-}
-
-// CheckRendered reports a file that holds html/template's mark for a refused value. It
-// is for papan serve, which renders pages one by one when they are opened and so cannot
-// check links across the site; a page that would fail the build fails the preview too.
-func CheckRendered(p string, b []byte) error {
-	if bytes.Contains(b, []byte(zgotmpl)) {
-		return &LinkProblems{Marked: []string{p}}
-	}
-	return nil
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -197,4 +198,13 @@ func TestLinkCheckCountsPages(t *testing.T) {
 	if first, _, _ := strings.Cut(lp.Error(), "\n"); !strings.HasSuffix(first, " halaman lain)") {
 		t.Errorf("first line %q does not count the other pages", first)
 	}
+}
+
+func readString(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

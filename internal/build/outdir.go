@@ -16,13 +16,13 @@ import (
 	"syscall"
 
 	"github.com/papan-id/papan/internal/content"
-	"github.com/papan-id/papan/internal/render"
+	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/standard"
 )
 
 // ManifestName is the name of the manifest at the root of every output: see "The output
 // folder" in the package documentation.
-const ManifestName = ".papan-keluaran"
+const ManifestName = engine.ManifestFile
 
 // manifestHeader is the manifest's first line.
 const manifestHeader = "papan-keluaran 1"
@@ -312,10 +312,4 @@ func pathErrText(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-// staticConflicts reports the site's static files that would replace a file the build
-// makes, the build's own _headers and manifest included.
-func staticConflicts(r *render.Renderer, site *standard.Site) standard.Problems {
-	return r.StaticConflicts(site.Config.Compliance.Dashboard, headersPath, ManifestName)
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -337,11 +338,11 @@ func TestStaticConflicts(t *testing.T) {
 			if entries, _ := os.ReadDir(parent); len(entries) != 0 {
 				t.Errorf("the failed build left %v", entries)
 			}
-			ps, _, err = Check(context.Background(), os.DirFS(src), time.Time{})
+			ps, _, err = engine.Check(context.Background(), os.DirFS(src), time.Time{})
 			if err != nil || !slices.Equal(ps, want) {
 				t.Errorf("check: %v %v\nwant %v", ps, err, want)
 			}
-			s := NewSession(os.DirFS(src), "")
+			s := engine.NewSession(os.DirFS(src), "")
 			if _, _, err := s.Update(context.Background(), nil); !errors.As(err, &ps) || !slices.Equal(ps, want) {
 				t.Errorf("serve's session: %v\nwant %v", err, want)
 			}

@@ -6,7 +6,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/papan-id/papan/internal/build"
+	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/report"
 	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
@@ -51,11 +51,11 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return reportError(e, err)
 	}
-	problems, dash, err := build.Check(e.ctx, os.DirFS(dir), override)
+	problems, dash, err := engine.Check(e.ctx, os.DirFS(dir), override)
 	if err != nil {
 		return reportError(e, err)
 	}
-	today := build.Today(standard.Config{}, override)
+	today := engine.Today(standard.Config{}, override)
 	if dash != nil {
 		today = dash.Today
 	}

@@ -291,7 +291,7 @@ func (r *Renderer) funcs() template.FuncMap {
 // parts of every page that show only what site.toml and the pages say, such as the
 // footer. Each is rendered once per Renderer and reused on every page; rendered per page
 // they cost a tenth of a service page. A Renderer is made anew whenever site.toml, a
-// page or a template changes (build.Session does so), so such a part cannot go stale.
+// page or a template changes (engine.Session does so), so such a part cannot go stale.
 // It is given only the site, not the page, and must not show services or OPDs: a build
 // renders pages while it is still reading services, and the dev server keeps its
 // Renderer when a service file is saved.

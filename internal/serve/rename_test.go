@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/papan-id/papan/internal/build"
+	"github.com/papan-id/papan/internal/engine"
 )
 
 // TestSaveByRenameIsAServiceSave saves a service file the ways editors and tools do —
@@ -78,7 +78,7 @@ func TestSaveByRenameIsAServiceSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	sess := build.NewSession(os.DirFS(dir), "")
+	sess := engine.NewSession(os.DirFS(dir), "")
 	if _, _, err := sess.Update(t.Context(), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestSaveByRenameIsAServiceSave(t *testing.T) {
 }
 
 // renderPage renders the output p of sess.
-func renderPage(t *testing.T, sess *build.Session, p string) string {
+func renderPage(t *testing.T, sess *engine.Session, p string) string {
 	t.Helper()
 	for _, o := range sess.Outputs() {
 		if o.Path == p {

@@ -40,7 +40,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/papan-id/papan/internal/build"
+	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/oserr"
 	"github.com/papan-id/papan/internal/standard"
 )
@@ -116,7 +116,7 @@ func Run(ctx context.Context, opts Options) error {
 // Server serves the last good build of a site and publishes build states to pages.
 // Use NewServer, then Rebuild at least once.
 type Server struct {
-	sess       *build.Session
+	sess       *engine.Session
 	log        io.Writer
 	eagerLimit int    // see defaultEagerLimit
 	boot       string // distinguishes this process's versions from a previous run's
@@ -137,7 +137,7 @@ func NewServer(src fs.FS, log io.Writer) *Server {
 	s := &Server{
 		// Links are rooted at "/" whatever site.toml's base_url says, so the preview
 		// works at any host and port.
-		sess:       build.NewSession(src, "/"),
+		sess:       engine.NewSession(src, "/"),
 		eagerLimit: defaultEagerLimit,
 		log:        log,
 		boot:       strconv.FormatInt(time.Now().UnixNano(), 36),

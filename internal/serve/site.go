@@ -9,8 +9,8 @@ import (
 	"path"
 	"sync"
 
-	"github.com/papan-id/papan/internal/build"
 	"github.com/papan-id/papan/internal/content"
+	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/parallel"
 	"github.com/papan-id/papan/internal/render"
 	"github.com/papan-id/papan/internal/standard"
@@ -26,7 +26,7 @@ const defaultEagerLimit = 2000
 // rendered on its first request and kept. A later version replaces it whole.
 type site struct {
 	version string
-	sess    *build.Session
+	sess    *engine.Session
 	outs    map[string]render.Output // by output path: "index.html", "dukcapil/ktp-el/index.html", …
 	css     string                   // output path of the hashed stylesheet
 
@@ -35,7 +35,7 @@ type site struct {
 }
 
 // newSite lists the outputs of the session as it now is.
-func newSite(sess *build.Session) (*site, error) {
+func newSite(sess *engine.Session) (*site, error) {
 	outs := sess.Outputs()
 	st := &site{sess: sess, css: sess.CSSPath(), outs: make(map[string]render.Output, len(outs)),
 		files: map[string][]byte{}}
@@ -69,7 +69,7 @@ func (st *site) file(name string) ([]byte, error) {
 	if err := st.sess.Render(o, &buf); err != nil {
 		return nil, err
 	}
-	if err := build.CheckRendered(o.Path, buf.Bytes()); err != nil {
+	if err := render.CheckRefused(o.Path, buf.Bytes()); err != nil {
 		return nil, err
 	}
 	st.mu.Lock()
@@ -84,7 +84,7 @@ func (st *site) file(name string) ([]byte, error) {
 // requested. After a full load (a template, site.toml, a first build): every file of a
 // site of up to limit files, so a template error on any page shows at once, and one page
 // of each kind of a bigger site.
-func (st *site) eager(change build.Change, limit int) []render.Output {
+func (st *site) eager(change engine.Change, limit int) []render.Output {
 	var list []render.Output
 	if !change.Full {
 		for _, f := range change.Services {
@@ -117,7 +117,7 @@ func (st *site) render(ctx context.Context, list []render.Output) error {
 		var b bytes.Buffer
 		err := st.sess.Render(list[i], &b)
 		if err == nil {
-			err = build.CheckRendered(list[i].Path, b.Bytes())
+			err = render.CheckRefused(list[i].Path, b.Bytes())
 		}
 		if err != nil {
 			errs[i] = err

@@ -1,4 +1,4 @@
-package build
+package engine
 
 import (
 	"context"
@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/papan-id/papan/internal/content"
 	"github.com/papan-id/papan/internal/render"
@@ -16,42 +15,40 @@ import (
 	"github.com/papan-id/papan/internal/standard"
 )
 
-// Session holds a loaded, checked site between builds, so that when only service files
-// change, only those files are read and checked again: on a site of 10,000 services a
+// Session holds a loaded, checked site between runs, so that when only service files
+// change, only those files go through the step again: on a site of 10,000 services a
 // save costs one file, not 10,000. papan serve keeps one for as long as it runs.
 //
 // A change to anything else — site.toml, an _opd.toml, a page, layouts/, static/, a new
-// OPD folder — reloads the whole site, as does the first Update.
+// OPD folder — runs the whole site again, as does the first Update.
 //
 // An Update that fails leaves the session as it was, so the last good site can still be
 // rendered; the files of the failed update are read again by the next one.
 type Session struct {
-	src      fs.FS
-	linkBase string
+	src  fs.FS
+	opts Options
 
 	// mu guards everything below. Update holds it for writing; Render and Outputs for
 	// reading, because pages read the site while they are written.
 	mu       sync.RWMutex
-	site     *standard.Site // nil until a full load succeeds
-	renderer *render.Renderer
-	loaded   standard.Problems                       // the loader's warnings, located
-	found    map[*standard.Service]standard.Problems // the rulebook's findings on each service
-	dirty    map[string]bool                         // files of failed updates, to read again
-	stale    bool                                    // the last full load failed: reload all
+	pipe     *pipeline                // of the last good full run; nil before one
+	site     *standard.Site           // the pipeline's, services whole
+	warnings standard.Problems        // the loader's, located
+	services map[string]serviceResult // by file, of the services in the site
+	dirty    map[string]bool          // files of failed updates, to read again
+	stale    bool                     // the last full run failed: run it all again
 }
 
 // NewSession returns a session for the site in src. Pages link under linkBase when it is
-// not "" (papan serve passes "/", so the preview works at any host) instead of site.toml's
-// base_url; what is printed, the poster's QR code and address, keeps base_url, the
-// published address, so a poster printed from the preview is the poster the build makes.
+// not "" (papan serve passes "/") instead of site.toml's base_url; see Options.LinkBase.
 func NewSession(src fs.FS, linkBase string) *Session {
-	return &Session{src: src, linkBase: linkBase, dirty: map[string]bool{}}
+	return &Session{src: src, opts: Options{LinkBase: linkBase, Keep: true}, dirty: map[string]bool{}}
 }
 
 // Change is what a batch of saved files meant to the site, as Update decided it: the one
 // place that tells a save of a service from a change that needs the whole site again.
 type Change struct {
-	// Full is true when the whole site was loaded again.
+	// Full is true when the whole site was run again.
 	Full bool
 	// Services are the service files that were saved, created or removed (slash paths
 	// from the site root) when not Full.
@@ -63,16 +60,16 @@ type Change struct {
 
 // Update brings the session up to date after the files in changed (slash paths from the
 // site root) were written, created or removed; nil means everything, as for a first
-// build. It returns what the change meant and the loader's warnings, located. The error
+// run. It returns what the change meant and the loader's warnings, located. The error
 // is standard.Problems when content or templates are at fault; the session then keeps
 // the site it had.
 func (s *Session) Update(ctx context.Context, changed []string) (Change, standard.Problems, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if changed != nil && s.site != nil && !s.stale {
+	if changed != nil && s.pipe != nil && !s.stale {
 		files := slices.DeleteFunc(slices.Clone(changed), s.neverRead)
 		if len(files) == 0 && len(s.dirty) == 0 {
-			return Change{}, s.loaded, nil // only editors' temporary files came and went
+			return Change{}, s.warnings, nil // only editors' temporary files came and went
 		}
 		styles := stylesOnly(files)
 		for f := range s.dirty {
@@ -106,7 +103,7 @@ func (s *Session) neverRead(f string) bool {
 	if _, err := fs.Lstat(s.src, f); !errors.Is(err, fs.ErrNotExist) {
 		return false
 	}
-	return !slices.ContainsFunc(s.loaded, func(p standard.Problem) bool { return p.File == f })
+	return !slices.ContainsFunc(s.warnings, func(p standard.Problem) bool { return p.File == f })
 }
 
 // stylesOnly reports whether every file in changed is a stylesheet.
@@ -123,10 +120,10 @@ func stylesOnly(changed []string) bool {
 func (s *Session) Outputs() []render.Output {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if s.renderer == nil {
+	if s.pipe == nil {
 		return nil
 	}
-	return s.renderer.Outputs()
+	return s.pipe.renderer.Outputs()
 }
 
 // Render writes o, one of the Outputs, to w, holding off Updates while it does.
@@ -140,104 +137,68 @@ func (s *Session) Render(o render.Output, w io.Writer) error {
 func (s *Session) CSSPath() string {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if s.renderer == nil {
+	if s.pipe == nil {
 		return ""
 	}
-	return s.renderer.CSSPath()
+	return s.pipe.renderer.CSSPath()
 }
 
-// reload loads, checks and prepares the whole site.
+// reload runs the whole site again.
 func (s *Session) reload(ctx context.Context) (standard.Problems, error) {
-	site, warnings, err := Load(ctx, s.src, "")
+	p, files, problems, err := newPipeline(ctx, s.src, s.opts)
 	if err != nil {
 		s.stale = true
-		return warnings, err
+		return nil, err
 	}
-	if s.linkBase != "" {
-		site.Config.PublishedURL, site.Config.BaseURL = site.Config.BaseURL, s.linkBase
-	}
-	r, err := Templates(site, s.src)
+	res, err := p.run(ctx, files, problems)
 	if err != nil {
 		s.stale = true
 		var ps standard.Problems
-		if errors.As(err, &ps) {
-			// A template problem: report it with the content's warnings, as papan check does.
-			all := append(slices.Clone(warnings), ps...)
-			all.Sort()
-			return all, all
+		errors.As(err, &ps)
+		return ps, err
+	}
+	s.pipe, s.site, s.warnings = p, res.Site, res.Warnings
+	s.services = make(map[string]serviceResult, len(res.services))
+	for _, r := range res.services {
+		if r.service != nil {
+			s.services[r.file] = r
 		}
-		return warnings, err
 	}
-	if ps := staticConflicts(r, site); len(ps) > 0 {
-		s.stale = true
-		all := append(slices.Clone(warnings), ps...)
-		all.Sort()
-		return all, all
-	}
-	s.site, s.renderer, s.loaded = site, r, warnings
-	s.found = checkServices(site, s.config(), s.today(), services(site))
 	s.stale, s.dirty = false, map[string]bool{}
 	s.refreshDashboard()
-	return warnings, nil
+	return s.warnings, nil
 }
 
-func services(site *standard.Site) []*standard.Service {
-	var all []*standard.Service
-	for _, o := range site.OPDs {
-		all = append(all, o.Services...)
-	}
-	return all
-}
-
-// checkServices runs the rulebook's service rules over list, on every CPU.
-func checkServices(site *standard.Site, cfg rules.Config, today time.Time, list []*standard.Service) map[*standard.Service]standard.Problems {
-	per := rules.CheckServices(site, cfg, today, list)
-	found := make(map[*standard.Service]standard.Problems, len(list))
-	for i, svc := range list {
-		found[svc] = per[i]
-	}
-	return found
-}
-
-func (s *Session) config() rules.Config { return rules.ConfigFrom(s.site.Config.Compliance) }
-
-func (s *Session) today() time.Time { return Today(s.site.Config, time.Time{}) }
-
-// refreshDashboard gives the renderer the dashboard of the site as it now is, computed
+// refreshDashboard gives the renderer the dashboard of the site as it now is, assessed
 // when the page is written: the dev server then pays for it only when someone opens it.
-// The dashboard names services, not lines, so its findings are not located.
 func (s *Session) refreshDashboard() {
 	if !s.site.Config.Compliance.Dashboard {
 		return
 	}
+	results := make([]serviceResult, 0, len(s.services))
+	for _, r := range s.services {
+		results = append(results, r)
+	}
 	// Pages are written under the read lock (Render), so no Update changes the site
 	// while this reads it; each Update sets a new function.
-	s.renderer.SetDashboard(sync.OnceValue(func() *rules.Dashboard {
-		cfg, today := s.config(), s.today()
-		all := rules.CheckSite(s.site, cfg, today)
-		for _, o := range s.site.OPDs {
-			for _, svc := range o.Services {
-				all = append(all, s.found[svc]...)
-			}
-		}
-		all.Sort()
-		d := rules.Assess(s.site, cfg, today, all)
-		return &d
+	s.pipe.renderer.SetDashboard(sync.OnceValue(func() *rules.Dashboard {
+		_, d := s.pipe.assess(results)
+		return d
 	}))
 }
 
 // edit is the new state of one service file.
 type edit struct {
-	file    string
-	opd     *standard.OPD
-	slug    string
-	gone    bool              // the file was deleted
-	service *standard.Service // nil when the file is gone or has errors
+	file   string
+	opd    *standard.OPD
+	slug   string
+	gone   bool          // the file was deleted
+	result serviceResult // the step's, when not gone
 }
 
 // plan works out how changed files affect the site. ok is false when a file is not a
-// service file of an OPD the site has, or is not a plain file: only a full reload
-// handles those (and reports what is wrong with them).
+// service file of an OPD the site has, or is not a plain file: only a full run handles
+// those (and reports what is wrong with them).
 func (s *Session) plan(files []string) ([]edit, bool) {
 	var plan []edit
 	seen := map[string]bool{}
@@ -253,8 +214,8 @@ func (s *Session) plan(files []string) ([]edit, bool) {
 		if !ok {
 			return nil, false
 		}
-		i := slices.IndexFunc(s.site.OPDs, func(o *standard.OPD) bool { return o.Slug == opdSlug })
-		if i < 0 {
+		o := s.pipe.opds[opdSlug]
+		if o == nil {
 			return nil, false
 		}
 		fi, err := fs.Lstat(s.src, f)
@@ -262,67 +223,63 @@ func (s *Session) plan(files []string) ([]edit, bool) {
 		if !gone && (err != nil || !fi.Mode().IsRegular()) {
 			return nil, false
 		}
-		plan = append(plan, edit{file: f, opd: s.site.OPDs[i], slug: slug, gone: gone})
+		plan = append(plan, edit{file: f, opd: o, slug: slug, gone: gone})
 	}
 	return plan, true
 }
 
-// apply reads the files of plan and, when none has an error, puts them into the site.
+// apply takes the files of plan through the step and, when none has an error, puts
+// them into the site.
 func (s *Session) apply(plan []edit, files []string) (standard.Problems, error) {
 	var problems standard.Problems
 	for i := range plan {
 		e := &plan[i]
-		if e.gone {
-			continue
+		if !e.gone {
+			e.result, _ = s.pipe.service(e.file, nil) // no write: no error
+			problems = append(problems, e.result.problems...)
 		}
-		svc, ps := content.LoadService(s.src, e.file)
-		problems = append(problems, ps...)
-		e.service = svc
 	}
 	content.Locate(s.src, problems)
+	inPlan := func(p standard.Problem) bool {
+		return slices.ContainsFunc(plan, func(e edit) bool { return e.file == p.File })
+	}
 	if problems.Errors() > 0 {
 		for _, f := range files {
 			s.dirty[f] = true
 		}
 		// The other files' warnings still stand; show them with the new errors.
-		all := append(slices.DeleteFunc(slices.Clone(s.loaded), func(p standard.Problem) bool {
-			return slices.ContainsFunc(plan, func(e edit) bool { return e.file == p.File })
-		}), problems...)
+		all := append(slices.DeleteFunc(slices.Clone(s.warnings), inPlan), problems...)
 		all.Sort()
 		return all, all
 	}
 
-	cfg, today := s.config(), s.today()
 	indexChanged := false
 	for _, e := range plan {
 		var old *standard.Service
 		if i := slices.IndexFunc(e.opd.Services, func(x *standard.Service) bool { return x.Slug == e.slug }); i >= 0 {
 			old = e.opd.Services[i]
-			delete(s.found, old)
 			e.opd.Services = slices.Delete(e.opd.Services, i, i+1)
 		}
-		if (old != nil || e.service != nil) && (old == nil || e.service == nil || !render.SameSearchEntry(old, e.service)) {
+		delete(s.services, e.file)
+		svc := e.result.service
+		if (old != nil || svc != nil) && (old == nil || svc == nil || !render.SameSearchEntry(old, svc)) {
 			indexChanged = true
 		}
-		if e.service != nil {
-			e.service.OPD = e.opd
-			e.opd.Services = append(e.opd.Services, e.service)
+		if svc != nil {
+			e.opd.Services = append(e.opd.Services, svc)
 			content.SortServices(e.opd)
-			s.found[e.service] = rules.CheckService(s.site, cfg, today, e.service)
+			s.services[e.file] = e.result
 		}
 	}
-	s.loaded = slices.DeleteFunc(s.loaded, func(p standard.Problem) bool {
-		return slices.ContainsFunc(plan, func(e edit) bool { return e.file == p.File })
-	})
-	s.loaded = append(s.loaded, problems...)
-	s.loaded.Sort()
+	s.warnings = append(slices.DeleteFunc(s.warnings, inPlan), problems...)
+	s.warnings.Sort()
 	s.dirty = map[string]bool{}
 	if indexChanged {
-		if err := s.renderer.SiteChanged(); err != nil {
+		if err := s.pipe.renderer.SiteChanged(); err != nil {
 			s.stale = true // the renderer may be half-updated: the next update starts afresh
-			return s.loaded, err
+			return s.warnings, err
 		}
 	}
 	s.refreshDashboard()
-	return s.loaded, nil
+	return s.warnings, nil
 }

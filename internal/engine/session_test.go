@@ -1,8 +1,9 @@
-package build
+package engine
 
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/papan-id/papan/internal/render"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -207,13 +209,19 @@ func mapsEqual(a, b map[string]string) bool {
 // its pages are written, keeping what the lists read: memory then grows with the lists,
 // not with every standard (issue: 200,000 services in bounded memory).
 func TestBuildKeepsOnlyListEntries(t *testing.T) {
-	dir := t.TempDir()
-	st, err := runStream(t.Context(), os.DirFS("testdata/site"), streamOptions{write: newWriter(dir).write})
+	written := map[string]bool{}
+	var mu sync.Mutex
+	res, err := Run(t.Context(), os.DirFS(fixture), Options{Write: func(o render.Output) error {
+		mu.Lock()
+		defer mu.Unlock()
+		written[o.Path] = true
+		return o.Write(io.Discard)
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
-	for _, o := range st.site.OPDs {
+	for _, o := range res.Site.OPDs {
 		for _, s := range o.Services {
 			n++
 			if s.Procedure != nil || s.Fees != nil || s.Products != nil || s.Duration != nil || s.Facilities != "" {
@@ -228,7 +236,30 @@ func TestBuildKeepsOnlyListEntries(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no services")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "dinas", "layanan-uji", "cetak", "index.html")); err != nil {
-		t.Errorf("service pages not written as the services streamed: %v", err)
+	if !written["dinas/layanan-uji/cetak/index.html"] {
+		t.Errorf("service pages not written as the services streamed: %v", written)
+	}
+}
+
+// fixture is the test site of package build, the one fixture the tests share.
+const fixture = "../build/testdata/site"
+
+// copySite copies the fixture into a fresh folder so a test can change it.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	if err := os.CopyFS(dst, os.DirFS(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func writeFile(t *testing.T, name, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
