@@ -53,6 +53,7 @@ import (
 	"time"
 
 	"github.com/papan-id/papan/internal/engine"
+	"github.com/papan-id/papan/internal/parallel"
 	"github.com/papan-id/papan/internal/render"
 	"github.com/papan-id/papan/internal/standard"
 )
@@ -175,31 +176,25 @@ func swap(tmp, out string) error {
 // 3.2 s alone, 1.3 s this way, the kernel working on several folders at a time.
 // Errors are ignored, as removing the old site is not part of a build's success.
 func removeTree(dir string) {
-	jobs := make(chan string)
-	var wg sync.WaitGroup
-	for range 2 * runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for p := range jobs {
-				os.RemoveAll(p)
-			}
-		})
-	}
 	// What is inside each OPD folder (a folder per service), so that a site of a few
 	// big OPDs is spread over the workers too; the emptied folders go last.
+	var paths []string
 	top, _ := os.ReadDir(dir)
 	for _, e := range top {
 		p := filepath.Join(dir, e.Name())
 		entries, err := os.ReadDir(p)
 		if !e.IsDir() || err != nil {
-			jobs <- p
+			paths = append(paths, p)
 			continue
 		}
 		for _, f := range entries {
-			jobs <- filepath.Join(p, f.Name())
+			paths = append(paths, filepath.Join(p, f.Name()))
 		}
 	}
-	close(jobs)
-	wg.Wait()
+	parallel.ForWorkers(context.Background(), 2*runtime.GOMAXPROCS(0), len(paths), func(_ context.Context, i int) error {
+		os.RemoveAll(paths[i])
+		return nil
+	})
 	os.RemoveAll(dir)
 }
 
@@ -322,21 +317,7 @@ func (w *writer) result() Result {
 // writeAll writes outs with w on all CPUs. Each worker holds one rendered file at a time,
 // so memory does not grow with the size of the site.
 func writeAll(ctx context.Context, w *writer, outs []render.Output) error {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(outs)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(outs) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
-				if err := w.write(outs[i]); err != nil {
-					cancel(err)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	return context.Cause(ctx)
+	return parallel.For(ctx, len(outs), func(_ context.Context, i int) error { return w.write(outs[i]) })
 }
 
 // safePath refuses output paths that could leave the output folder. Slugs are validated

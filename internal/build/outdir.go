@@ -2,6 +2,7 @@ package build
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,12 +12,11 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"syscall"
 
 	"github.com/papan-id/papan/internal/content"
 	"github.com/papan-id/papan/internal/engine"
+	"github.com/papan-id/papan/internal/parallel"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -277,20 +277,10 @@ func foreignFiles(dir string, paths []string) ([]string, error) {
 		}
 		jobs = append(jobs, sub...)
 	}
-	workers := min(2*runtime.GOMAXPROCS(0), len(jobs))
-	found := make([][]string, workers)
-	errs := make([]error, workers)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(jobs) && errs[w] == nil; i = int(next.Add(1) - 1) {
-				errs[w] = walk(jobs[i], &found[w])
-			}
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	found := make([][]string, len(jobs))
+	if err := parallel.ForWorkers(context.Background(), 2*runtime.GOMAXPROCS(0), len(jobs), func(_ context.Context, i int) error {
+		return walk(jobs[i], &found[i])
+	}); err != nil {
 		return nil, err
 	}
 	foreign = slices.Concat(append(found, foreign)...)

@@ -25,7 +25,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
+	"github.com/papan-id/papan/internal/parallel"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -92,48 +94,28 @@ func Generate(ctx context.Context, dir string, opts Options) (Result, error) {
 		files = append(files, file{"content/" + p.opds[s.opd].slug + "/" + s.slug + ".toml", func(b *bytes.Buffer) { p.writeService(b, i) }})
 	}
 
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	jobs := make(chan file, 256)
-	var (
-		wg  sync.WaitGroup
-		mu  sync.Mutex
-		res = Result{Services: len(p.services), OPDs: len(p.opds)}
-	)
-	for range 4 * runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var b bytes.Buffer
-			var n int
-			var size int64
-			for f := range jobs {
-				b.Reset()
-				f.write(&b)
-				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(f.name)), b.Bytes(), 0o644); err != nil {
-					cancel(err)
-					continue
-				}
-				n++
-				size += int64(b.Len())
-			}
-			mu.Lock()
-			res.Files += n
-			res.Bytes += size
-			mu.Unlock()
-		})
-	}
-send:
-	for _, f := range files {
-		select {
-		case jobs <- f:
-		case <-ctx.Done():
-			break send
+	// Writing small files mostly waits for the kernel: several goroutines per CPU.
+	var files64, bytes64 atomic.Int64
+	var bufs sync.Pool
+	err := parallel.ForWorkers(ctx, 4*runtime.GOMAXPROCS(0), len(files), func(_ context.Context, i int) error {
+		b, _ := bufs.Get().(*bytes.Buffer)
+		if b == nil {
+			b = new(bytes.Buffer)
 		}
-	}
-	close(jobs)
-	wg.Wait()
-	if err := context.Cause(ctx); err != nil {
+		defer bufs.Put(b)
+		b.Reset()
+		files[i].write(b)
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(files[i].name)), b.Bytes(), 0o644); err != nil {
+			return err
+		}
+		files64.Add(1)
+		bytes64.Add(int64(b.Len()))
+		return nil
+	})
+	if err != nil {
 		return Result{}, err
 	}
+	res := Result{Services: len(p.services), OPDs: len(p.opds), Files: int(files64.Load()), Bytes: bytes64.Load()}
 	return res, nil
 }
 

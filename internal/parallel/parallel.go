@@ -17,6 +17,13 @@ import (
 // no more calls and returns ctx's error. f must be safe to call from several
 // goroutines; calls for different i run in no particular order.
 func For(ctx context.Context, n int, f func(ctx context.Context, i int) error) error {
+	return ForWorkers(ctx, runtime.GOMAXPROCS(0), n, f)
+}
+
+// ForWorkers is For on up to workers goroutines. Work that mostly waits for the kernel —
+// creating, listing or removing files — gets through more with a few goroutines per CPU,
+// the kernel working on several folders at a time.
+func ForWorkers(ctx context.Context, workers, n int, f func(ctx context.Context, i int) error) error {
 	if n <= 0 {
 		return ctx.Err()
 	}
@@ -24,7 +31,7 @@ func For(ctx context.Context, n int, f func(ctx context.Context, i int) error) e
 	defer cancel(nil)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
+	for range max(1, min(workers, n)) {
 		wg.Go(func() {
 			for ctx.Err() == nil {
 				i := int(next.Add(1) - 1)
