@@ -39,7 +39,7 @@ echo "pagefind/: $(du -sb "$pf" | cut -f1) bytes in $(find "$pf" -type f | wc -l
 	"index/ $(du -sb "$pf/index" | cut -f1) bytes in $(find "$pf/index" -type f | wc -l) files"
 
 # 3. Query time in Chromium: a page that times the same 20 queries as
-# TestSearchQueryTime10k, twice, each query being pf.search(q) and the data of its first
+# BenchmarkSearchQuery10k, twice, each query being pf.search(q) and the data of its first
 # 5 results (what a result list shows). Pagefind 1.6 searches in a Web Worker, whose
 # fetches are not in the page's resource timing, so the server logs every request and
 # the page marks the phases with requests to /__mark/….

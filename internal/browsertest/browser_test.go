@@ -74,7 +74,7 @@ func browser(t testing.TB) context.Context {
 }
 
 // timeout limits one step of a test without stopping the browser (see chromedp.Run).
-func timeout(t *testing.T, ctx context.Context) context.Context {
+func timeout(t testing.TB, ctx context.Context) context.Context {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(cancel)
@@ -113,7 +113,7 @@ func exampleSite(t *testing.T) fs.FS {
 // loadSite runs the site in src through the engine, keeping every service whole, and
 // fails the test when it does not load: a test that measured another site would say
 // nothing of this one.
-func loadSite(t *testing.T, src fs.FS, baseURL string) *engine.Result {
+func loadSite(t testing.TB, src fs.FS, baseURL string) *engine.Result {
 	t.Helper()
 	res, err := engine.Run(context.Background(), src, engine.Options{BaseURL: baseURL, Keep: true})
 	if err != nil {
