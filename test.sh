@@ -23,7 +23,7 @@ if [ ! -f node_modules/axe-core/axe.min.js ]; then
 fi
 
 go vet ./...
-test -z "$(gofmt -l cmd internal)" || { echo "gofmt needed:"; gofmt -l cmd internal; exit 1; }
+test -z "$(gofmt -l cmd internal *.go)" || { echo "gofmt needed:"; gofmt -l cmd internal *.go; exit 1; }
 # -race once over the whole suite: serve and build are concurrent.
 go test -race -count=1 ./...
 

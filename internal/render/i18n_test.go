@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/papan-id/papan"
 )
 
 func themeStrings(t *testing.T, lang string) map[string]string {
 	t.Helper()
-	src, err := fs.ReadFile(Theme(), "layouts/i18n/"+lang+".toml")
+	src, err := fs.ReadFile(papan.Theme(), "layouts/i18n/"+lang+".toml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,11 +42,11 @@ func TestLanguagesHaveTheSameStrings(t *testing.T) {
 func TestTemplatesUseKnownStrings(t *testing.T) {
 	id := themeStrings(t, "id")
 	use := regexp.MustCompile(`\b(?:t|tf) "([a-z0-9_-]+)"`)
-	err := fs.WalkDir(Theme(), "layouts", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(papan.Theme(), "layouts", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
 		}
-		src, err := fs.ReadFile(Theme(), p)
+		src, err := fs.ReadFile(papan.Theme(), p)
 		for _, m := range use.FindAllStringSubmatch(string(src), -1) {
 			if _, ok := id[m[1]]; !ok {
 				t.Errorf("%s uses string %q, which id.toml lacks", p, m[1])

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"html/template"
 	"testing"
+
+	"github.com/papan-id/papan"
 )
 
 // TestContactLinks renders partials/links.html for contact values of each kind.
 func TestContactLinks(t *testing.T) {
 	tmpl := template.Must(template.New("links").Funcs(template.FuncMap{"links": contactLinks}).
-		ParseFS(Theme(), "layouts/partials/links.html"))
+		ParseFS(papan.Theme(), "layouts/partials/links.html"))
 	tests := []struct{ kind, value, want string }{
 		{"telepon", "(021) 555-0110", `<a href="tel:+62215550110">(021) 555-0110</a>`},
 		{"telepon", "(021) 555-0110 / 0812 3456 7890", `<a href="tel:+62215550110">(021) 555-0110</a> / <a href="tel:+6281234567890">0812 3456 7890</a>`},

@@ -3,7 +3,8 @@
 //
 // # Theme
 //
-// The default theme is embedded in the binary (theme/). A file in the site's layouts/
+// The default theme is embedded in the binary by the root package (papan.Theme, from
+// layouts/ and static/ at the top of the repository). A file in the site's layouts/
 // folder replaces the embedded file of the same name: templates (home.html, service.html,
 // partials/footer.html, …) and interface strings (i18n/id.toml). The site's static/
 // folder is laid over the theme's static files, so static/papan.css replaces the theme's
@@ -19,7 +20,6 @@ package render
 import (
 	"bytes"
 	"crypto/sha256"
-	"embed"
 	"encoding/hex"
 	"fmt"
 	"html/template"
@@ -32,21 +32,10 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/papan-id/papan"
 	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
 )
-
-//go:embed theme
-var themeFS embed.FS
-
-// Theme returns the embedded default theme: layouts/ and static/.
-func Theme() fs.FS {
-	sub, err := fs.Sub(themeFS, "theme")
-	if err != nil {
-		panic(err) // the embed pattern guarantees the folder
-	}
-	return sub
-}
 
 // Renderer renders the pages of one site.
 type Renderer struct {
@@ -78,7 +67,7 @@ var pageKinds = []string{"home", "opd", "kategori", "service", "page", "404", "k
 // may be nil. Template errors in the site's layouts are returned as problems naming the
 // file and line.
 func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
-	theme := Theme()
+	theme := papan.Theme()
 	lay := overlay(layouts, mustSub(theme, "layouts"))
 	st := overlay(static, mustSub(theme, "static"))
 	if static != nil {
