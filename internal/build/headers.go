@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/papan-id/papan/internal/render"
+	"github.com/papan-id/papan/internal/standard"
 )
 
 // ContentSecurityPolicy is the policy the built pages satisfy: scripts only as files from
@@ -19,7 +20,7 @@ const headersFile = `/*
   Content-Security-Policy: ` + ContentSecurityPolicy + `
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
-/assets/*
+/` + standard.AssetsFolder + `/*
   Cache-Control: public, max-age=31536000, immutable
 `
 
