@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/chromedp/chromedp"
+	"github.com/papan-id/papan/internal/standard"
 )
 
 // axeTags are the rule sets the site is held to: WCAG 2.0 and 2.1, levels A and AA.
@@ -154,19 +155,20 @@ func jsArray(ss []string) string {
 func pageKinds(t *testing.T, src fs.FS) func(string) string {
 	t.Helper()
 	site := loadSite(t, src, "").Site
-	kinds := map[string]string{"/": "home", "/404.html": "404", "/kepatuhan/": "kepatuhan"}
-	// The category pages' addresses are made by package render from every service's
-	// category; this test names them by where they live.
-	const categories = "/kategori/"
+	kinds := map[string]string{standard.HomeAddress().Path: "home", standard.NotFoundAddress().Path: "404",
+		standard.DashboardAddress().Path: "kepatuhan"}
+	// The category pages' slugs are made by package render from every service's
+	// category; this test names them by the folder they live in.
+	const categories = "/" + standard.CategoryFolder + "/"
 	for _, o := range site.OPDs {
-		kinds["/"+o.Slug+"/"] = "opd"
+		kinds[o.Addr().Path] = "opd"
 		for _, s := range o.Services {
-			kinds["/"+o.Slug+"/"+s.Slug+"/"] = "service"
-			kinds["/"+o.Slug+"/"+s.Slug+"/cetak/"] = "poster"
+			kinds[s.Addr().Path] = "service"
+			kinds[s.PosterAddr().Path] = "poster"
 		}
 	}
 	for _, p := range site.Pages {
-		kinds["/"+p.Slug+"/"] = "page"
+		kinds[p.Addr().Path] = "page"
 	}
 	return func(p string) string {
 		if k, ok := kinds[p]; ok {

@@ -80,7 +80,7 @@ func TestSearch(t *testing.T) {
 		for _, sv := range o.Services {
 			for _, r := range sv.Requirements {
 				if strings.Contains(strings.ToLower(r.Name), "surat pengantar rt") {
-					need = append(need, "/"+o.Slug+"/"+sv.Slug+"/")
+					need = append(need, sv.Addr().Path)
 					break
 				}
 			}

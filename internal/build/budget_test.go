@@ -68,7 +68,7 @@ func TestServicePageBudget(t *testing.T) {
 	var worstPage string
 	for _, o := range site.OPDs {
 		for _, s := range o.Services {
-			page := o.Slug + "/" + s.Slug + "/index.html"
+			page := s.Addr().File
 			html, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page)))
 			if err != nil {
 				t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/render"
+	"github.com/papan-id/papan/internal/standard"
 )
 
 // ContentSecurityPolicy is the policy the built pages satisfy: scripts only as files from
@@ -20,7 +21,7 @@ const headersFile = `/*
   Content-Security-Policy: ` + ContentSecurityPolicy + `
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
-/assets/*
+/` + standard.AssetsFolder + `/*
   Cache-Control: public, max-age=31536000, immutable
 `
 

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/papan-id/papan/internal/render"
+	"github.com/papan-id/papan/internal/standard"
 )
 
 // The link check, like Zola's `zola check` for internal links: every href and src of
@@ -311,7 +312,7 @@ func (c *linkCheck) target(buf []byte, dir string, raw []byte) (_ []byte, ok boo
 	buf = append(buf, rest...)
 	// A folder link /x/ is /x/index.html.
 	if len(rest) == 0 || rest[len(rest)-1] == '/' {
-		buf = append(buf, "index.html"...)
+		buf = append(buf, standard.IndexFile...)
 	}
 	return buf, true
 }
@@ -379,7 +380,7 @@ func (c *linkCheck) check() error {
 	var lp LinkProblems
 	for t, u := range c.pending {
 		// "/x" is served as "/x/" by most hosts.
-		if !c.written[t+"/index.html"] {
+		if !c.written[t+"/"+standard.IndexFile] {
 			lp.Dead = append(lp.Dead, DeadLink{Page: u.page, Link: u.link, Pages: u.pages})
 		}
 	}

@@ -47,12 +47,6 @@ const (
 // memory bounded for sites of any size.
 const MaxFileSize = 4 << 20
 
-// reservedSlugs are top-level addresses the build writes itself.
-var reservedSlugs = []string{"assets", "kepatuhan", "cari", "halaman", "kategori", "404"}
-
-// ReservedSlugs returns the top-level addresses an OPD or page cannot use.
-func ReservedSlugs() []string { return slices.Clone(reservedSlugs) }
-
 // Load reads the whole site in fsys. It returns the site and all problems found; the
 // site is nil when any problem is an error. The error result is only for ctx.
 //
@@ -182,11 +176,12 @@ func ServiceFile(file string) (opd, slug string, skip, ok bool) {
 func checkAddresses(site *standard.Site) standard.Problems {
 	var ps standard.Problems
 	owner := map[string]string{}
+	reserved := standard.ReservedNames()
 	claim := func(slug, file string) {
-		if slices.Contains(reservedSlugs, slug) {
+		if slices.Contains(reserved, slug) {
 			ps = append(ps, standard.Problem{File: file, Severity: standard.Error,
 				Message: fmt.Sprintf("alamat /%s/ dipakai oleh Papan sendiri", slug),
-				Hint:    "Ganti nama folder atau berkas. Nama yang dicadangkan: " + strings.Join(reservedSlugs, ", ") + "."})
+				Hint:    "Ganti nama folder atau berkas. Nama yang dicadangkan: " + strings.Join(reserved, ", ") + "."})
 			return
 		}
 		if other, dup := owner[slug]; dup {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/gendemo"
+	"github.com/papan-id/papan/internal/standard"
 )
 
 // BenchmarkCheck10k is `papan check` without the process: load, validate, run the
@@ -57,7 +58,7 @@ func BenchmarkRebuild10k(b *testing.B) {
 		b.Fatal(err)
 	}
 	opd, slug := path.Base(path.Dir(svc)), strings.TrimSuffix(path.Base(svc), ".toml")
-	want := map[string]bool{opd + "/index.html": true, opd + "/" + slug + "/index.html": true, opd + "/" + slug + "/cetak/index.html": true}
+	want := map[string]bool{standard.OPDAddress(opd).File: true, standard.ServiceAddress(opd, slug).File: true, standard.PosterAddress(opd, slug).File: true}
 	// "name-by-rename" saves as sed -i does: a temporary file renamed over the service
 	// file, both names in the batch the watcher reports.
 	for _, key := range []struct {

@@ -172,7 +172,7 @@ func plan(opts Options) *site {
 	used := map[string]bool{}
 	// Reserved top-level addresses; OPD slugs are built from words that never make these,
 	// but keep the check so a change of word lists cannot break a site.
-	for _, s := range []string{"assets", "kepatuhan", "cari", "halaman", "404"} {
+	for _, s := range standard.ReservedNames() {
 		used[s] = true
 	}
 	unique := func(base string, used map[string]bool) string {

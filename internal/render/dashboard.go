@@ -10,9 +10,6 @@ import (
 	"github.com/papan-id/papan/internal/standard"
 )
 
-// DashboardPath is the output path of the compliance dashboard.
-const DashboardPath = "kepatuhan/index.html"
-
 // SetDashboard makes Outputs include the compliance dashboard (/kepatuhan/), whose
 // figures d returns when the page is written. The renderer does not compute them:
 // package build runs the rulebook and passes the result, so a site without a dashboard
@@ -42,6 +39,9 @@ type dashRow struct {
 	Findings []dashFinding
 }
 
+// Addr returns the address of the row's OPD on a split dashboard.
+func (d dashRow) Addr() standard.Address { return standard.DashboardOPDAddress(d.Slug) }
+
 type dashFinding struct {
 	Where    string // the service name, or "" for the OPD's own profile
 	Severity string
@@ -59,10 +59,10 @@ func (r *Renderer) splitDashboard() bool {
 // dashboardOutputs lists the dashboard's pages: /kepatuhan/, and on a big site a page
 // per OPD.
 func (r *Renderer) dashboardOutputs() []Output {
-	outs := []Output{r.page(DashboardPath, "kepatuhan", func() any { return r.dashboardData() })}
+	outs := []Output{r.page(standard.DashboardAddress().File, "kepatuhan", func() any { return r.dashboardData() })}
 	if r.splitDashboard() {
 		for _, o := range r.site.OPDs {
-			outs = append(outs, r.page("kepatuhan/"+o.Slug+"/index.html", "kepatuhan", func() any { return r.dashboardOPDData(o.Slug) }))
+			outs = append(outs, r.page(standard.DashboardOPDAddress(o.Slug).File, "kepatuhan", func() any { return r.dashboardOPDData(o.Slug) }))
 		}
 	}
 	return outs
@@ -74,8 +74,8 @@ func (r *Renderer) dashboardData() view {
 	for _, o := range d.OPDs {
 		dv.Rows = append(dv.Rows, r.dashRow(o, !dv.Split))
 	}
-	return view{Site: r.site, Kind: "kepatuhan", Path: "/kepatuhan/", Title: r.t("dashboard_title"),
-		Description: r.t("dashboard_disclaimer"), Crumbs: []crumb{{r.t("home"), "/"}}, Dashboard: dv}
+	return view{Site: r.site, Kind: "kepatuhan", Path: standard.DashboardAddress().Path, Title: r.t("dashboard_title"),
+		Description: r.t("dashboard_disclaimer"), Crumbs: []crumb{r.homeCrumb()}, Dashboard: dv}
 }
 
 // dashboardOPDData is the page of one OPD of a split dashboard.
@@ -88,8 +88,8 @@ func (r *Renderer) dashboardOPDData(slug string) view {
 		dv.OPD = &row
 		title = fmt.Sprintf(r.t("dashboard_opd_title"), row.Name)
 	}
-	return view{Site: r.site, Kind: "kepatuhan", Path: "/kepatuhan/" + slug + "/", Title: title,
-		Description: r.t("dashboard_disclaimer"), Crumbs: []crumb{{r.t("home"), "/"}, {r.t("dashboard_title"), "/kepatuhan/"}},
+	return view{Site: r.site, Kind: "kepatuhan", Path: standard.DashboardOPDAddress(slug).Path, Title: title,
+		Description: r.t("dashboard_disclaimer"), Crumbs: []crumb{r.homeCrumb(), {r.t("dashboard_title"), standard.DashboardAddress().Path}},
 		Dashboard: dv}
 }
 

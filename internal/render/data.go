@@ -110,21 +110,24 @@ func (r *Renderer) homeData() view {
 	if h.Compact {
 		h.Categories = r.categories(r.site)
 	}
-	return view{Site: r.site, Kind: "home", Path: "/", Description: r.site.Config.Description, Home: h}
+	return view{Site: r.site, Kind: "home", Path: standard.HomeAddress().Path, Description: r.site.Config.Description, Home: h}
 }
 
 func (r *Renderer) categoryData(c category) view {
 	c.Services = sortedByName(c.Services)
 	c.Title = cmp.Or(c.Name, r.t("uncategorised"))
-	return view{Site: r.site, Kind: "kategori", Path: c.Path(), Title: fmt.Sprintf(r.t("category_title"), c.Title), Category: &c,
+	return view{Site: r.site, Kind: "kategori", Path: c.Addr().Path, Title: fmt.Sprintf(r.t("category_title"), c.Title), Category: &c,
 		Description: fmt.Sprintf(r.t("category_description"), len(c.Services), c.Title),
-		Crumbs:      []crumb{{r.t("home"), "/"}}}
+		Crumbs:      []crumb{r.homeCrumb()}}
 }
 
+// homeCrumb is the first crumb of every page below the home page.
+func (r *Renderer) homeCrumb() crumb { return crumb{r.t("home"), standard.HomeAddress().Path} }
+
 func (r *Renderer) opdData(o *standard.OPD) view {
-	return view{Site: r.site, Kind: "opd", Path: "/" + o.Slug + "/", Title: o.Name, OPD: o,
+	return view{Site: r.site, Kind: "opd", Path: o.Addr().Path, Title: o.Name, OPD: o,
 		Description: fmt.Sprintf(r.t("opd_description"), len(o.Services), o.Name),
-		Crumbs:      []crumb{{r.t("home"), "/"}}}
+		Crumbs:      []crumb{r.homeCrumb()}}
 }
 
 func (r *Renderer) serviceData(s *standard.Service) view {
@@ -141,14 +144,13 @@ func (r *Renderer) serviceView(s *standard.Service) view {
 	if s.Summary != "" {
 		desc = s.Summary + " — " + s.OPD.Name
 	}
-	return view{Site: r.site, Kind: "service", Path: "/" + s.OPD.Slug + "/" + s.Slug + "/",
+	return view{Site: r.site, Kind: "service", Path: s.Addr().Path,
 		Title: s.Name, OPD: s.OPD, Service: s, Description: desc,
-		Crumbs: []crumb{{r.t("home"), "/"}, {s.OPD.Name, "/" + s.OPD.Slug + "/"}}}
+		Crumbs: []crumb{r.homeCrumb(), {s.OPD.Name, s.OPD.Addr().Path}}}
 }
 
 func (r *Renderer) servicePage(s *standard.Service) *servicePage {
-	opdPath := "/" + s.OPD.Slug + "/"
-	p := &servicePage{OPDURL: r.URL(opdPath), PosterURL: r.URL(opdPath + s.Slug + "/cetak/"),
+	p := &servicePage{OPDURL: r.URL(s.OPD.Addr().Path), PosterURL: r.URL(s.PosterAddr().Path),
 		Duration: r.durationLine(s.Duration)}
 	names := make([]string, len(s.Products))
 	p.Products = make([]productLine, len(s.Products))
@@ -232,12 +234,12 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 }
 
 func (r *Renderer) pageData(p *standard.Page) view {
-	return view{Site: r.site, Kind: "page", Path: "/" + p.Slug + "/", Title: p.Title, Page: p,
-		Description: p.Description, Crumbs: []crumb{{r.t("home"), "/"}}}
+	return view{Site: r.site, Kind: "page", Path: p.Addr().Path, Title: p.Title, Page: p,
+		Description: p.Description, Crumbs: []crumb{r.homeCrumb()}}
 }
 
 func (r *Renderer) notFoundData() view {
-	return view{Site: r.site, Kind: "404", Path: "/404.html", Title: r.t("not_found_title")}
+	return view{Site: r.site, Kind: "404", Path: standard.NotFoundAddress().Path, Title: r.t("not_found_title")}
 }
 
 // t returns the interface string for key in the site's language. A missing key shows as
@@ -539,8 +541,11 @@ type category struct {
 	Services []*standard.Service
 }
 
-// Path returns the site path of the category's page.
-func (c category) Path() string { return "/kategori/" + c.Slug + "/" }
+// Addr returns the address of the category's page.
+func (c category) Addr() standard.Address { return standard.CategoryAddress(c.Slug) }
+
+// Path returns the site path of the category's page, for templates written before Addr.
+func (c category) Path() string { return c.Addr().Path }
 
 // UncategorisedSlug is the address, under /kategori/, of the services without a category.
 // It holds an underscore, which standard.Slugify never writes, so no category's name can

@@ -75,7 +75,7 @@ func (r *Renderer) serviceJSONLD(v view) (template.JS, error) {
 	s := v.Service
 	o := s.OPD
 	phone := ldPhone(o.Contact.Phone)
-	provider := &ldOrg{Type: "GovernmentOrganization", Name: o.Name, URL: r.AbsURL("/" + o.Slug + "/"),
+	provider := &ldOrg{Type: "GovernmentOrganization", Name: o.Name, URL: r.AbsURL(o.Addr().Path),
 		Address: o.Address, Telephone: phone, Email: o.Contact.Email}
 	place := s.Location
 	if place == "" {

@@ -73,16 +73,11 @@ type posterChannel struct {
 	Label, Value string
 }
 
-// PosterPath returns the output path of the poster of s.
-func PosterPath(s *standard.Service) string {
-	return s.OPD.Slug + "/" + s.Slug + "/cetak/index.html"
-}
-
 func (r *Renderer) posterData(s *standard.Service) view {
 	v := r.serviceView(s)
 	servicePath := v.Path
 	v.Kind = "poster"
-	v.Path = servicePath + "cetak/"
+	v.Path = s.PosterAddr().Path
 	v.Title = r.t("poster") + ": " + s.Name
 	v.Crumbs = nil
 

@@ -52,7 +52,7 @@ type Renderer struct {
 	// searchJS and searchIndex are the home page's search script and index (search.go).
 	searchJS, searchIndex         []byte
 	searchJSPath, searchIndexPath string
-	// dashboard, when set, is published at DashboardPath (dashboard.go).
+	// dashboard, when set, is published at standard.DashboardAddress (dashboard.go).
 	dashboard func() *rules.Dashboard
 	// published is the address the site is published at: baseURL, or the configuration's
 	// PublishedURL when pages link elsewhere (papan serve). The poster prints it.
@@ -104,7 +104,7 @@ func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
 		return nil, fmt.Errorf("render: theme stylesheet: %w", err)
 	}
 	sum := sha256.Sum256(r.css)
-	r.cssPath = "assets/papan." + hex.EncodeToString(sum[:4]) + ".css"
+	r.cssPath = standard.AssetAddress("papan." + hex.EncodeToString(sum[:4]) + ".css").File
 
 	if err := r.prepareSearch(); err != nil {
 		return nil, err
@@ -218,8 +218,8 @@ func (r *Renderer) Outputs() []Output {
 // write them as soon as the service is loaded.
 func (r *Renderer) ServiceOutputs(s *standard.Service) []Output {
 	return []Output{
-		r.page(s.OPD.Slug+"/"+s.Slug+"/index.html", "service", func() any { return r.serviceData(s) }),
-		r.page(PosterPath(s), "poster", func() any { return r.posterData(s) }),
+		r.page(s.Addr().File, "service", func() any { return r.serviceData(s) }),
+		r.page(s.PosterAddr().File, "poster", func() any { return r.posterData(s) }),
 	}
 }
 
@@ -240,19 +240,19 @@ func (r *Renderer) SiteOutputs() []Output {
 // generatedOutputs is SiteOutputs without the static files, with the dashboard's pages
 // when dashboard is set.
 func (r *Renderer) generatedOutputs(dashboard bool) []Output {
-	outs := []Output{r.page("index.html", "home", func() any { return r.homeData() })}
+	outs := []Output{r.page(standard.HomeAddress().File, "home", func() any { return r.homeData() })}
 	for _, o := range r.site.OPDs {
-		outs = append(outs, r.page(o.Slug+"/index.html", "opd", func() any { return r.opdData(o) }))
+		outs = append(outs, r.page(o.Addr().File, "opd", func() any { return r.opdData(o) }))
 	}
 	// The categories are grouped here, once, rather than per page: each page's data is
 	// then a slice of pointers the grouping already made.
 	for _, c := range categories(r.site) {
-		outs = append(outs, r.page(strings.TrimPrefix(c.Path(), "/")+"index.html", "kategori", func() any { return r.categoryData(c) }))
+		outs = append(outs, r.page(c.Addr().File, "kategori", func() any { return r.categoryData(c) }))
 	}
 	for _, p := range r.site.Pages {
-		outs = append(outs, r.page(p.Slug+"/index.html", "page", func() any { return r.pageData(p) }))
+		outs = append(outs, r.page(p.Addr().File, "page", func() any { return r.pageData(p) }))
 	}
-	outs = append(outs, r.page("404.html", "404", func() any { return r.notFoundData() }))
+	outs = append(outs, r.page(standard.NotFoundAddress().File, "404", func() any { return r.notFoundData() }))
 	if dashboard {
 		outs = append(outs, r.dashboardOutputs()...)
 	}
@@ -260,8 +260,8 @@ func (r *Renderer) generatedOutputs(dashboard bool) []Output {
 		Output{Path: r.cssPath, Write: func(w io.Writer) error { _, err := w.Write(r.css); return err }},
 		Output{Path: r.searchJSPath, Write: func(w io.Writer) error { _, err := w.Write(r.searchJS); return err }},
 		Output{Path: r.searchIndexPath, Write: func(w io.Writer) error { _, err := w.Write(r.searchIndex); return err }},
-		Output{Path: "sitemap.xml", Write: r.sitemap},
-		Output{Path: "robots.txt", Write: r.robots},
+		Output{Path: standard.SitemapAddress().File, Write: r.sitemap},
+		Output{Path: standard.RobotsAddress().File, Write: r.robots},
 	)
 	return outs
 }
@@ -357,18 +357,18 @@ func (r *Renderer) sitemap(w io.Writer) error {
 		template.HTMLEscape(&b, []byte(r.AbsURL(p)))
 		b.WriteString("</loc></url>\n")
 	}
-	loc("/")
+	loc(standard.HomeAddress().Path)
 	for _, o := range r.site.OPDs {
-		loc("/" + o.Slug + "/")
+		loc(o.Addr().Path)
 		for _, s := range o.Services {
-			loc("/" + o.Slug + "/" + s.Slug + "/")
+			loc(s.Addr().Path)
 		}
 	}
 	for _, c := range categories(r.site) {
-		loc(c.Path())
+		loc(c.Addr().Path)
 	}
 	for _, p := range r.site.Pages {
-		loc("/" + p.Slug + "/")
+		loc(p.Addr().Path)
 	}
 	b.WriteString("</urlset>\n")
 	_, err := w.Write(b.Bytes())
@@ -376,6 +376,6 @@ func (r *Renderer) sitemap(w io.Writer) error {
 }
 
 func (r *Renderer) robots(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.AbsURL("/sitemap.xml"))
+	_, err := fmt.Fprintf(w, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.AbsURL(standard.SitemapAddress().Path))
 	return err
 }

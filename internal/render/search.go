@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/papan-id/papan/internal/standard"
@@ -68,6 +69,9 @@ type indexedService struct {
 	from, to int
 }
 
+// slugPlaceholder stands for a service's slug in its address; no slug holds it.
+const slugPlaceholder = "\x00"
+
 // buildSearchIndex returns the index of site, byte for byte the same for the same site.
 func (r *Renderer) buildSearchIndex() []byte {
 	var cats, reqs []string
@@ -96,12 +100,15 @@ func (r *Renderer) buildSearchIndex() []byte {
 			services = append(services, is)
 		}
 	}
-	// A service's address is its OPD's, escaped once, and its slug, which needs no
-	// escaping (a valid slug is a-z, 0-9 and "-").
-	opdURLs := make([][]byte, len(r.site.OPDs))
+	// A service's address is the same for every service of an OPD but for the slug,
+	// which needs no escaping (a valid slug is a-z, 0-9 and "-"): what is around the slug
+	// is escaped once per OPD, from the address of a service with a placeholder slug.
+	type around struct{ before, after []byte }
+	serviceURLs := make([]around, len(r.site.OPDs))
 	for i, o := range r.site.OPDs {
-		u := appendJSONString(nil, r.URL("/"+o.Slug+"/"))
-		opdURLs[i] = u[:len(u)-1] // without the closing quote
+		before, after, _ := strings.Cut(r.URL(standard.ServiceAddress(o.Slug, slugPlaceholder).Path), slugPlaceholder)
+		u := appendJSONString(nil, before)
+		serviceURLs[i] = around{u[:len(u)-1], appendJSONString(nil, after)[1:]} // one opening and one closing quote
 	}
 
 	b := make([]byte, 0, 64+160*len(services))
@@ -139,9 +146,10 @@ func (r *Renderer) buildSearchIndex() []byte {
 			b = append(b, ',')
 			b = strconv.AppendInt(b, int64(is.cat), 10)
 			b = append(b, ',')
-			b = append(b, opdURLs[is.opd]...)
+			b = append(b, serviceURLs[is.opd].before...)
 			b = append(b, is.s.Slug...)
-			b = append(b, '/', '"', ',')
+			b = append(b, serviceURLs[is.opd].after...)
+			b = append(b, ',')
 			b = appendJSONStrings(b, is.s.Keywords)
 			b = append(b, ",["...)
 			for j, q := range serviceReqs[is.from:is.to] {
@@ -243,7 +251,7 @@ func appendJSONString(b []byte, s string) []byte {
 // hashedAsset names an asset after its content: "assets/<name>.<hash>.<ext>".
 func hashedAsset(name, ext string, data []byte) string {
 	sum := sha256.Sum256(data)
-	return "assets/" + name + "." + hex.EncodeToString(sum[:4]) + "." + ext
+	return standard.AssetAddress(name + "." + hex.EncodeToString(sum[:4]) + "." + ext).File
 }
 
 // prepareSearch builds the index and reads the script from the overlaid static folder.

@@ -147,7 +147,7 @@ func encodingJSON(t testing.TB, r *Renderer) []byte {
 			if kw == nil {
 				kw = []string{}
 			}
-			idx.Services = append(idx.Services, [6]any{s.Name, oi, ci, r.URL("/" + o.Slug + "/" + s.Slug + "/"), kw, rs})
+			idx.Services = append(idx.Services, [6]any{s.Name, oi, ci, r.URL(s.Addr().Path), kw, rs})
 		}
 	}
 	idx.Synonyms = append(idx.Synonyms, builtinSynonyms...)

@@ -120,7 +120,7 @@ func checkSlug(s, what string) error {
 		}
 		return fmt.Errorf("nama %s %q tidak dapat dipakai sebagai alamat: gunakan huruf kecil a-z, angka dan tanda hubung%s", what, s, hint)
 	}
-	if slices.Contains(content.ReservedSlugs(), s) && what == "OPD" {
+	if slices.Contains(standard.ReservedNames(), s) && what == "OPD" {
 		return fmt.Errorf("nama %q dipakai oleh Papan sendiri; pilih nama lain", s)
 	}
 	return nil

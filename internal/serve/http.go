@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/papan-id/papan/internal/standard"
 )
 
 // EventsPath is the address of the Server-Sent Events stream of build states. The
@@ -104,7 +106,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if !ok {
-			name, status = "404.html", http.StatusNotFound
+			name, status = standard.NotFoundAddress().File, http.StatusNotFound
 		}
 		version = good.version
 		var err error
@@ -140,16 +142,16 @@ func resolve(has func(name string) bool, urlPath string) (name, redirect string,
 	clean := path.Clean("/" + urlPath)
 	p := strings.TrimPrefix(clean, "/")
 	if p == "" {
-		return "index.html", "", has("index.html")
+		return standard.IndexFile, "", has(standard.IndexFile)
 	}
 	if strings.HasSuffix(urlPath, "/") {
-		name = p + "/index.html"
+		name = p + "/" + standard.IndexFile
 		return name, "", has(name)
 	}
 	if has(p) {
 		return p, "", true
 	}
-	if has(p + "/index.html") {
+	if has(p + "/" + standard.IndexFile) {
 		return "", clean + "/", false
 	}
 	return "", "", false

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"sync"
 
 	"github.com/papan-id/papan/internal/content"
@@ -89,8 +88,8 @@ func (st *site) eager(change engine.Change, limit int) []render.Output {
 	if !change.Full {
 		for _, f := range change.Services {
 			opd, slug, _, _ := content.ServiceFile(f)
-			for _, p := range []string{path.Join(opd, slug, "index.html"), path.Join(opd, slug, "cetak", "index.html"), path.Join(opd, "index.html")} {
-				if o, ok := st.outs[p]; ok {
+			for _, a := range []standard.Address{standard.ServiceAddress(opd, slug), standard.PosterAddress(opd, slug), standard.OPDAddress(opd)} {
+				if o, ok := st.outs[a.File]; ok {
 					list = append(list, o)
 				}
 			}

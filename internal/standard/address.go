@@ -1,0 +1,131 @@
+package standard
+
+import "slices"
+
+// Addresses of the built site. Every page and file Papan makes has its address made
+// here, and nowhere else: templates, the search index, the sitemap, JSON-LD, the
+// poster's QR code, the dashboard, the dev server and the build take it from these
+// functions, and the names an OPD or page cannot take (ReservedNames) come from the
+// same constants. A new kind of page gets its function here; a new top-level folder
+// goes into generatedFolders, or the test that compares them with the rendered site
+// fails.
+//
+// A folder page is written as <folder>/index.html and linked as /<folder>/. Paths are
+// site paths: a link puts them under the base URL's path (render.Renderer.URL).
+
+// Names in the addresses of the pages Papan makes itself.
+const (
+	// IndexFile is the file a folder's address is served from: /dukcapil/ is
+	// dukcapil/index.html.
+	IndexFile = "index.html"
+	// CategoryFolder holds a page per category: /kategori/<kategori>/.
+	CategoryFolder = "kategori"
+	// DashboardFolder holds the compliance dashboard, /kepatuhan/, and on a big site a
+	// page per OPD, /kepatuhan/<opd>/.
+	DashboardFolder = "kepatuhan"
+	// AssetsFolder holds the files published under hashed names: the stylesheet, the
+	// search script and its index.
+	AssetsFolder = "assets"
+	// PosterFolder is the poster's folder inside its service's: /<opd>/<layanan>/cetak/.
+	PosterFolder = "cetak"
+	// SearchFolder is kept for a search results page, /cari/ (docs/search.md), so one
+	// can come without moving an OPD that took the name.
+	SearchFolder = "cari"
+	// PagesFolder is the folder of standalone pages under content/ (content/halaman/);
+	// no page or OPD is published as /halaman/, so the name means one thing.
+	PagesFolder = "halaman"
+	// NotFoundName is the not-found page's name, published as 404.html; /404/ is kept
+	// so that no page is mistaken for it.
+	NotFoundName = "404"
+
+	notFoundFile = NotFoundName + ".html"
+	sitemapFile  = "sitemap.xml"
+	robotsFile   = "robots.txt"
+)
+
+// generatedFolders are the top-level folders of the pages and files Papan makes
+// whatever the content, beside the folders of OPDs and standalone pages.
+var generatedFolders = []string{AssetsFolder, DashboardFolder, CategoryFolder}
+
+// keptNames are top-level names no page of Papan's has, kept for the reasons their
+// constants give.
+var keptNames = []string{SearchFolder, PagesFolder, NotFoundName}
+
+// GeneratedFolders returns the top-level folders Papan writes pages or files into besides
+// those of OPDs and standalone pages.
+func GeneratedFolders() []string { return slices.Clone(generatedFolders) }
+
+// ReservedNames returns the top-level names an OPD or a standalone page cannot take: the
+// generated folders, then the names kept for Papan.
+func ReservedNames() []string { return slices.Concat(generatedFolders, keptNames) }
+
+// Address is where one file of the built site is.
+type Address struct {
+	// File is its path in the output folder, slash-separated: "dukcapil/ktp-el/index.html".
+	File string
+	// Path is its site path, what a link names: "/dukcapil/ktp-el/".
+	Path string
+}
+
+// folder is the address of the page of a folder given as its path, "dukcapil/ktp-el".
+func folder(dir string) Address {
+	return Address{File: dir + "/" + IndexFile, Path: "/" + dir + "/"}
+}
+
+// file is the address of a file at the root of the site.
+func file(name string) Address { return Address{File: name, Path: "/" + name} }
+
+// HomeAddress returns the address of the home page: index.html, /.
+func HomeAddress() Address { return Address{File: IndexFile, Path: "/"} }
+
+// OPDAddress returns the address of the page of the OPD with slug opd: /<opd>/.
+func OPDAddress(opd string) Address { return folder(opd) }
+
+// ServiceAddress returns the address of a service's page: /<opd>/<layanan>/.
+func ServiceAddress(opd, service string) Address { return folder(opd + "/" + service) }
+
+// PosterAddress returns the address of a service's poster: /<opd>/<layanan>/cetak/.
+func PosterAddress(opd, service string) Address {
+	return folder(opd + "/" + service + "/" + PosterFolder)
+}
+
+// CategoryAddress returns the address of the page of the category with slug category:
+// /kategori/<kategori>/.
+func CategoryAddress(category string) Address { return folder(CategoryFolder + "/" + category) }
+
+// PageAddress returns the address of the standalone page with slug page: /<halaman>/.
+func PageAddress(page string) Address { return folder(page) }
+
+// DashboardAddress returns the address of the compliance dashboard: /kepatuhan/.
+func DashboardAddress() Address { return folder(DashboardFolder) }
+
+// DashboardOPDAddress returns the address of an OPD's page of a split dashboard:
+// /kepatuhan/<opd>/.
+func DashboardOPDAddress(opd string) Address { return folder(DashboardFolder + "/" + opd) }
+
+// NotFoundAddress returns the address of the page a host serves for an unknown path.
+func NotFoundAddress() Address { return file(notFoundFile) }
+
+// SitemapAddress returns the address of the sitemap.
+func SitemapAddress() Address { return file(sitemapFile) }
+
+// RobotsAddress returns the address of robots.txt.
+func RobotsAddress() Address { return file(robotsFile) }
+
+// AssetAddress returns the address of a file published under assets/ with the given name
+// ("papan.1a2b3c4d.css").
+func AssetAddress(name string) Address {
+	return Address{File: AssetsFolder + "/" + name, Path: "/" + AssetsFolder + "/" + name}
+}
+
+// Addr returns the address of the OPD's page. (Address is the office's street address.)
+func (o *OPD) Addr() Address { return OPDAddress(o.Slug) }
+
+// Addr returns the address of the service's page.
+func (s *Service) Addr() Address { return ServiceAddress(s.OPD.Slug, s.Slug) }
+
+// PosterAddr returns the address of the service's poster.
+func (s *Service) PosterAddr() Address { return PosterAddress(s.OPD.Slug, s.Slug) }
+
+// Addr returns the address of the standalone page.
+func (p *Page) Addr() Address { return PageAddress(p.Slug) }
