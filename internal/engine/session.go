@@ -175,13 +175,13 @@ func (s *Session) refreshDashboard() {
 	if !s.site.Config.Compliance.Dashboard {
 		return
 	}
-	results := make([]serviceResult, 0, len(s.services))
-	for _, r := range s.services {
-		results = append(results, r)
-	}
 	// Pages are written under the read lock (Render), so no Update changes the site
 	// while this reads it; each Update sets a new function.
 	s.pipe.renderer.SetDashboard(sync.OnceValue(func() *rules.Dashboard {
+		results := make([]serviceResult, 0, len(s.services))
+		for _, r := range s.services {
+			results = append(results, r)
+		}
 		_, d := s.pipe.assess(results)
 		return d
 	}))

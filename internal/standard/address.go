@@ -1,6 +1,9 @@
 package standard
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Addresses of the built site. Every page and file Papan makes has its address made
 // here, and nowhere else: templates, the search index, the sitemap, JSON-LD, the
@@ -67,9 +70,29 @@ type Address struct {
 	Path string
 }
 
-// folder is the address of the page of a folder given as its path, "dukcapil/ktp-el".
-func folder(dir string) Address {
-	return Address{File: dir + "/" + IndexFile, Path: "/" + dir + "/"}
+// folder is the address of the page of the folder a/b/c, whose parts after the first
+// may be "". File and Path share one string, "/a/b/c/index.html": the dev server lists
+// the addresses of every page of a 10,000-service site on each save.
+func folder(a, b, c string) Address {
+	n := 1 + len(a) + 1 + len(IndexFile)
+	if b != "" {
+		n += len(b) + 1
+	}
+	if c != "" {
+		n += len(c) + 1
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	sb.WriteByte('/')
+	for _, part := range [...]string{a, b, c} {
+		if part != "" {
+			sb.WriteString(part)
+			sb.WriteByte('/')
+		}
+	}
+	sb.WriteString(IndexFile)
+	all := sb.String()
+	return Address{File: all[1:], Path: all[:len(all)-len(IndexFile)]}
 }
 
 // file is the address of a file at the root of the site.
@@ -79,29 +102,29 @@ func file(name string) Address { return Address{File: name, Path: "/" + name} }
 func HomeAddress() Address { return Address{File: IndexFile, Path: "/"} }
 
 // OPDAddress returns the address of the page of the OPD with slug opd: /<opd>/.
-func OPDAddress(opd string) Address { return folder(opd) }
+func OPDAddress(opd string) Address { return folder(opd, "", "") }
 
 // ServiceAddress returns the address of a service's page: /<opd>/<layanan>/.
-func ServiceAddress(opd, service string) Address { return folder(opd + "/" + service) }
+func ServiceAddress(opd, service string) Address { return folder(opd, service, "") }
 
 // PosterAddress returns the address of a service's poster: /<opd>/<layanan>/cetak/.
 func PosterAddress(opd, service string) Address {
-	return folder(opd + "/" + service + "/" + PosterFolder)
+	return folder(opd, service, PosterFolder)
 }
 
 // CategoryAddress returns the address of the page of the category with slug category:
 // /kategori/<kategori>/.
-func CategoryAddress(category string) Address { return folder(CategoryFolder + "/" + category) }
+func CategoryAddress(category string) Address { return folder(CategoryFolder, category, "") }
 
 // PageAddress returns the address of the standalone page with slug page: /<halaman>/.
-func PageAddress(page string) Address { return folder(page) }
+func PageAddress(page string) Address { return folder(page, "", "") }
 
 // DashboardAddress returns the address of the compliance dashboard: /kepatuhan/.
-func DashboardAddress() Address { return folder(DashboardFolder) }
+func DashboardAddress() Address { return folder(DashboardFolder, "", "") }
 
 // DashboardOPDAddress returns the address of an OPD's page of a split dashboard:
 // /kepatuhan/<opd>/.
-func DashboardOPDAddress(opd string) Address { return folder(DashboardFolder + "/" + opd) }
+func DashboardOPDAddress(opd string) Address { return folder(DashboardFolder, opd, "") }
 
 // NotFoundAddress returns the address of the page a host serves for an unknown path.
 func NotFoundAddress() Address { return file(notFoundFile) }
