@@ -172,6 +172,25 @@ func ServiceFile(file string) (opd, slug string, skip, ok bool) {
 	return parts[1], slug, false, true
 }
 
+// Owner returns the OPD slug and service slug a content file belongs to:
+// "content/dukcapil/ktp-el.toml" gives "dukcapil", "ktp-el"; "content/dukcapil/_opd.toml"
+// gives "dukcapil" and no service. Other files give "", "". The path grammar is
+// ServiceFile's, so the report groups findings by the same rule the loader reads by.
+func Owner(file string) (opd, service string) {
+	if dir, name := path.Split(file); name == OPDFile {
+		parts := strings.Split(strings.TrimSuffix(dir, "/"), "/")
+		if len(parts) == 2 && parts[0] == ContentDir && parts[1] != PagesDir && standard.ValidSlug(parts[1]) {
+			return parts[1], ""
+		}
+		return "", ""
+	}
+	opd, service, _, ok := ServiceFile(file)
+	if !ok {
+		return "", ""
+	}
+	return opd, service
+}
+
 // checkAddresses finds pages and OPDs that would be written to the same address.
 func checkAddresses(site *standard.Site) standard.Problems {
 	var ps standard.Problems

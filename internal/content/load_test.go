@@ -393,3 +393,21 @@ func TestUnreadableInIndonesian(t *testing.T) {
 		}
 	}
 }
+
+func TestOwner(t *testing.T) {
+	for _, tt := range []struct{ file, opd, service string }{
+		{"content/dukcapil/ktp-el.toml", "dukcapil", "ktp-el"},
+		{"content/dukcapil/_opd.toml", "dukcapil", ""},
+		{"content/dukcapil/_konsep.toml", "", ""},
+		{"content/halaman/tentang.md", "", ""},
+		{"content/halaman/_opd.toml", "", ""},
+		{"content/ktp.toml", "", ""},
+		{"content/dukcapil/sub/ktp.toml", "", ""},
+		{"site.toml", "", ""},
+		{"layouts/service.html", "", ""},
+	} {
+		if opd, svc := Owner(tt.file); opd != tt.opd || svc != tt.service {
+			t.Errorf("Owner(%q) = %q, %q; want %q, %q", tt.file, opd, svc, tt.opd, tt.service)
+		}
+	}
+}

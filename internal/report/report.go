@@ -43,6 +43,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/papan-id/papan/internal/content"
 	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
 )
@@ -175,7 +176,7 @@ func JSON(w io.Writer, ps standard.Problems, dash *rules.Dashboard, today time.T
 	r := jsonReport{Version: 1, Today: today.Format(time.DateOnly), Errors: ps.Errors(), Warnings: len(ps) - ps.Errors(),
 		Findings: []jsonFinding{}, OPDs: []jsonOPD{}}
 	for _, p := range ps {
-		opd, svc := rules.OPDOf(p.File)
+		opd, svc := content.Owner(p.File)
 		r.Findings = append(r.Findings, jsonFinding{Rule: p.Rule, Severity: p.Severity.String(), File: p.File,
 			Line: p.Line, Column: p.Col, Path: p.Path, Message: p.Message, Hint: p.Hint, OPD: opd, Service: svc})
 	}

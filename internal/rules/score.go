@@ -2,7 +2,6 @@ package rules
 
 import (
 	"math"
-	"path"
 	"strings"
 	"time"
 
@@ -233,19 +232,4 @@ func ScoreService(site *standard.Site, cfg Config, today time.Time, s *standard.
 		}
 	}
 	return ss
-}
-
-// OPDOf returns the OPD slug and service slug a content file belongs to:
-// "content/dukcapil/ktp-el.toml" gives "dukcapil", "ktp-el"; "_opd.toml" gives no service.
-// Files outside an OPD folder give "", "".
-func OPDOf(file string) (opd, service string) {
-	dir, name := path.Split(file)
-	parts := strings.Split(strings.Trim(dir, "/"), "/")
-	if len(parts) != 2 || parts[0] != "content" || parts[1] == "halaman" || !strings.HasSuffix(name, ".toml") {
-		return "", ""
-	}
-	if name == "_opd.toml" {
-		return parts[1], ""
-	}
-	return parts[1], strings.TrimSuffix(name, ".toml")
 }
