@@ -73,7 +73,7 @@ dihitung_sejak = "berkas dinyatakan lengkap"
 
 [[biaya]]
 uraian = "Biaya layanan"
-tarif = 0
+gratis = true
 
 [[produk]]
 nama = "Surat Keterangan"
@@ -153,14 +153,14 @@ func TestRules(t *testing.T) {
 		{"SP002 management components missing", map[string]string{svc: replace(replace(serviceTOML, "pengawasan_internal = \"Oleh kepala seksi.\"\n", ""), "jumlah_pelaksana = \"2 orang.\"\n", "")},
 			[]string{svc + ":1:1: peringatan: komponen pengelolaan belum diisi: pengawasan_internal, jumlah_pelaksana [SP002]"}},
 		{"SP002 passes with all 14", nil, nil},
-		{"SP003 paid fee without legal basis", map[string]string{svc: replace(serviceTOML, "tarif = 0", "tarif = 50000")},
+		{"SP003 paid fee without legal basis", map[string]string{svc: replace(serviceTOML, "gratis = true", "tarif = 50000")},
 			[]string{svc + ":34:3: galat: tarif Rp50000 pada [[biaya]] ke-1 tidak menyebut dasar hukum [SP003]"}},
-		{"SP003 dangling legal-basis reference", map[string]string{svc: replace(serviceTOML, "tarif = 0", "tarif = 50000\ndasar_hukum = \"perda-9\"")},
+		{"SP003 dangling legal-basis reference", map[string]string{svc: replace(serviceTOML, "gratis = true", "tarif = 50000\ndasar_hukum = \"perda-9\"")},
 			[]string{svc + ":37:1: galat: `dasar_hukum` pada [[biaya]] ke-1 merujuk \"perda-9\", yang tidak ada di [[dasar_hukum]] layanan ini [SP003]"}},
-		{"SP003 passes with a resolving reference", map[string]string{svc: replace(replace(serviceTOML, "tarif = 0", "tarif = 50000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")}, nil},
-		{"SP004 vague fee wording", map[string]string{svc: replace(serviceTOML, "tarif = 0", "tarif = 0\nketerangan = \"Sesuai ketentuan yang berlaku\"")},
+		{"SP003 passes with a resolving reference", map[string]string{svc: replace(replace(serviceTOML, "gratis = true", "tarif = 50000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")}, nil},
+		{"SP004 vague fee wording", map[string]string{svc: replace(replace(serviceTOML, "gratis = true", "tarif = 5000\ndasar_hukum = \"perda-1\"\nketerangan = \"Sesuai ketentuan yang berlaku\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")},
 			[]string{svc + ":37:1: galat: `keterangan` pada [[biaya]] ke-1 memakai kata samar \"sesuai ketentuan\" [SP004]"}},
-		{"SP004 passes with a plain note", map[string]string{svc: replace(serviceTOML, "tarif = 0", "tarif = 0\nketerangan = \"Tidak dipungut biaya.\"")}, nil},
+		{"SP004 passes with a plain note", map[string]string{svc: replace(serviceTOML, "gratis = true", "gratis = true\nketerangan = \"Tidak dipungut biaya.\"")}, nil},
 		{"SP005 step without actor", map[string]string{svc: replace(serviceTOML, "pelaksana = \"Petugas\"\n", "")},
 			[]string{svc + ":24:3: galat: `pelaksana` pada [[prosedur]] ke-2 wajib diisi [SP005]"}},
 		{"SP006 image without alt text", map[string]string{svc: replace(serviceTOML, "Ruang tunggu, kursi roda.", "![](denah.png)")},
@@ -231,12 +231,12 @@ func TestRules(t *testing.T) {
 		{"SP022 sample text in an OPD's list", map[string]string{opd: replace(opdTOML, "[maklumat]\n", "[[jam_layanan]]\nhari = \"Tulis harinya, misalnya Senin–Kamis\"\njam = \"08.00–15.00 WIB\"\n\n[maklumat]\n")},
 			[]string{opd + ":7:1: galat: teks contoh dari papan new belum diganti: \"Tulis harinya, misalnya Senin–Kamis\" [SP022]"}},
 		{"SP022 passes a value that only begins like one", map[string]string{svc: replace(serviceTOML, "nama = \"Fotokopi KTP\"", "nama = \"Tulis tangan: surat pernyataan\"")}, nil},
-		{"SP023 fee above Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")},
+		{"SP023 fee above Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "gratis = true", "tarif = 1000000000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")},
 			[]string{svc + ":36:1: peringatan: tarif Rp1.000.000.000.000.000 pada [[biaya]] ke-1 melebihi Rp1.000.000.000 [SP023]"}},
-		{"SP023 passes at Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")}, nil},
+		{"SP023 passes at Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "gratis = true", "tarif = 1000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")}, nil},
 		{"SP023 switched off in site.toml", map[string]string{
 			"site.toml": siteTOML + "\n[kepatuhan.aturan]\nSP023 = \"mati\"\n",
-			svc:         replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000001\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n"),
+			svc:         replace(replace(serviceTOML, "gratis = true", "tarif = 1000000001\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n"),
 		}, nil},
 		{"SP024 name longer than the poster holds", map[string]string{svc: replace(serviceTOML, "Layanan Uji", strings.Repeat("Izin", 1250))},
 			[]string{svc + ":1:1: peringatan: nama layanan 5000 karakter; poster hanya memuat 150 karakter pertama [SP024]"}},
@@ -313,7 +313,7 @@ func TestZones(t *testing.T) {
 func TestAssess(t *testing.T) {
 	fsys := siteWith(map[string]string{
 		// A second service at level 1: no SK, no management texts beyond one.
-		"content/dinas/kedua.toml": "nama = \"Kedua\"\n\n[[persyaratan]]\nnama = \"KTP\"\n\n[[prosedur]]\nuraian = \"Serahkan\"\npelaksana = \"Pemohon\"\n\n[jangka_waktu]\nnilai = 1\nsatuan = \"hari kerja\"\ndihitung_sejak = \"lengkap\"\n\n[[biaya]]\nuraian = \"Biaya\"\ntarif = 0\n\n[[produk]]\nnama = \"Surat\"\n",
+		"content/dinas/kedua.toml": "nama = \"Kedua\"\n\n[[persyaratan]]\nnama = \"KTP\"\n\n[[prosedur]]\nuraian = \"Serahkan\"\npelaksana = \"Pemohon\"\n\n[jangka_waktu]\nnilai = 1\nsatuan = \"hari kerja\"\ndihitung_sejak = \"lengkap\"\n\n[[biaya]]\nuraian = \"Biaya\"\ngratis = true\n\n[[produk]]\nnama = \"Surat\"\n",
 		opd:                        replace(opdTOML, "moto = \"Melayani dengan hati\"\n", ""),
 	})
 	site, ps, err := content.Load(context.Background(), fsys)
