@@ -367,8 +367,12 @@ func (s *Service) EffectiveComplaints() []Channel {
 	return s.OPD.Complaints
 }
 
-// LawByID returns the legal basis with the given id, or nil.
+// LawByID returns the legal basis with the given id, or nil. No law has the id "": a
+// fee without dasar_hukum refers to none, whatever laws without an id the service lists.
 func (s *Service) LawByID(id string) *Law {
+	if id == "" {
+		return nil
+	}
 	for i := range s.LegalBasis {
 		if s.LegalBasis[i].ID == id {
 			return &s.LegalBasis[i]
