@@ -188,7 +188,7 @@ var kindAliases = map[string]string{
 	"peraturan menteri dalam negeri republik indonesia": "permendagri",
 	"undang-undang": "uu", "undang undang": "uu", "uu": "uu", "undang-undang republik indonesia": "uu",
 	"peraturan pemerintah": "pp", "pp": "pp", "peraturan pemerintah republik indonesia": "pp",
-	"peraturan menteri pendayagunaan aparatur negara dan reformasi birokrasi": "permenpan-rb",
+	"peraturan menteri pendayagunaan aparatur negara dan reformasi birokrasi":                    "permenpan-rb",
 	"peraturan menteri pendayagunaan aparatur negara dan reformasi birokrasi republik indonesia": "permenpan-rb",
 	"permenpan-rb": "permenpan-rb", "permenpan rb": "permenpan-rb", "permenpanrb": "permenpan-rb",
 	"peraturan menpan rb": "permenpan-rb", "peraturan menpan-rb": "permenpan-rb", "peraturan menteri panrb": "permenpan-rb",
