@@ -153,7 +153,7 @@ func longService() string {
 		fmt.Fprintf(&b, "[[prosedur]]\nkanal = \"Kanal %d\"\nuraian = \"Langkah ke-%d: %s\"\npelaksana = \"Petugas %s\"\n", i%2, i+1, long, long[:80])
 	}
 	b.WriteString("[jangka_waktu]\nnilai = 14\npaling_lama = 30\nsatuan = \"hari kerja\"\ndihitung_sejak = \"berkas dinyatakan lengkap dan benar\"\n")
-	b.WriteString("[[biaya]]\nuraian = \"Tanpa biaya\"\ntarif = 0\n")
+	b.WriteString("[[biaya]]\nuraian = \"Tanpa biaya\"\ngratis = true\n")
 	b.WriteString("[[produk]]\nnama = \"Dokumen hasil layanan yang sangat panjang namanya\"\n")
 	for i := range 15 {
 		fmt.Fprintf(&b, "[[pengaduan]]\njenis = \"telepon\"\nnilai = \"(021) 555-%04d\"\njam = \"Senin–Jumat 08.00–16.00 WIB\"\n", i)

@@ -44,7 +44,7 @@ dihitung_sejak = "lengkap"
 
 [[biaya]]
 uraian = "Biaya"
-tarif = 0
+gratis = true
 
 [[produk]]
 nama = "Surat"

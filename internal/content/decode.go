@@ -293,6 +293,11 @@ func (d *decoder) value(path string, v any, rv reflect.Value) {
 			return
 		}
 		d.table(path, m, rv)
+		if t == feeType {
+			d.fee(path, m, rv.Addr().Interface().(*standard.Fee))
+		}
+	case t == stringsType:
+		d.stringList(path, v, rv)
 	case t.Kind() == reflect.String:
 		s, ok := v.(string)
 		if !ok {
@@ -407,8 +412,8 @@ func tomlKind(v any) string {
 }
 
 func intHint(path string) string {
-	if strings.HasSuffix(path, ".tarif") {
-		return "Tulis jumlah rupiah sebagai angka tanpa titik dan tanpa tanda kutip, misalnya tarif = 150000. Untuk layanan gratis tulis tarif = 0. Kata seperti \"seikhlasnya\" atau \"sesuai ketentuan\" bukan tarif."
+	if strings.HasSuffix(path, ".tarif") || strings.HasSuffix(path, ".tarif_min") || strings.HasSuffix(path, ".tarif_maks") {
+		return "Tulis jumlah rupiah sebagai angka tanpa titik dan tanpa tanda kutip, misalnya tarif = 150000. Untuk layanan gratis tulis gratis = true; biaya yang ditetapkan dengan rumus atau peraturan ditulis ketentuan = \"…\" dengan dasar_hukum. Kata seperti \"seikhlasnya\" bukan tarif."
 	}
 	return "Tulis angka tanpa tanda kutip, misalnya 14."
 }
@@ -434,8 +439,6 @@ func requiredRule(top []field, path, name string) string {
 
 func requiredHint(name string) string {
 	switch name {
-	case "tarif":
-		return "Tulis jumlah rupiah, atau tarif = 0 untuk layanan gratis."
 	case "satuan":
 		return `Pilih salah satu: "menit", "jam", "hari kerja", "hari kalender".`
 	}

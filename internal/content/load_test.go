@@ -35,7 +35,7 @@ dihitung_sejak = "berkas dinyatakan lengkap"
 
 [[biaya]]
 uraian = "Biaya layanan"
-tarif = 0
+gratis = true
 
 [[produk]]
 nama = "Surat Keterangan"
@@ -121,7 +121,7 @@ func TestLoadProblems(t *testing.T) {
 		},
 		{
 			name:  "wrong type: fee as words",
-			files: map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", `tarif = "seikhlasnya"`, 1)},
+			files: map[string]string{svc: strings.Replace(serviceTOML, "gratis = true", `tarif = "seikhlasnya"`, 1)},
 			want:  []string{svc + ":18:1: galat: `tarif` pada [[biaya]] ke-1 harus berupa angka bulat, bukan teks"},
 		},
 		{
@@ -151,13 +151,13 @@ func TestLoadProblems(t *testing.T) {
 		},
 		{
 			name: "dangling legal-basis reference",
-			files: map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", "tarif = 50000\ndasar_hukum = \"perda-9-2020\"", 1) +
+			files: map[string]string{svc: strings.Replace(serviceTOML, "gratis = true", "tarif = 50000\ndasar_hukum = \"perda-9-2020\"", 1) +
 				"\n[[dasar_hukum]]\nid = \"perda-1-2023\"\njenis = \"Peraturan Daerah\"\nnomor = \"1\"\ntahun = 2023\njudul = \"Retribusi Daerah\"\n"},
 			want: []string{svc + ":19:1: galat: `dasar_hukum` pada [[biaya]] ke-1 merujuk \"perda-9-2020\", yang tidak ada di [[dasar_hukum]] layanan ini [SP003]"},
 		},
 		{
 			name:  "paid fee without legal basis",
-			files: map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", "tarif = 50000", 1)},
+			files: map[string]string{svc: strings.Replace(serviceTOML, "gratis = true", "tarif = 50000", 1)},
 			want:  []string{svc + ":16:3: galat: tarif Rp50000 pada [[biaya]] ke-1 tidak menyebut dasar hukum [SP003]"},
 		},
 		{
@@ -228,13 +228,13 @@ func TestLoadProblems(t *testing.T) {
 		},
 		{
 			name:  "fee too large to read",
-			files: map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", "tarif = 99999999999999999999", 1)},
+			files: map[string]string{svc: strings.Replace(serviceTOML, "gratis = true", "tarif = 99999999999999999999", 1)},
 			want:  []string{svc + ":18:9: galat: `tarif` 99999999999999999999 terlalu besar untuk dibaca sebagai angka"},
 			hint:  "Periksa jumlah angka nolnya: tarif ditulis dalam rupiah tanpa titik, misalnya tarif = 150000. Angka terbesar yang dapat dibaca adalah 9223372036854775807.",
 		},
 		{
 			name:  "duplicate key at its own column",
-			files: map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", "tarif = 0\n  tarif = 5000", 1)},
+			files: map[string]string{svc: strings.Replace(serviceTOML, "gratis = true", "tarif = 0\n  tarif = 5000", 1)},
 			want:  []string{svc + ":19:3: galat: TOML tidak valid: kunci `biaya.tarif` ditulis dua kali"},
 			hint:  hintOneTable,
 		},
@@ -248,7 +248,7 @@ func TestLoadProblems(t *testing.T) {
 			name: "all problems of a file in one run",
 			files: map[string]string{svc: strings.NewReplacer(
 				`bentuk = "fotokopi"`, `bentuk = "scan"`,
-				"tarif = 0", `tarif = "gratis"`,
+				"gratis = true", `tarif = "gratis"`,
 			).Replace(serviceTOML)},
 			want: []string{
 				svc + ":5:1: galat: `bentuk` pada [[persyaratan]] ke-1 bernilai \"scan\", yang tidak dikenal",

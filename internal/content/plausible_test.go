@@ -104,7 +104,7 @@ func TestBidiControls(t *testing.T) {
 			[]string{"content/dinas/_opd.toml:1:15: galat: karakter pengatur arah teks U+202E (RIGHT-TO-LEFT OVERRIDE), ditulis sebagai \\u202E, tidak diizinkan\n" +
 				"\tsaran: Hapus \\u202E. Karakter ini dapat membuat teks tampil berbeda dari isinya yang sebenarnya (cara serangan \"Trojan Source\")."}},
 		{"a long TOML escape in a fee note",
-			map[string]string{svc: strings.Replace(serviceTOML, "tarif = 0", `tarif = 0`+"\n"+`keterangan = "x\U0000202d"`, 1)},
+			map[string]string{svc: strings.Replace(serviceTOML, "gratis = true", `gratis = true`+"\n"+`keterangan = "x\U0000202d"`, 1)},
 			[]string{svc + ":19:16: galat: karakter pengatur arah teks U+202D (LEFT-TO-RIGHT OVERRIDE), ditulis sebagai \\U0000202d, tidak diizinkan\n" +
 				"\tsaran: Hapus \\U0000202d. Karakter ini dapat membuat teks tampil berbeda dari isinya yang sebenarnya (cara serangan \"Trojan Source\")."}},
 		{"character references in Markdown",

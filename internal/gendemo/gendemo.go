@@ -3,8 +3,9 @@
 // A generated site has site.toml, one content/<opd>/_opd.toml per OPD, one
 // content/<opd>/<layanan>.toml per service and a standalone page. Services vary in length
 // (5–15 requirements, some grouped by kasus and some with a jika condition; 4–12
-// procedure steps, some with waktu, most with a decision step, some over two kanal; free
-// and paid fees, every paid fee referring to a [[dasar_hukum]] of the same file; Markdown
+// procedure steps, some with waktu, most with a decision step, some over two kanal; fees
+// mostly free, some fixed, a few ranges and amounts set by a Perda's formula, every fee
+// collected referring to a [[dasar_hukum]] of the same file; Markdown
 // in notes and management components) and are spread over OPDs and about 20 categories.
 //
 // The output depends only on Options: every service draws from its own PCG stream seeded
@@ -562,6 +563,10 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 		}
 		laws = append(laws, l)
 	}
+	// A fee set by a formula refers to a Perda on retribusi, which every service lists.
+	const perdaID = "perda-retribusi"
+	laws = append(laws, law{id: perdaID, kind: "Peraturan Daerah", number: strconv.Itoa(between(r, 1, 20)),
+		year: between(r, 2011, 2024), title: "Retribusi Daerah"})
 	var ids []string
 	for _, l := range laws {
 		if l.id != "" {
@@ -569,21 +574,41 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 		}
 	}
 
-	// 4. Fees: free, free with a legal basis, or paid (always with a legal basis).
-	for j := range between(r, 1, 3) {
+	// 4. Fees, in about the proportions of real standards: most services free (said
+	// explicitly, in one [[biaya]]); the others list one to three fees, most a fixed
+	// amount, a few a range or an amount set by a formula in a Perda (PBG, retribusi).
+	// Every fee that is collected refers to a legal basis.
+	if r.IntN(20) < 13 { // two services in three are free
 		b.WriteString("\n[[biaya]]\n")
-		kv(b, "uraian", pick(r, []string{"Biaya layanan", "Retribusi", "Biaya penerbitan", "Biaya cetak ulang"})+" "+strings.ToLower(s.name))
-		switch x := r.IntN(10); {
-		case x < 5 && j == 0:
-			kvInt(b, "tarif", 0)
-		case x < 7:
-			kvInt(b, "tarif", 0)
+		kv(b, "uraian", pick(r, []string{"Biaya layanan", "Biaya penerbitan", "Biaya pelayanan"})+" "+strings.ToLower(s.name))
+		b.WriteString("gratis = true\n")
+		if r.IntN(2) == 0 {
 			kv(b, "dasar_hukum", pick(r, ids))
-		default:
-			kvInt(b, "tarif", int64(between(r, 1, 100)*5000))
-			kv(b, "dasar_hukum", pick(r, ids))
-			if r.IntN(3) == 0 {
-				kvMD(b, "keterangan", "Dibayar melalui **bank daerah** atau kanal pembayaran *nontunai*.")
+		}
+		if r.IntN(4) == 0 {
+			kv(b, "keterangan", "Tidak dipungut biaya.")
+		}
+	} else {
+		for range between(r, 1, 3) {
+			b.WriteString("\n[[biaya]]\n")
+			switch x := r.IntN(10); {
+			case x < 7:
+				kv(b, "uraian", pick(r, []string{"Biaya layanan", "Retribusi", "Biaya penerbitan", "Biaya cetak ulang"})+" "+strings.ToLower(s.name))
+				kvInt(b, "tarif", int64(between(r, 1, 100)*5000))
+				kv(b, "dasar_hukum", pick(r, ids))
+				if r.IntN(3) == 0 {
+					kvMD(b, "keterangan", "Dibayar melalui **bank daerah** atau kanal pembayaran *nontunai*.")
+				}
+			case x < 9:
+				kv(b, "uraian", "Retribusi "+strings.ToLower(s.name)+" menurut golongan")
+				lo := int64(between(r, 1, 20) * 5000)
+				kvInt(b, "tarif_min", lo)
+				kvInt(b, "tarif_maks", lo*int64(between(r, 2, 10)))
+				kv(b, "dasar_hukum", pick(r, ids))
+			default:
+				kv(b, "uraian", "Retribusi "+strings.ToLower(s.name))
+				kv(b, "ketentuan", "Dihitung dengan rumus luas × indeks × harga satuan sesuai Peraturan Daerah tentang Retribusi; besarnya tercantum dalam SKRD.")
+				kv(b, "dasar_hukum", perdaID)
 			}
 		}
 	}

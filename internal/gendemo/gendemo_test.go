@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/papan-id/papan/internal/content"
+	"github.com/papan-id/papan/internal/standard"
 )
 
 func TestGeneratedSitesPassCheck(t *testing.T) {
@@ -112,7 +113,8 @@ func TestServicesVary(t *testing.T) {
 	if err != nil || site == nil {
 		t.Fatal("site did not load", err)
 	}
-	var cases, conditions, decisions, twoChannels, paid, freeWithLaw, categories = 0, 0, 0, 0, 0, 0, map[string]bool{}
+	var cases, conditions, decisions, twoChannels, freeWithLaw, categories = 0, 0, 0, 0, 0, map[string]bool{}
+	kinds, freeServices := map[standard.FeeKind]int{}, 0
 	for _, o := range site.OPDs {
 		for _, s := range o.Services {
 			categories[s.Category] = true
@@ -141,21 +143,36 @@ func TestServicesVary(t *testing.T) {
 			if len(chans) == 2 {
 				twoChannels++
 			}
+			if s.Free() {
+				freeServices++
+			}
 			for _, f := range s.Fees {
-				switch {
-				case f.Amount > 0:
-					paid++
-				case f.LegalBasis != "":
+				kinds[f.Kind()]++
+				if f.Kind() == standard.FeeFree && f.LegalBasis != "" {
 					freeWithLaw++
+				}
+				if f.Paid() && f.LegalBasis == "" {
+					t.Errorf("%s: a fee collected without a legal basis", s.File)
 				}
 			}
 		}
 	}
 	for what, n := range map[string]int{"requirements by case": cases, "conditional requirements": conditions,
-		"decision steps": decisions, "services with two channels": twoChannels, "paid fees": paid, "free fees with a legal basis": freeWithLaw} {
+		"decision steps": decisions, "services with two channels": twoChannels, "free fees with a legal basis": freeWithLaw,
+		"free fees": kinds[standard.FeeFree], "fixed fees": kinds[standard.FeeFixed], "fee ranges": kinds[standard.FeeRange],
+		"fees set by a regulation": kinds[standard.FeeByRule]} {
 		if n == 0 {
 			t.Errorf("no %s in 400 services", what)
 		}
+	}
+	// Most services are free, as in real standards; of the fees collected, most are fixed
+	// amounts and a few ranges or set by a Perda.
+	if freeServices <= 400/2 ||
+		kinds[standard.FeeFixed] <= kinds[standard.FeeRange] || kinds[standard.FeeRange] <= kinds[standard.FeeByRule]/2 {
+		t.Errorf("fee kinds out of proportion: %d free services, fees %v", freeServices, kinds)
+	}
+	if kinds[standard.FeeUnstated] != 0 {
+		t.Errorf("%d fees state no kind", kinds[standard.FeeUnstated])
 	}
 	if len(categories) < 10 {
 		t.Errorf("%d categories, want about 20", len(categories))

@@ -62,9 +62,13 @@ type managementText struct {
 }
 
 type feeLine struct {
-	Text, Amount string
-	LegalBasis   string // "Dasar hukum: Peraturan Daerah Nomor …", or ""
-	Note         template.HTML
+	Text   string
+	Amount string // "Gratis", "Rp150.000", "Rp10.000–Rp50.000", "Menurut ketentuan: …"
+	// Full is Amount where there is room, as the fee section has: "Gratis, tidak
+	// dipungut biaya".
+	Full       string
+	LegalBasis string // "Dasar hukum: Peraturan Daerah Nomor …", or ""
+	Note       template.HTML
 }
 
 type requirementGroupLines struct {
@@ -91,7 +95,14 @@ type stepLine struct {
 	IfNot    string // " Jika tidak: … (kembali ke langkah 2)", after the decision
 }
 
-type lawLine struct{ Title, Link string }
+// lawLine is a legal basis as the page lists it, with the laws that amend it: "UU 23/2006
+// sebagaimana telah diubah dengan UU 24/2013".
+type lawLine struct {
+	Title, Link string
+	AmendedBy   string    // " sebagaimana telah diubah dengan ", when Amendments are
+	Amendments  []lawLine // each with Sep before it: "", ", ", " dan "
+	Sep         string
+}
 
 type crumb struct{ Title, Path string }
 
@@ -161,7 +172,7 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 	p.ProductNames = strings.Join(names, ", ")
 	p.Fees = make([]feeLine, len(s.Fees))
 	for i, f := range s.Fees {
-		p.Fees[i] = feeLine{Text: f.Text, Amount: r.rupiah(f.Amount), Note: r.md.Field(f.Note)}
+		p.Fees[i] = feeLine{Text: f.Text, Amount: r.fee(f), Full: r.feeFull(f), Note: r.md.Field(f.Note)}
 		if l := s.LawByID(f.LegalBasis); l != nil {
 			p.Fees[i].LegalBasis = r.t("legal_basis") + ": " + r.lawTitle(*l)
 		}
@@ -200,10 +211,7 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 		p.Procedures = append(p.Procedures, lines)
 	}
 	if r.site.Config.PublishManagement {
-		p.Laws = make([]lawLine, len(s.LegalBasis))
-		for i, l := range s.LegalBasis {
-			p.Laws[i] = lawLine{Title: r.lawTitle(l), Link: l.Link}
-		}
+		p.Laws = r.lawLines(s)
 		for _, c := range []struct {
 			key  string
 			text standard.Markdown
@@ -265,6 +273,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"md":          r.md.Field,
 		"mdpage":      r.md.Page,
 		"rupiah":      r.rupiah,
+		"fee":         r.fee,
 		"date":        r.date,
 		"duration":    r.duration,
 		"steptime": func(st *standard.StepTime) string {
@@ -330,11 +339,9 @@ func (s *sitewideParts) render(name string) (template.HTML, error) {
 	return p.html, p.err
 }
 
-// rupiah formats an amount the Indonesian way: "Rp150.000", or the word for free.
+// rupiah formats an amount the Indonesian way: "Rp150.000". Zero is "Rp0", never the
+// word for free: only gratis = true says a fee is free (see fee).
 func (r *Renderer) rupiah(n int64) string {
-	if n == 0 {
-		return r.t("free")
-	}
 	s := strconv.FormatInt(n, 10)
 	var b strings.Builder
 	for i, c := range s {
@@ -344,6 +351,31 @@ func (r *Renderer) rupiah(n int64) string {
 		b.WriteRune(c)
 	}
 	return "Rp" + b.String()
+}
+
+// fee writes what a fee costs, as the summary box and the poster state it: "Gratis",
+// "Rp150.000", "Rp10.000–Rp50.000", or "Menurut ketentuan: <its text>". A fee the loader
+// refused for stating nothing is written as not stated.
+func (r *Renderer) fee(f standard.Fee) string {
+	switch f.Kind() {
+	case standard.FeeFree:
+		return r.t("free")
+	case standard.FeeFixed:
+		return r.rupiah(f.Amount)
+	case standard.FeeRange:
+		return r.rupiah(f.Min) + "–" + r.rupiah(f.Max)
+	case standard.FeeByRule:
+		return r.t("fee_by_rule") + ": " + f.Rule
+	}
+	return r.t("not_stated")
+}
+
+// feeFull is fee where there is room: a free fee also says it is not collected.
+func (r *Renderer) feeFull(f standard.Fee) string {
+	if f.Kind() == standard.FeeFree {
+		return r.t("free_long")
+	}
+	return r.fee(f)
 }
 
 func (r *Renderer) date(d standard.Date) string {
@@ -384,8 +416,52 @@ func (r *Renderer) durationLine(d *standard.Duration) string {
 	return line
 }
 
+// lawTitle names a legal basis by what is given of it: "Peraturan Daerah Nomor 4 Tahun
+// 2022 tentang Retribusi", or only "Peraturan Daerah" when the standard says no more.
+// Nothing not given is printed, not even an empty "Nomor".
 func (r *Renderer) lawTitle(l standard.Law) string {
-	return fmt.Sprintf(r.t("law_title"), l.Kind, l.Number, l.Year, l.Title)
+	if l.Number != "" && l.Year != 0 && l.Title != "" {
+		return fmt.Sprintf(r.t("law_title"), l.Kind, l.Number, l.Year, l.Title)
+	}
+	t := l.Kind
+	if l.Number != "" {
+		t += " " + fmt.Sprintf(r.t("law_number"), l.Number)
+	}
+	if l.Year != 0 {
+		t += " " + fmt.Sprintf(r.t("law_year"), l.Year)
+	}
+	if l.Title != "" {
+		t += " " + fmt.Sprintf(r.t("law_about"), l.Title)
+	}
+	return t
+}
+
+// lawLines lists the legal bases of s as the page shows them: each law that amends none
+// of the others, followed by the laws that amend it in year order.
+func (r *Renderer) lawLines(s *standard.Service) []lawLine {
+	var lines []lawLine
+	for i := range s.LegalBasis {
+		l := &s.LegalBasis[i]
+		if s.Amends(l) {
+			continue
+		}
+		line := lawLine{Title: r.lawTitle(*l), Link: l.Link}
+		for j, a := range s.AmendedBy(l.ID) {
+			al := lawLine{Title: r.lawTitle(*a), Link: a.Link}
+			switch {
+			case j == 0:
+				line.AmendedBy = " " + r.t("as_amended_by") + " "
+			default:
+				al.Sep = ", "
+			}
+			line.Amendments = append(line.Amendments, al)
+		}
+		if n := len(line.Amendments); n > 1 {
+			line.Amendments[n-1].Sep = " " + r.t("and") + " "
+		}
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 type requirementGroup struct {

@@ -56,10 +56,21 @@ type (
 		Type      string `json:"@type"`
 		Telephone string `json:"telephone"`
 	}
+	// ldOffer is one fee. Only a fixed or a free fee has a price (0 for free); a range
+	// is a priceSpecification with minPrice and maxPrice; a fee set by a regulation has
+	// its text as description and no price, which it does not state.
 	ldOffer struct {
+		Type               string       `json:"@type"`
+		Description        string       `json:"description,omitempty"`
+		Name               string       `json:"name"`
+		Price              *int64       `json:"price,omitempty"`
+		PriceCurrency      string       `json:"priceCurrency,omitempty"`
+		PriceSpecification *ldPriceSpec `json:"priceSpecification,omitempty"`
+	}
+	ldPriceSpec struct {
 		Type          string `json:"@type"`
-		Name          string `json:"name"`
-		Price         int64  `json:"price"`
+		MaxPrice      int64  `json:"maxPrice"`
+		MinPrice      int64  `json:"minPrice"`
 		PriceCurrency string `json:"priceCurrency"`
 	}
 )
@@ -105,7 +116,20 @@ func (r *Renderer) serviceJSONLD(v view) (template.JS, error) {
 	}
 	var offers []ldOffer
 	for _, f := range s.Fees {
-		offers = append(offers, ldOffer{Type: "Offer", Name: f.Text, Price: f.Amount, PriceCurrency: "IDR"})
+		o := ldOffer{Type: "Offer", Name: f.Text}
+		switch f.Kind() {
+		case standard.FeeFree:
+			o.Price, o.PriceCurrency = new(int64), "IDR"
+		case standard.FeeFixed:
+			o.Price, o.PriceCurrency = &f.Amount, "IDR"
+		case standard.FeeRange:
+			o.PriceSpecification = &ldPriceSpec{Type: "PriceSpecification", MinPrice: f.Min, MaxPrice: f.Max, PriceCurrency: "IDR"}
+		case standard.FeeByRule:
+			o.Description = f.Rule
+		default:
+			continue
+		}
+		offers = append(offers, o)
 	}
 	var products []ldNamed
 	for _, p := range s.Products {

@@ -94,7 +94,7 @@ func (r *Renderer) posterData(s *standard.Service) view {
 			p.Fees = append(p.Fees, fmt.Sprintf(r.t("poster_more_short"), len(s.Fees)-i))
 			break
 		}
-		p.Fees = append(p.Fees, cut(f.Text, posterFactRunes)+": "+r.rupiah(f.Amount))
+		p.Fees = append(p.Fees, cut(f.Text, posterFactRunes)+": "+cut(r.fee(f), posterFactRunes))
 	}
 	p.FeeLine = strings.Join(p.Fees, "; ")
 	if s.Free() {

@@ -43,7 +43,7 @@ satuan = "hari kerja"
 
 [[biaya]]
 uraian = "Biaya"
-tarif = 0
+gratis = true
 keterangan = "Seikhlasnya"
 
 [[produk]]

@@ -203,11 +203,15 @@ func (c *checker) service(s *standard.Service) {
 			c.add("SP023", f, p+".tarif", "Periksa jumlah nol pada tarif (ditulis tanpa titik: 150000 untuk Rp150.000). Bila tarif memang sebesar ini, pastikan dasar hukumnya menyebut jumlah yang sama.",
 				"tarif %s pada [[biaya]] ke-%d melebihi %s", Rupiah(fee.Amount), i+1, Rupiah(FeeLimit))
 		}
+		sp025 := c.freeFee(s, i, fee)
 		for _, fld := range []struct{ key, text string }{{"uraian", fee.Text}, {"keterangan", string(fee.Note)}} {
+			if sp025[fld.key] {
+				continue // SP025 said it of this text
+			}
 			low := strings.ToLower(fld.text)
 			for _, w := range vagueFee {
 				if strings.Contains(low, w) {
-					c.add("SP004", f, p+"."+fld.key, "Tulis jumlah rupiah di tarif dan sebut dasar hukumnya, atau tulis tarif = 0 bila gratis.",
+					c.add("SP004", f, p+"."+fld.key, "Tulis jumlah rupiah di tarif, rentang di tarif_min dan tarif_maks, atau rumus dan peraturannya di ketentuan, dengan dasar hukumnya; atau tulis gratis = true bila standar menyatakan gratis.",
 						"%s memakai kata samar %q", standard.FieldLabel(p+"."+fld.key), w)
 					break
 				}
@@ -246,7 +250,9 @@ func (c *checker) service(s *standard.Service) {
 	if sk == nil {
 		sk, skPath = &standard.Decree{}, ""
 	}
-	if sk.Number == "" || sk.Date.IsZero() {
+	c.legalBasis(s)
+	c.decree(s)
+	if sk.Number == "" && sk.Date.IsZero() {
 		c.add("SP017", f, skPath, "Tambahkan tabel [sk] dengan nomor dan tanggal keputusan yang menetapkan standar ini.",
 			"standar belum menyebut nomor dan tanggal SK penetapannya")
 	}
@@ -280,7 +286,7 @@ func (c *checker) missingComponents(s *standard.Service) {
 		{s.Duration == nil, "jangka waktu ([jangka_waktu])",
 			`Tambahkan tabel [jangka_waktu] dengan nilai dan satuan, misalnya nilai = 3 dan satuan = "hari kerja".`},
 		{len(s.Fees) == 0, "biaya/tarif ([[biaya]])",
-			"Tambahkan [[biaya]] dengan uraian dan tarif dalam rupiah; tulis tarif = 0 hanya bila layanan ini memang gratis."},
+			"Tambahkan [[biaya]] dengan uraian dan salah satu dari gratis = true (hanya bila standar menyatakan gratis), tarif, tarif_min dan tarif_maks, atau ketentuan."},
 		{len(s.Products) == 0, "produk ([[produk]])",
 			"Tambahkan [[produk]] dengan nama dari apa yang diterima warga, misalnya nama = \"Kartu Keluarga\"."},
 	} {

@@ -73,7 +73,7 @@ dihitung_sejak = "berkas dinyatakan lengkap"
 
 [[biaya]]
 uraian = "Biaya layanan"
-tarif = 0
+gratis = true
 
 [[produk]]
 nama = "Surat Keterangan"
@@ -153,14 +153,14 @@ func TestRules(t *testing.T) {
 		{"SP002 management components missing", map[string]string{svc: replace(replace(serviceTOML, "pengawasan_internal = \"Oleh kepala seksi.\"\n", ""), "jumlah_pelaksana = \"2 orang.\"\n", "")},
 			[]string{svc + ":1:1: peringatan: komponen pengelolaan belum diisi: pengawasan_internal, jumlah_pelaksana [SP002]"}},
 		{"SP002 passes with all 14", nil, nil},
-		{"SP003 paid fee without legal basis", map[string]string{svc: replace(serviceTOML, "tarif = 0", "tarif = 50000")},
+		{"SP003 paid fee without legal basis", map[string]string{svc: replace(serviceTOML, "gratis = true", "tarif = 50000")},
 			[]string{svc + ":34:3: galat: tarif Rp50000 pada [[biaya]] ke-1 tidak menyebut dasar hukum [SP003]"}},
-		{"SP003 dangling legal-basis reference", map[string]string{svc: replace(serviceTOML, "tarif = 0", "tarif = 50000\ndasar_hukum = \"perda-9\"")},
+		{"SP003 dangling legal-basis reference", map[string]string{svc: replace(serviceTOML, "gratis = true", "tarif = 50000\ndasar_hukum = \"perda-9\"")},
 			[]string{svc + ":37:1: galat: `dasar_hukum` pada [[biaya]] ke-1 merujuk \"perda-9\", yang tidak ada di [[dasar_hukum]] layanan ini [SP003]"}},
-		{"SP003 passes with a resolving reference", map[string]string{svc: replace(replace(serviceTOML, "tarif = 0", "tarif = 50000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")}, nil},
-		{"SP004 vague fee wording", map[string]string{svc: replace(serviceTOML, "tarif = 0", "tarif = 0\nketerangan = \"Sesuai ketentuan yang berlaku\"")},
-			[]string{svc + ":37:1: galat: `keterangan` pada [[biaya]] ke-1 memakai kata samar \"sesuai ketentuan\" [SP004]"}},
-		{"SP004 passes with a plain note", map[string]string{svc: replace(serviceTOML, "tarif = 0", "tarif = 0\nketerangan = \"Tidak dipungut biaya.\"")}, nil},
+		{"SP003 passes with a resolving reference", map[string]string{svc: replace(replace(serviceTOML, "gratis = true", "tarif = 50000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")}, nil},
+		{"SP004 vague fee wording", map[string]string{svc: replace(replace(serviceTOML, "gratis = true", "tarif = 5000\ndasar_hukum = \"perda-1\"\nketerangan = \"Sesuai ketentuan yang berlaku\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")},
+			[]string{svc + ":38:1: galat: `keterangan` pada [[biaya]] ke-1 memakai kata samar \"sesuai ketentuan\" [SP004]"}},
+		{"SP004 passes with a plain note", map[string]string{svc: replace(serviceTOML, "gratis = true", "gratis = true\nketerangan = \"Tidak dipungut biaya.\"")}, nil},
 		{"SP005 step without actor", map[string]string{svc: replace(serviceTOML, "pelaksana = \"Petugas\"\n", "")},
 			[]string{svc + ":24:3: galat: `pelaksana` pada [[prosedur]] ke-2 wajib diisi [SP005]"}},
 		{"SP006 image without alt text", map[string]string{svc: replace(serviceTOML, "Ruang tunggu, kursi roda.", "![](denah.png)")},
@@ -189,8 +189,36 @@ func TestRules(t *testing.T) {
 			[]string{opd + ":7:1: galat: Maklumat Pelayanan tidak memuat kesediaan menerima sanksi [SP015]"}},
 		{"SP016 no pelayanan khusus", map[string]string{svc: serviceTOML[:strings.Index(serviceTOML, "[[pelayanan_khusus]]")]},
 			[]string{svc + ":1:1: peringatan: layanan tidak menyebut pelayanan khusus bagi kelompok rentan [SP016]"}},
-		{"SP017 no SK number", map[string]string{svc: replace(serviceTOML, "nomor = \"800/1/2024\"\n", "")},
+		{"SP017 no SK number nor date", map[string]string{svc: replace(replace(serviceTOML, "nomor = \"800/1/2024\"\n", ""), "tanggal = 2024-01-15\n", "")},
 			[]string{svc + ":10:2: peringatan: standar belum menyebut nomor dan tanggal SK penetapannya [SP017]"}},
+		{"SP028 SK number without date (as the Madiun one would be, cut)", map[string]string{svc: replace(serviceTOML, "tanggal = 2024-01-15\n", "")},
+			[]string{svc + ":11:1: peringatan: SK belum mencantumkan tanggal [SP028]"}},
+		{"SP028 SK date without number", map[string]string{svc: replace(serviceTOML, "nomor = \"800/1/2024\"\n", "")},
+			[]string{svc + ":11:1: peringatan: SK belum mencantumkan nomor [SP028]"}},
+		{"SP025 Kota Metro's PBG fee written as free", map[string]string{svc: replace(serviceTOML, "uraian = \"Biaya layanan\"", "uraian = \"Retribusi dipungut Berdasarkan Peraturan Daerah\"")},
+			[]string{svc + ":35:1: galat: [[biaya]] ke-1 ditulis gratis, tetapi `uraian`-nya menyebut \"Retribusi\" [SP025]"}},
+		{"SP025 Kota Pasuruan's \"Dikenakan retribusi\" written as free", map[string]string{svc: replace(serviceTOML, "gratis = true", "gratis = true\nketerangan = \"Dikenakan retribusi\"")},
+			[]string{svc + ":37:1: galat: [[biaya]] ke-1 ditulis gratis, tetapi `keterangan`-nya menyebut \"Dikenakan\" [SP025]"}},
+		{"SP025 a levy named in a free fee with no exemption", map[string]string{svc: replace(serviceTOML, "uraian = \"Biaya layanan\"", "uraian = \"Retribusi PBG\"")},
+			[]string{svc + ":35:1: galat: [[biaya]] ke-1 ditulis gratis, tetapi `uraian`-nya menyebut \"Retribusi\" [SP025]"}},
+		{"SP025 \"sesuai ketentuan\" on a free fee is SP025's, not SP004's too", map[string]string{svc: replace(serviceTOML, "gratis = true", "gratis = true\nketerangan = \"Sesuai ketentuan yang berlaku\"")},
+			[]string{svc + ":37:1: galat: [[biaya]] ke-1 ditulis gratis, tetapi `keterangan`-nya menyebut \"Sesuai ketentuan\" [SP025]"}},
+		{"SP025 passes Indragiri Hilir's \"Rp. 0,- / tidak dipungut biaya (gratis)\"", map[string]string{svc: replace(serviceTOML, "gratis = true", "gratis = true\nketerangan = \"Rp. 0,- / tidak dipungut biaya (gratis)\"")}, nil},
+		{"SP025 passes Kotawaringin Timur's free permit with a retribusi receipt among its requirements", map[string]string{svc: replace(serviceTOML, "nama = \"Fotokopi KTP\"", "nama = \"Bukti bayar retribusi daerah\"")}, nil},
+		{"SP025 passes an exemption under a Perda", map[string]string{svc: replace(serviceTOML, "uraian = \"Biaya layanan\"", "uraian = \"Retribusi PBG rumah tinggal MBR\"\nketerangan = \"Dibebaskan dari retribusi berdasarkan Peraturan Daerah Nomor 7 Tahun 2023.\"")}, nil},
+		{"SP025 passes a paid fee that speaks of retribusi", map[string]string{svc: replace(replace(serviceTOML, "gratis = true", "ketentuan = \"Retribusi dipungut berdasarkan Peraturan Daerah\"\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")}, nil},
+		{"SP026 a legal basis that says only \"Peraturan Daerah\" (Kota Metro)", map[string]string{svc: replace(serviceTOML, "nomor = \"1\"\ntahun = 2023\njudul = \"Pelayanan Publik\"\n", "")},
+			[]string{svc + ":41:3: peringatan: dasar hukum ke-1 (Peraturan Daerah) belum mencantumkan nomor, tahun dan judul [SP026]"}},
+		{"SP026 a legal basis without its title (Sleman's Perpres 25/2008 without tentang)", map[string]string{svc: replace(serviceTOML, "judul = \"Pelayanan Publik\"\n", "")},
+			[]string{svc + ":41:3: peringatan: dasar hukum ke-1 (Peraturan Daerah) belum mencantumkan judul [SP026]"}},
+		{"SP027 Sleman's Perpres 25/2008", map[string]string{svc: replace(serviceTOML, "jenis = \"Peraturan Daerah\"\nnomor = \"1\"\ntahun = 2023", "jenis = \"Peraturan Presiden\"\nnomor = \"25\"\ntahun = 2008")},
+			[]string{svc + ":41:3: peringatan: Peraturan Presiden Nomor 25 Tahun 2008 telah dicabut dan diganti dengan Peraturan Presiden Nomor 96 Tahun 2018 [SP027]"}},
+		{"SP027 matches an abbreviated kind and a zero-padded number (Puskesmas Maridan's UU no 36 tahun 2009)", map[string]string{svc: replace(serviceTOML, "jenis = \"Peraturan Daerah\"\nnomor = \"1\"\ntahun = 2023", "jenis = \"UU\"\nnomor = \"036\"\ntahun = 2009")},
+			[]string{svc + ":41:3: peringatan: Undang-Undang Nomor 36 Tahun 2009 telah dicabut dan diganti dengan Undang-Undang Nomor 17 Tahun 2023 [SP027]"}},
+		{"SP027 matches Permendagri written out", map[string]string{svc: replace(serviceTOML, "jenis = \"Peraturan Daerah\"\nnomor = \"1\"\ntahun = 2023", "jenis = \"Peraturan Menteri Dalam Negeri\"\nnomor = \"19\"\ntahun = 2010")},
+			[]string{svc + ":41:3: peringatan: Peraturan Menteri Dalam Negeri Nomor 19 Tahun 2010 telah dicabut dan diganti dengan Peraturan Menteri Dalam Negeri Nomor 109 Tahun 2019 [SP027]"}},
+		{"SP027 passes the replacement itself (Madiun's Perpres 96/2018)", map[string]string{svc: replace(serviceTOML, "jenis = \"Peraturan Daerah\"\nnomor = \"1\"\ntahun = 2023", "jenis = \"Perpres\"\nnomor = \"96\"\ntahun = 2018")}, nil},
+		{"SP027 passes a Perda with the same number and year", map[string]string{svc: replace(serviceTOML, "nomor = \"1\"\ntahun = 2023", "nomor = \"25\"\ntahun = 2008")}, nil},
 		{"SP018 no public consultation", map[string]string{svc: replace(serviceTOML, "konsultasi_publik = 2024-01-05\n", "")},
 			[]string{svc + ":10:2: peringatan: standar belum mencatat tanggal konsultasi publik [SP018]"}},
 		{"SP019 evaluation older than 12 months", map[string]string{svc: replace(serviceTOML, "evaluasi_terakhir = 2025-01-10", "evaluasi_terakhir = 2024-05-31")},
@@ -231,12 +259,12 @@ func TestRules(t *testing.T) {
 		{"SP022 sample text in an OPD's list", map[string]string{opd: replace(opdTOML, "[maklumat]\n", "[[jam_layanan]]\nhari = \"Tulis harinya, misalnya Senin–Kamis\"\njam = \"08.00–15.00 WIB\"\n\n[maklumat]\n")},
 			[]string{opd + ":7:1: galat: teks contoh dari papan new belum diganti: \"Tulis harinya, misalnya Senin–Kamis\" [SP022]"}},
 		{"SP022 passes a value that only begins like one", map[string]string{svc: replace(serviceTOML, "nama = \"Fotokopi KTP\"", "nama = \"Tulis tangan: surat pernyataan\"")}, nil},
-		{"SP023 fee above Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")},
+		{"SP023 fee above Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "gratis = true", "tarif = 1000000000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")},
 			[]string{svc + ":36:1: peringatan: tarif Rp1.000.000.000.000.000 pada [[biaya]] ke-1 melebihi Rp1.000.000.000 [SP023]"}},
-		{"SP023 passes at Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")}, nil},
+		{"SP023 passes at Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "gratis = true", "tarif = 1000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")}, nil},
 		{"SP023 switched off in site.toml", map[string]string{
 			"site.toml": siteTOML + "\n[kepatuhan.aturan]\nSP023 = \"mati\"\n",
-			svc:         replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000001\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n"),
+			svc:         replace(replace(serviceTOML, "gratis = true", "tarif = 1000000001\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n"),
 		}, nil},
 		{"SP024 name longer than the poster holds", map[string]string{svc: replace(serviceTOML, "Layanan Uji", strings.Repeat("Izin", 1250))},
 			[]string{svc + ":1:1: peringatan: nama layanan 5000 karakter; poster hanya memuat 150 karakter pertama [SP024]"}},
@@ -313,7 +341,7 @@ func TestZones(t *testing.T) {
 func TestAssess(t *testing.T) {
 	fsys := siteWith(map[string]string{
 		// A second service at level 1: no SK, no management texts beyond one.
-		"content/dinas/kedua.toml": "nama = \"Kedua\"\n\n[[persyaratan]]\nnama = \"KTP\"\n\n[[prosedur]]\nuraian = \"Serahkan\"\npelaksana = \"Pemohon\"\n\n[jangka_waktu]\nnilai = 1\nsatuan = \"hari kerja\"\ndihitung_sejak = \"lengkap\"\n\n[[biaya]]\nuraian = \"Biaya\"\ntarif = 0\n\n[[produk]]\nnama = \"Surat\"\n",
+		"content/dinas/kedua.toml": "nama = \"Kedua\"\n\n[[persyaratan]]\nnama = \"KTP\"\n\n[[prosedur]]\nuraian = \"Serahkan\"\npelaksana = \"Pemohon\"\n\n[jangka_waktu]\nnilai = 1\nsatuan = \"hari kerja\"\ndihitung_sejak = \"lengkap\"\n\n[[biaya]]\nuraian = \"Biaya\"\ngratis = true\n\n[[produk]]\nnama = \"Surat\"\n",
 		opd:                        replace(opdTOML, "moto = \"Melayani dengan hati\"\n", ""),
 	})
 	site, ps, err := content.Load(context.Background(), fsys)

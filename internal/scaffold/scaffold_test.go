@@ -192,11 +192,11 @@ func realValue(line string) string {
 	case "tanggal", "konsultasi_publik", "evaluasi_terakhir":
 		return key + " = 2024-01-15"
 	case "dasar_hukum":
-		return "" // a reference to a legal basis the example does not give
+		return `dasar_hukum = "uu-25-2009"` // the id of the example [[dasar_hukum]]
 	case "waktu":
 		return `waktu = "10 menit"`
 	case "tarif":
-		return "tarif = 0" // a paid fee would need the legal basis
+		return "tarif = 150000"
 	case "tautan_daring", "situs", "tautan":
 		return key + ` = "https://layanan.example.go.id/"` // the sample "https://" has no host
 	}

@@ -8,7 +8,9 @@
 package standard
 
 import (
+	"cmp"
 	"iter"
+	"slices"
 	"strings"
 	"time"
 )
@@ -247,12 +249,55 @@ func (u Unit) Minutes(n int) int {
 	return 0
 }
 
-// Fee is one item of biaya/tarif, in whole Rupiah. Zero means free.
+// Fee is one item of biaya/tarif. It states its fee in exactly one of four ways (its
+// Kind): free, said explicitly (Free); a fixed amount (Amount); a range (Min to Max); or
+// a text saying how a regulation sets it (Rule), as "Retribusi dipungut berdasarkan
+// Peraturan Daerah" for a PBG computed by a formula. Amounts are whole Rupiah. A zero
+// Amount is not free: nothing but Free says so.
 type Fee struct {
 	Text       string   `toml:"uraian,required"`
-	Amount     int64    `toml:"tarif,required"`
+	Free       bool     `toml:"gratis"`
+	Amount     int64    `toml:"tarif"`
+	Min        int64    `toml:"tarif_min"`
+	Max        int64    `toml:"tarif_maks"`
+	Rule       string   `toml:"ketentuan"`
 	LegalBasis string   `toml:"dasar_hukum"`
 	Note       Markdown `toml:"keterangan"`
+}
+
+// FeeKind is the way a fee is stated.
+type FeeKind int
+
+// The fee kinds. FeeUnstated is a fee that states none (the loader refuses it).
+const (
+	FeeUnstated FeeKind = iota
+	FeeFree             // gratis = true
+	FeeFixed            // tarif
+	FeeRange            // tarif_min and tarif_maks
+	FeeByRule           // ketentuan
+)
+
+// Kind returns the way f states its fee. Of a fee the loader refused for stating two, it
+// returns the first in the order above.
+func (f Fee) Kind() FeeKind {
+	switch {
+	case f.Free:
+		return FeeFree
+	case f.Amount > 0:
+		return FeeFixed
+	case f.Min > 0 || f.Max > 0:
+		return FeeRange
+	case f.Rule != "":
+		return FeeByRule
+	}
+	return FeeUnstated
+}
+
+// Paid reports whether f is a fee that is collected: a fixed amount, a range or one set
+// by a regulation. A paid fee names its legal basis (rule SP003).
+func (f Fee) Paid() bool {
+	k := f.Kind()
+	return k == FeeFixed || k == FeeRange || k == FeeByRule
 }
 
 // Product is one produk pelayanan.
@@ -278,15 +323,24 @@ type ChannelKind string
 // complaint system every provider must connect to.
 var ChannelKinds = []ChannelKind{"lapor", "whatsapp", "telepon", "sms", "email", "situs", "media-sosial", "kotak-saran", "loket", "lainnya"}
 
-// Law is one legal basis (dasar hukum).
+// Law is one legal basis (dasar hukum). Only its kind is required: a source may say no
+// more than "Peraturan Daerah" (rule SP026 names what is missing). Year 0 is not given.
 type Law struct {
 	ID     string `toml:"id"`
 	Kind   string `toml:"jenis,required"`
-	Number string `toml:"nomor,required"`
-	Year   int    `toml:"tahun,required"`
-	Title  string `toml:"judul,required"`
+	Number string `toml:"nomor"`
+	Year   int    `toml:"tahun"`
+	Title  string `toml:"judul"`
 	Link   string `toml:"tautan"`
+	// Amends holds the ids of the laws of the same service this one amends ("mengubah"):
+	// pages show the amended law followed by "sebagaimana telah diubah dengan" this one,
+	// and do not list this one on its own.
+	Amends Strings `toml:"mengubah"`
 }
+
+// Strings is a list of strings that a file may also write as one string:
+// mengubah = "uu-23-2006" or mengubah = ["pp-37-2007", "pp-102-2012"].
+type Strings []string
 
 // SpecialCare is one line of pelayanan khusus.
 type SpecialCare struct {
@@ -313,8 +367,12 @@ func (s *Service) EffectiveComplaints() []Channel {
 	return s.OPD.Complaints
 }
 
-// LawByID returns the legal basis with the given id, or nil.
+// LawByID returns the legal basis with the given id, or nil. No law has the id "": a
+// fee without dasar_hukum refers to none, whatever laws without an id the service lists.
 func (s *Service) LawByID(id string) *Law {
+	if id == "" {
+		return nil
+	}
 	for i := range s.LegalBasis {
 		if s.LegalBasis[i].ID == id {
 			return &s.LegalBasis[i]
@@ -323,15 +381,53 @@ func (s *Service) LawByID(id string) *Law {
 	return nil
 }
 
-// Free reports whether s states fees and every one of them is zero. A service with no
-// [[biaya]] is not free: its fee is not stated.
+// Free reports whether s states fees and every one of them says gratis = true. A service
+// with no [[biaya]] is not free: its fee is not stated; nor is a fee of tarif = 0.
 func (s *Service) Free() bool {
 	for _, f := range s.Fees {
-		if f.Amount != 0 {
+		if !f.Free {
 			return false
 		}
 	}
 	return len(s.Fees) > 0
+}
+
+// AmendedBy returns the laws of s that amend the law with the given id, directly or by
+// amending an amendment, in year order (then as listed).
+func (s *Service) AmendedBy(id string) []*Law {
+	if id == "" {
+		return nil
+	}
+	var out []*Law
+	seen := map[string]bool{id: true}
+	queue := []string{id}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		for i := range s.LegalBasis {
+			l := &s.LegalBasis[i]
+			if slices.Contains(l.Amends, cur) && !slices.Contains(out, l) && (l.ID == "" || !seen[l.ID]) {
+				out = append(out, l)
+				if l.ID != "" {
+					seen[l.ID] = true
+					queue = append(queue, l.ID)
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Law) int { return cmp.Compare(a.Year, b.Year) })
+	return out
+}
+
+// Amends reports whether l amends a law of s: pages show it after the law it amends,
+// not on its own line.
+func (s *Service) Amends(l *Law) bool {
+	for _, id := range l.Amends {
+		if s.LawByID(id) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Search is site.toml's [pencarian] table: settings of the home page's search box.

@@ -174,20 +174,25 @@ func (s *Service) Validate() []Problem {
 		}
 		ids[l.ID] = i
 	}
+	s.validateAmendments(&c, ids)
 	for i, f := range s.Fees {
 		p := fmt.Sprintf("biaya[%d]", i)
-		if f.Amount < 0 {
-			c.errorf(p+".tarif", "Tulis 0 untuk layanan gratis.", "tarif tidak boleh negatif")
-		}
 		if f.LegalBasis != "" {
 			if _, ok := ids[f.LegalBasis]; !ok {
 				c.errorf(p+".dasar_hukum", legalBasisHint(s.LegalBasis),
 					"%s merujuk %q, yang tidak ada di [[dasar_hukum]] layanan ini", FieldLabel(p+".dasar_hukum"), f.LegalBasis)
 				c.problems[len(c.problems)-1].Rule = RuleFeeLegalBasis
 			}
-		} else if f.Amount > 0 {
-			c.errorf(p+".dasar_hukum", "Tarif berbayar wajib menyebut dasar hukumnya (misalnya Perda retribusi): tambahkan [[dasar_hukum]] dengan id, lalu tulis dasar_hukum = \"id-itu\" pada biaya ini.",
-				"tarif Rp%d pada [[biaya]] ke-%d tidak menyebut dasar hukum", f.Amount, i+1)
+		} else if f.Paid() {
+			what := fmt.Sprintf("tarif Rp%d", f.Amount)
+			switch f.Kind() {
+			case FeeRange:
+				what = fmt.Sprintf("rentang tarif Rp%d–Rp%d", f.Min, f.Max)
+			case FeeByRule:
+				what = "ketentuan biaya"
+			}
+			c.errorf(p+".dasar_hukum", "Biaya yang dipungut wajib menyebut dasar hukumnya (misalnya Perda retribusi): tambahkan [[dasar_hukum]] dengan id, lalu tulis dasar_hukum = \"id-itu\" pada biaya ini.",
+				"%s pada [[biaya]] ke-%d tidak menyebut dasar hukum", what, i+1)
 			c.problems[len(c.problems)-1].Rule = RuleFeeLegalBasis
 		}
 	}
@@ -196,6 +201,43 @@ func (s *Service) Validate() []Problem {
 	}
 	c.channels("pengaduan", s.Complaints)
 	return c.problems
+}
+
+// validateAmendments checks each law's mengubah: ids of other laws of the service, and
+// no law amending itself, directly or round a circle, which would hide it from the page.
+func (s *Service) validateAmendments(c *checker, ids map[string]int) {
+	for i, l := range s.LegalBasis {
+		for j, id := range l.Amends {
+			p := fmt.Sprintf("dasar_hukum[%d].mengubah", i)
+			if len(l.Amends) > 1 {
+				p = fmt.Sprintf("%s[%d]", p, j)
+			}
+			switch _, ok := ids[id]; {
+			case !ok:
+				c.errorf(p, amendsHint(s.LegalBasis, l.ID),
+					"%s merujuk %q, yang tidak ada di [[dasar_hukum]] layanan ini", FieldLabel(p), id)
+			case id == l.ID:
+				c.errorf(p, "mengubah menyebut id peraturan yang diubah oleh peraturan ini, bukan id-nya sendiri.",
+					"[[dasar_hukum]] ke-%d mengubah dirinya sendiri", i+1)
+			case l.ID != "" && slices.ContainsFunc(s.AmendedBy(l.ID), func(a *Law) bool { return a.ID == id }):
+				c.errorf(p, "Peraturan yang mengubah ditulis dengan mengubah = \"id peraturan yang diubah\"; peraturan yang diubah tidak memakai mengubah untuk peraturan pengubahnya.",
+					"%s dan [[dasar_hukum]] %q saling mengubah", FieldLabel(p), id)
+			}
+		}
+	}
+}
+
+func amendsHint(laws []Law, self string) string {
+	var ids []string
+	for _, l := range laws {
+		if l.ID != "" && l.ID != self {
+			ids = append(ids, l.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return "Tambahkan peraturan yang diubah sebagai [[dasar_hukum]] dengan id, lalu tulis id itu di mengubah."
+	}
+	return "mengubah berisi id [[dasar_hukum]] yang diubah; id yang ada: " + quoteList(ids) + "."
 }
 
 func legalBasisHint(laws []Law) string {
