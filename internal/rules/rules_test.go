@@ -94,12 +94,18 @@ const (
 	opd = "content/dinas/_opd.toml"
 )
 
+// siteWith is the passing site with files written over it, or removed when their text
+// is "-".
 func siteWith(files map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	for name, text := range map[string]string{"site.toml": siteTOML, opd: opdTOML, svc: serviceTOML} {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
 	for name, text := range files {
+		if text == "-" {
+			delete(fsys, name) // the file is not there
+			continue
+		}
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
 	return fsys
@@ -179,6 +185,10 @@ func TestRules(t *testing.T) {
 			[]string{svc + ":51:3: peringatan: tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\") [SP011]"}},
 		{"SP011 passes with the site's LAPOR! channel", map[string]string{svc: serviceTOML + "\n[[pengaduan]]\njenis = \"whatsapp\"\nnilai = \"0812\"\n"}, nil},
 		{"SP012 OPD without Maklumat", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")]},
+			[]string{opd + ":1:1: galat: OPD belum punya Maklumat Pelayanan [SP012]"}},
+		{"SP012 is a peringatan while every service of the OPD is a draft", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")], svc: "draf = true\n" + serviceTOML},
+			[]string{opd + ":1:1: peringatan: OPD belum punya Maklumat Pelayanan [SP012]"}},
+		{"SP012 is a peringatan for an OPD with no service yet", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")], svc: "-"},
 			[]string{opd + ":1:1: peringatan: OPD belum punya Maklumat Pelayanan [SP012]"}},
 		{"SP013 Maklumat without signer", map[string]string{opd: replace(opdTOML, "penanda_tangan = \"Budi\"\n", "")},
 			[]string{opd + ":6:2: galat: Maklumat Pelayanan tidak menyebut penanda tangan [SP013]"}},
@@ -215,15 +225,25 @@ func TestRules(t *testing.T) {
 		{"SP020 OPD without visi and misi", map[string]string{opd: replace(replace(opdTOML, "visi = \"Pelayanan prima.\"\n", ""), "misi = [\"Melayani dengan cepat.\"]\n", "")},
 			[]string{opd + ":1:1: peringatan: OPD belum mencantumkan misi [SP020]", opd + ":1:1: peringatan: OPD belum mencantumkan visi [SP020]"}},
 		{"SP021 delivery component left out", map[string]string{svc: replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "")},
-			[]string{svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]"}},
+			[]string{svc + ":1:1: galat: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]"}},
 		{"SP021 every delivery component left out", map[string]string{svc: serviceTOML[:strings.Index(serviceTOML, "[[persyaratan]]")] + serviceTOML[strings.Index(serviceTOML, "[[dasar_hukum]]"):]},
 			[]string{
-				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: biaya/tarif ([[biaya]]) [SP021]",
-				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: jangka waktu ([jangka_waktu]) [SP021]",
-				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: persyaratan ([[persyaratan]]) [SP021]",
-				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]",
-				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: prosedur ([[prosedur]]) [SP021]",
+				svc + ":1:1: galat: komponen pelayanan belum dicantumkan: biaya/tarif ([[biaya]]) [SP021]",
+				svc + ":1:1: galat: komponen pelayanan belum dicantumkan: jangka waktu ([jangka_waktu]) [SP021]",
+				svc + ":1:1: galat: komponen pelayanan belum dicantumkan: persyaratan ([[persyaratan]]) [SP021]",
+				svc + ":1:1: galat: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]",
+				svc + ":1:1: galat: komponen pelayanan belum dicantumkan: prosedur ([[prosedur]]) [SP021]",
 			}},
+		{"SP021 is a peringatan in a draft", map[string]string{svc: "draf = true\n" + replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "")},
+			[]string{svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]"}},
+		{"SP021 set to galat in site.toml is still a peringatan in a draft", map[string]string{
+			"site.toml": siteTOML + "\n[kepatuhan.aturan]\nSP021 = \"galat\"\n",
+			svc:         "draf = true\n" + replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", ""),
+		}, []string{svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]"}},
+		{"a draft keeps its other galat", map[string]string{svc: "draf = true\n" + replace(serviceTOML, "nama = \"Fotokopi KTP\"", "nama = \"Tulis nama dokumen, misalnya Fotokopi Kartu Keluarga\"")},
+			[]string{svc + ":18:1: galat: teks contoh dari papan new belum diganti: \"Tulis nama dokumen, misalnya Fotokopi Kartu Keluarga\" [SP022]"}},
+		{"draf = false is no draft", map[string]string{svc: "draf = false\n" + replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "")},
+			[]string{svc + ":1:1: galat: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]"}},
 		{"SP022 sample text left in a service", map[string]string{svc: replace(serviceTOML, "nama = \"Fotokopi KTP\"", "nama = \"Tulis nama dokumen, misalnya Fotokopi Kartu Keluarga\"")},
 			[]string{svc + ":17:1: galat: teks contoh dari papan new belum diganti: \"Tulis nama dokumen, misalnya Fotokopi Kartu Keluarga\" [SP022]"}},
 		{"SP022 sample instruction with another example", map[string]string{svc: replace(serviceTOML, "uraian = \"Loket prioritas.\"", "uraian = \"Tulis perlakuannya, misalnya kursi roda\"")},
