@@ -378,3 +378,72 @@ func TestDocsListEveryRule(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicAndManagementScores: the public score follows what the standard tells the
+// public — each delivery component present and specific — apart from the management
+// components, which only the management score and the level follow.
+func TestPublicAndManagementScores(t *testing.T) {
+	withoutManagement := serviceTOML[strings.Index(serviceTOML, "\n[sk]"):]
+	tests := []struct {
+		name               string
+		service            string
+		public, management int
+		missing            []string
+		unspecific         []string
+		level              int
+	}{
+		{"a complete standard", serviceTOML, 100, 100, nil, nil, 5},
+		{"every delivery component and no management component", "nama = \"Layanan Uji\"\n" + withoutManagement[:strings.Index(withoutManagement, "[[dasar_hukum]]")],
+			100, 0, []string{"dasar_hukum", "sarana_prasarana", "kompetensi_pelaksana", "pengawasan_internal", "jumlah_pelaksana", "jaminan_pelayanan", "jaminan_keamanan_keselamatan", "evaluasi_kinerja"}, nil, 1},
+		{"a vague fee is present but not specific", replace(serviceTOML, "tarif = 0", "tarif = 0\nketerangan = \"Seikhlasnya\""), 92, 100, nil, []string{"biaya"}, 1},
+		{"a duration without its starting point is not specific", replace(serviceTOML, "dihitung_sejak = \"berkas dinyatakan lengkap\"\n", ""), 92, 100, nil, []string{"jangka_waktu"}, 5},
+		{"a product left out", replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", ""), 83, 100, []string{"produk"}, nil, 1},
+		{"one management text left out", replace(serviceTOML, "evaluasi_kinerja = \"Setiap tahun.\"\n", ""), 100, 88, []string{"evaluasi_kinerja"}, nil, 1},
+		{"nothing but the site's complaint channel", "nama = \"Layanan Uji\"\n", 17, 0,
+			[]string{"persyaratan", "prosedur", "jangka_waktu", "biaya", "produk", "dasar_hukum", "sarana_prasarana", "kompetensi_pelaksana", "pengawasan_internal", "jumlah_pelaksana", "jaminan_pelayanan", "jaminan_keamanan_keselamatan", "evaluasi_kinerja"}, nil, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site, ps, err := content.Load(context.Background(), siteWith(map[string]string{svc: tt.service}))
+			if err != nil || site == nil || ps.Errors() > 0 {
+				t.Fatal(err, ps)
+			}
+			cfg := rules.ConfigFrom(site.Config.Compliance)
+			d := rules.Assess(site, cfg, today, rules.Check(site, cfg, today))
+			s := d.OPDs[0].Services[0]
+			if s.Public != tt.public || s.Management != tt.management || s.Level != tt.level {
+				t.Errorf("public %d, management %d, level %d; want %d, %d, %d", s.Public, s.Management, s.Level, tt.public, tt.management, tt.level)
+			}
+			if strings.Join(s.Missing, " ") != strings.Join(tt.missing, " ") || strings.Join(s.Unspecific, " ") != strings.Join(tt.unspecific, " ") {
+				t.Errorf("missing %v, unspecific %v; want %v, %v", s.Missing, s.Unspecific, tt.missing, tt.unspecific)
+			}
+			if o := d.OPDs[0]; o.Public != float64(tt.public) || o.Management != float64(tt.management) {
+				t.Errorf("OPD public %v, management %v; want the service's", o.Public, o.Management)
+			}
+		})
+	}
+}
+
+// TestDraftsCountInNoFigure: a draft is listed with its score, but its OPD's figures are
+// those of the standards it publishes.
+func TestDraftsCountInNoFigure(t *testing.T) {
+	fsys := siteWith(map[string]string{"content/dinas/konsep.toml": "draf = true\nnama = \"Konsep\"\n"})
+	site, ps, err := content.Load(context.Background(), fsys)
+	if err != nil || site == nil {
+		t.Fatal(err, ps)
+	}
+	cfg := rules.ConfigFrom(site.Config.Compliance)
+	d := rules.Assess(site, cfg, today, rules.Check(site, cfg, today))
+	o := d.OPDs[0]
+	if len(o.Services) != 2 || !o.Services[0].Draft || o.Services[0].Public != 17 || o.Drafts != 1 {
+		t.Fatalf("services %+v, drafts %d", o.Services, o.Drafts)
+	}
+	// Only "Layanan Uji" counts: level 5, public and management 100; Maklumat 15,
+	// profile 10, pelayanan khusus 10, LAPOR 5.
+	if o.MeanLevel != 5 || o.Public != 100 || o.Management != 100 || o.Figure != 100 {
+		t.Errorf("mean level %v, public %v, management %v, figure %v; want 5, 100, 100, 100", o.MeanLevel, o.Public, o.Management, o.Figure)
+	}
+	if o.Errors != 0 {
+		t.Errorf("the draft's findings hold %d galat", o.Errors)
+	}
+}
