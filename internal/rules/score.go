@@ -89,8 +89,8 @@ type OPDScore struct {
 	Management       float64 // mean of the services' Management, two decimals
 	Drafts           int     // services that are drafts, in Services but in no figure
 	Maklumat         bool    // present, signed, with promise and sanction clause
-	Profile          bool // visi, misi and moto present
-	Errors, Warnings int  // findings on the OPD's files
+	Profile          bool    // visi, misi and moto present
+	Errors, Warnings int     // findings on the OPD's files
 	Findings         standard.Problems
 }
 
