@@ -134,6 +134,15 @@ func TestCheckAndPreviewKeepDrafts(t *testing.T) {
 	if strings.Contains(pages["dinas/layanan-uji/index.html"], `class="draft"`) {
 		t.Error("a published service shows the draft banner")
 	}
+
+	// papan serve's session is such a run.
+	sess := NewSession(fsys, "/")
+	if _, _, err := sess.Update(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if page := renderSession(t, sess)["dinas/konsep-baru/index.html"]; !strings.Contains(page, "<strong>Draf — belum diterbitkan</strong>") {
+		t.Errorf("the preview server does not show the draft under its banner:\n%s", page)
+	}
 }
 
 // TestStrictRefusesOnGalat: with Options.Strict a galat of the rulebook stops the run,
