@@ -16,7 +16,7 @@ func runBuild(e *env, args []string) int {
 	src := srcFlag(fs)
 	out := fs.String("out", "", "folder keluaran: baru, kosong, atau keluaran papan build sebelumnya (bawaan: public di dalam folder situs)")
 	baseURL := fs.String("base-url", "", "alamat situs yang diterbitkan, menimpa base_url di site.toml")
-	strict := fs.Bool("strict", false, "tidak membangun situs bila papan check menemukan galat (untuk CI)")
+	strict := fs.Bool("strict", false, "menolak membangun bila aturan kepatuhan menemukan galat (layanan draf tidak dihitung); untuk CI")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
