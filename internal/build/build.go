@@ -5,7 +5,7 @@
 //
 // The new site is written into a temporary folder beside the target and swapped in only
 // when every file is written. A build that fails — bad content, a template error, a full
-// disk, an interrupt — leaves the previous output exactly as it was and no temporary
+// disk, an interrupt, a galat of the rulebook with Options.Strict — leaves the previous output exactly as it was and no temporary
 // folder behind.
 //
 // # The output folder
@@ -64,6 +64,10 @@ type Options struct {
 	SrcDir  string // the site folder on disk, to refuse an output folder that would overwrite it; may be ""
 	Out     string // the output folder on disk
 	BaseURL string // overrides site.toml's base_url when not ""
+	// Strict refuses to build when the rulebook finds any galat (papan build --strict):
+	// the error is then standard.Problems with every problem and finding, located, and
+	// the previous output is left as it was.
+	Strict bool
 }
 
 // Result describes a finished build.
@@ -73,6 +77,7 @@ type Result struct {
 	Bytes    int64
 	Elapsed  time.Duration
 	Warnings standard.Problems // located; the build succeeded despite them
+	Drafts   int               // services marked draf = true, not published
 }
 
 // Build builds the site and replaces opts.Out with it.
@@ -82,14 +87,16 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	var warnings standard.Problems
+	var drafts int
 	res, err := writeAtomically(ctx, opts.Out, func(dir string) (Result, error) {
 		w := newWriter(dir)
 		site, err := engine.Run(ctx, opts.Src, engine.Options{BaseURL: opts.BaseURL, Write: w.write,
-			Templates: func(r *render.Renderer) { w.links.setBase(r.URL("/"), r.AbsURL("/")) }})
+			Templates: func(r *render.Renderer) { w.links.setBase(r.URL("/"), r.AbsURL("/")) },
+			Strict:    opts.Strict, Locate: opts.Strict})
 		if err != nil {
 			return Result{}, err
 		}
-		warnings = site.Warnings
+		warnings, drafts = site.Warnings, site.Drafts
 		site.Findings = nil // the dashboard has its own; let a big site's go while pages are written
 		if err := writeAll(ctx, w, append(site.Renderer.SiteOutputs(), headersOutput())); err != nil {
 			return Result{}, err
@@ -102,7 +109,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		}
 		return w.result(), nil
 	})
-	res.Warnings = warnings
+	res.Warnings, res.Drafts = warnings, drafts
 	res.Elapsed = time.Since(start)
 	return res, err
 }

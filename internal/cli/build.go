@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/papan-id/papan/internal/build"
+	"github.com/papan-id/papan/internal/standard"
 )
 
 func runBuild(e *env, args []string) int {
@@ -15,6 +16,7 @@ func runBuild(e *env, args []string) int {
 	src := srcFlag(fs)
 	out := fs.String("out", "", "folder keluaran: baru, kosong, atau keluaran papan build sebelumnya (bawaan: public di dalam folder situs)")
 	baseURL := fs.String("base-url", "", "alamat situs yang diterbitkan, menimpa base_url di site.toml")
+	strict := fs.Bool("strict", false, "menolak membangun bila aturan kepatuhan menemukan galat (layanan draf tidak dihitung); untuk CI")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -29,7 +31,7 @@ func runBuild(e *env, args []string) int {
 	if *out == "" {
 		*out = filepath.Join(dir, "public")
 	}
-	res, err := build.Build(e.ctx, build.Options{Src: os.DirFS(dir), SrcDir: dir, Out: *out, BaseURL: *baseURL})
+	res, err := build.Build(e.ctx, build.Options{Src: os.DirFS(dir), SrcDir: dir, Out: *out, BaseURL: *baseURL, Strict: *strict})
 	var links *build.LinkProblems
 	if errors.As(err, &links) {
 		// The pages are named by their path in the output, which the failed build left
@@ -38,10 +40,19 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "papan: %d galat pada halaman yang dibuat; keluaran sebelumnya tidak diubah\n", len(links.Dead)+len(links.Marked))
 		return ExitProblem
 	}
+	var ps standard.Problems
+	if *strict && errors.As(err, &ps) {
+		printProblems(e.stderr, ps)
+		fmt.Fprintln(e.stderr, "papan build --strict: situs tidak dibangun karena ada galat; keluaran sebelumnya tidak diubah")
+		return ExitProblem
+	}
 	if err != nil {
 		return reportError(e, err)
 	}
 	printProblems(e.stderr, res.Warnings)
+	if res.Drafts > 0 {
+		fmt.Fprintf(e.stderr, "papan: %d layanan draf tidak diterbitkan (draf = true)\n", res.Drafts)
+	}
 	shown := *out
 	if wd, err := os.Getwd(); err == nil {
 		if rel, err := filepath.Rel(wd, *out); err == nil && !strings.HasPrefix(rel, "..") {

@@ -40,7 +40,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "papan build [--src FOLDER] [--out FOLDER] [--base-url URL]", "membangun situs ke folder keluaran (bawaan: public/)", runBuild},
+		{"build", "papan build [--src FOLDER] [--out FOLDER] [--base-url URL] [--strict]", "membangun situs ke folder keluaran (bawaan: public/)", runBuild},
 		{"check", "papan check [--src FOLDER] [--format BENTUK] [--strict] [--summary]", "memeriksa isi dan kepatuhan standar tanpa menulis apa pun", runCheck},
 		{"serve", "papan serve [--src FOLDER] [--port N] [--bind ALAMAT]", "pratinjau langsung dengan muat ulang otomatis saat berkas disimpan", runServe},
 		{"new", "papan new layanan <opd>/<slug> | papan new opd <slug>", "membuat berkas baru berisi semua kunci dan petunjuk", runNew},

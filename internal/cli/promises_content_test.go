@@ -21,7 +21,7 @@ var contentPromises = []promise{
 		},
 	},
 	{
-		name:  "new layanan passes check",
+		name:  "new layanan is a draft and passes check",
 		setup: scaffoldNew("layanan", "dinas/surat-baru"),
 		args:  []string{"check", "--src", "{dir}", "--today", "2025-06-01"},
 		code:  ExitOK,
@@ -44,7 +44,7 @@ var contentPromises = []promise{
 		args: []string{"check", "--src", "{dir}", "--today", "2025-06-01"},
 		code: ExitProblem,
 		stdout: []string{
-			`content/dinas/surat-baru.toml:80:1: galat: teks contoh dari papan new belum diganti: "Tulis nama produk, misalnya Surat Keterangan" [SP022]`,
+			`content/dinas/surat-baru.toml:86:1: galat: teks contoh dari papan new belum diganti: "Tulis nama produk, misalnya Surat Keterangan" [SP022]`,
 			"\tsaran: Ganti teks contoh dengan isi yang sebenarnya, atau beri lagi tanda # di awal barisnya bila belum diketahui.",
 		},
 	},
@@ -64,15 +64,97 @@ var contentPromises = []promise{
 		},
 	},
 	{
-		name:  "a service without [[produk]] is reported by check",
+		name:  "a service without [[produk]] is a galat from check",
 		setup: scaffoldWithoutProduct,
 		args:  []string{"check", "--src", "{dir}", "--today", "2025-06-01"},
-		code:  ExitOK,
+		code:  ExitProblem,
 		stdout: []string{
-			"content/dinas/layanan-uji.toml:1:1: peringatan: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]",
+			"content/dinas/layanan-uji.toml:1:1: galat: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]",
 			"\tsaran: Tambahkan [[produk]] dengan nama dari apa yang diterima warga, misalnya nama = \"Kartu Keluarga\". Sampai diisi, halaman layanan menulis \"Belum dicantumkan dalam standar pelayanan ini\".",
 		},
 	},
+	{
+		name:   "build leaves a new layanan out as a draft",
+		setup:  scaffoldNew("layanan", "dinas/surat-baru"),
+		args:   []string{"build", "--src", "{dir}"},
+		code:   ExitOK,
+		stderr: []string{"papan: 1 layanan draf tidak diterbitkan (draf = true)"},
+		after: func(t *testing.T, dir string) {
+			if _, err := os.Stat(filepath.Join(dir, "public", "dinas", "surat-baru")); !os.IsNotExist(err) {
+				t.Errorf("the draft was published: %v", err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public", "dinas", "layanan-uji", "index.html")); err != nil {
+				t.Errorf("the other service was not published: %v", err)
+			}
+		},
+	},
+	{
+		name:  "a new layanan without draf = true is a galat from check",
+		setup: scaffoldNotDraft,
+		args:  []string{"check", "--src", "{dir}", "--today", "2025-06-01"},
+		code:  ExitProblem,
+		stdout: []string{
+			"content/dinas/surat-baru.toml:1:1: galat: komponen pelayanan belum dicantumkan: biaya/tarif ([[biaya]]) [SP021]",
+			"content/dinas/surat-baru.toml:1:1: galat: komponen pelayanan belum dicantumkan: jangka waktu ([jangka_waktu]) [SP021]",
+			"content/dinas/surat-baru.toml:1:1: galat: komponen pelayanan belum dicantumkan: persyaratan ([[persyaratan]]) [SP021]",
+			"content/dinas/surat-baru.toml:1:1: galat: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]",
+			"content/dinas/surat-baru.toml:1:1: galat: komponen pelayanan belum dicantumkan: prosedur ([[prosedur]]) [SP021]",
+			"5 galat, 9 peringatan",
+		},
+	},
+	{
+		name:  "a new layanan without draf = true still builds, saying what is not stated",
+		setup: scaffoldNotDraft,
+		args:  []string{"build", "--src", "{dir}"},
+		code:  ExitOK,
+		after: func(t *testing.T, dir string) {
+			page, err := os.ReadFile(filepath.Join(dir, "public", "dinas", "surat-baru", "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "<dt>Produk pelayanan</dt>\n<dd>Belum dicantumkan dalam standar pelayanan ini</dd>"; !strings.Contains(string(page), want) {
+				t.Errorf("the service page does not say the product is not stated:\n%s", page)
+			}
+		},
+	},
+	{
+		name: "build --strict refuses a galat and keeps the previous output",
+		setup: func(t *testing.T, dir string) {
+			if code, _, stderr := run("build", "--src", dir); code != ExitOK {
+				t.Fatalf("first build: exit %d\n%s", code, stderr)
+			}
+			scaffoldNotDraft(t, dir)
+		},
+		args: []string{"build", "--src", "{dir}", "--strict"},
+		code: ExitProblem,
+		stderr: []string{
+			"content/dinas/surat-baru.toml:1:1: galat: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]",
+			"5 galat, 9 peringatan",
+			"papan build --strict: situs tidak dibangun karena ada galat; keluaran sebelumnya tidak diubah",
+		},
+		after: func(t *testing.T, dir string) {
+			if _, err := os.Stat(filepath.Join(dir, "public", "dinas", "surat-baru")); !os.IsNotExist(err) {
+				t.Errorf("the refused build wrote the service: %v", err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public", "dinas", "layanan-uji", "index.html")); err != nil {
+				t.Errorf("the refused build removed the previous output: %v", err)
+			}
+		},
+	},
+	{
+		name:   "build --strict builds a site whose only gaps are in a draft",
+		setup:  scaffoldNew("layanan", "dinas/surat-baru"),
+		args:   []string{"build", "--src", "{dir}", "--strict"},
+		code:   ExitOK,
+		stderr: []string{"papan: 1 layanan draf tidak diterbitkan (draf = true)"},
+	},
+}
+
+// scaffoldNotDraft runs `papan new layanan dinas/surat-baru` and deletes its draf = true,
+// as an editor who publishes it before writing the components would.
+func scaffoldNotDraft(t *testing.T, dir string) {
+	scaffoldNew("layanan", "dinas/surat-baru")(t, dir)
+	scaffoldEdit(t, dir, "content/dinas/surat-baru.toml", "\ndraf = true\n", "\n")
 }
 
 // scaffoldNew returns a setup that runs `papan new kind name` on the site.

@@ -125,6 +125,12 @@ func TestLoadProblems(t *testing.T) {
 			want:  []string{svc + ":18:1: galat: `tarif` pada [[biaya]] ke-1 harus berupa angka bulat, bukan teks"},
 		},
 		{
+			name:  "wrong type: draf as words",
+			files: map[string]string{svc: `draf = "ya"` + "\n" + serviceTOML},
+			want:  []string{svc + ":1:1: galat: `draf` harus berupa true atau false, bukan teks"},
+			hint:  "Tulis true atau false tanpa tanda kutip.",
+		},
+		{
 			name:  "wrong type: list expected",
 			files: map[string]string{svc: `kata_kunci = "KTP"` + "\n" + serviceTOML},
 			want:  []string{svc + ":1:1: galat: `kata_kunci` harus berupa daftar, bukan teks"},
@@ -280,10 +286,15 @@ func TestLoadProblems(t *testing.T) {
 }
 
 // TestServiceWithoutComponentsLoads: a standard still being written may leave out any
-// delivery component. The loader accepts it with the components absent (nil), for the
-// rulebook to report (SP021) and pages to show as not stated; it does not stop the site.
+// delivery component, marked as a draft (draf = true) or not. The loader accepts it with
+// the components absent (nil), for the rulebook to report (SP021) and pages to show as
+// not stated; it does not stop the site.
 func TestServiceWithoutComponentsLoads(t *testing.T) {
-	site, ps := load(t, siteWith(map[string]string{"content/dinas/layanan.toml": "nama = \"Layanan Uji\"\n"}))
+	site, ps := load(t, siteWith(map[string]string{"content/dinas/layanan.toml": "draf = true\nnama = \"Layanan Uji\"\n"}))
+	if len(ps) > 0 || site == nil || !site.OPDs[0].Services[0].Draft {
+		t.Fatalf("a draft does not load as one: %v", ps)
+	}
+	site, ps = load(t, siteWith(map[string]string{"content/dinas/layanan.toml": "nama = \"Layanan Uji\"\n"}))
 	if len(ps) > 0 || site == nil {
 		t.Fatalf("problems: %v", ps)
 	}

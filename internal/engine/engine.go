@@ -9,7 +9,9 @@
 // pages (service page and poster) handed to Options.Write, and what the lists need of it
 // kept. Last, the services are put into their OPDs, the site-wide rules run, the
 // dashboard is assessed and the search index made; the pages that list services are
-// written from that (Renderer.SiteOutputs). A build passes a Write that puts pages on
+// written from that (Renderer.SiteOutputs). A service marked draf = true is left out at
+// the start of its step unless Options.Drafts asks for it, so a build publishes nothing
+// of it. A build passes a Write that puts pages on
 // disk and keeps only list entries, so memory does not grow with the text of the site;
 // papan check passes no Write and asks for locations; the dev server keeps whole
 // services in a Session, which takes a saved service file through the very same step.
@@ -59,6 +61,15 @@ type Options struct {
 	// Keep keeps every service whole in the site. Without it a service is reduced to
 	// its ListEntry once its pages are written, which is all the lists read.
 	Keep bool
+	// Drafts keeps the services marked draf = true: papan check checks them and papan
+	// serve shows them. Without it a run leaves them out after reading them — nothing
+	// of a draft is checked, written, listed or scored — and counts them in
+	// Result.Drafts: a build publishes no draft.
+	Drafts bool
+	// Strict makes a galat of the rulebook stop the run as a galat of the loader does:
+	// no more pages are written and the error holds every problem and finding
+	// (papan build --strict). Set Locate with it, for the findings to have lines.
+	Strict bool
 }
 
 // Result is a site that loaded without errors.
@@ -73,6 +84,9 @@ type Result struct {
 	// Findings are the rulebook's, sorted; located with Options.Locate.
 	Findings  standard.Problems
 	Dashboard *rules.Dashboard
+	// Drafts is the number of services marked draf = true that the run left out
+	// (always 0 with Options.Drafts).
+	Drafts int
 
 	services []serviceResult // for a Session
 }
@@ -109,7 +123,7 @@ func (p *pipeline) run(ctx context.Context, files []string, problems standard.Pr
 	err := parallel.For(ctx, len(files), func(_ context.Context, i int) error {
 		res, err := p.service(files[i], write)
 		results[i] = res
-		if err != nil || res.problems.Errors() > 0 {
+		if err != nil || res.problems.Errors() > 0 || opts.Strict && res.findings.Errors() > 0 {
 			failed.Store(true)
 		}
 		return err
@@ -144,7 +158,17 @@ func (p *pipeline) run(ctx context.Context, files []string, problems standard.Pr
 		content.SortServices(o)
 	}
 	res := &Result{Site: p.site, Renderer: p.renderer, Warnings: problems, services: results}
+	for _, r := range results {
+		if r.draft {
+			res.Drafts++
+		}
+	}
 	res.Findings, res.Dashboard = p.assess(results)
+	if opts.Strict && res.Findings.Errors() > 0 {
+		all := append(slices.Clone(problems), res.Findings...)
+		all.Sort()
+		return nil, all
+	}
 	if err := p.renderer.SiteChanged(); err != nil {
 		return nil, err
 	}
@@ -185,7 +209,7 @@ func (p *pipeline) assess(results []serviceResult) (standard.Problems, *rules.Da
 // and then only those problems are returned. today overrides the date rules measure
 // from when not zero.
 func Check(ctx context.Context, src fs.FS, today time.Time) (standard.Problems, *rules.Dashboard, error) {
-	res, err := Run(ctx, src, Options{Today: today, Locate: true})
+	res, err := Run(ctx, src, Options{Today: today, Locate: true, Drafts: true})
 	var ps standard.Problems
 	if errors.As(err, &ps) {
 		return ps, nil, nil

@@ -86,17 +86,18 @@ func subIfExists(fsys fs.FS, dir string) fs.FS {
 // from — what a build cache would key it on.
 type serviceResult struct {
 	file     string
-	service  *standard.Service // whole with Options.Keep, else its ListEntry; nil when the file has errors or no OPD
+	service  *standard.Service // whole with Options.Keep, else its ListEntry; nil when the file has errors or no OPD, or is a draft left out
 	findings standard.Problems // the rulebook's
 	score    rules.ServiceScore
 	problems standard.Problems // the loader's
+	draft    bool              // a draft the run left out (see Options.Drafts)
 }
 
 // service is the step every service file goes through, in a full run and after a save:
-// read it, attach it to its OPD, check it, score it, locate its findings (with
-// Options.Locate), render its own pages with write (when not nil) and keep what the
-// lists need. Its OPD's list of services is not touched: the caller puts the service
-// there. The error is write's.
+// read it, leave it out if it is a draft the run does not want (Options.Drafts), attach
+// it to its OPD, check it, score it, locate its findings (with Options.Locate), render
+// its own pages with write (when not nil) and keep what the lists need. Its OPD's list
+// of services is not touched: the caller puts the service there. The error is write's.
 func (p *pipeline) service(file string, write func(render.Output) error) (serviceResult, error) {
 	res := serviceResult{file: file}
 	svc, ps := content.LoadService(p.src, file)
@@ -107,6 +108,10 @@ func (p *pipeline) service(file string, write func(render.Output) error) (servic
 	o := p.opds[path.Base(path.Dir(file))]
 	if o == nil {
 		return res, nil // the OPD's missing or broken _opd.toml is already a problem
+	}
+	if svc.Draft && !p.opts.Drafts {
+		res.draft = true
+		return res, nil // not published: a build does not check, write or list it
 	}
 	svc.OPD = o
 	res.findings = rules.CheckService(p.site, p.cfg, p.today, svc)

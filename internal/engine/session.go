@@ -41,8 +41,9 @@ type Session struct {
 
 // NewSession returns a session for the site in src. Pages link under linkBase when it is
 // not "" (papan serve passes "/") instead of site.toml's base_url; see Options.LinkBase.
+// Drafts are kept, for the preview to show them (under a banner).
 func NewSession(src fs.FS, linkBase string) *Session {
-	return &Session{src: src, opts: Options{LinkBase: linkBase, Keep: true}, dirty: map[string]bool{}}
+	return &Session{src: src, opts: Options{LinkBase: linkBase, Keep: true, Drafts: true}, dirty: map[string]bool{}}
 }
 
 // Change is what a batch of saved files meant to the site, as Update decided it: the one

@@ -33,10 +33,13 @@ type dashView struct {
 
 type dashRow struct {
 	rules.OPDScore
-	Figure   string // "92,5"
-	Level    string // the mean level, "4,5"
-	ZoneText string // the zone in words, from the interface strings
-	Findings []dashFinding
+	Figure     string // "92,5"
+	Level      string // the mean level, "4,5"
+	Public     string // the mean public score, "91,67"
+	Management string // the mean management score, "62,5"
+	Published  int    // services published: drafts (shown by papan serve only) not counted
+	ZoneText   string // the zone in words, from the interface strings
+	Findings   []dashFinding
 }
 
 // Addr returns the address of the row's OPD on a split dashboard.
@@ -95,7 +98,8 @@ func (r *Renderer) dashboardOPDData(slug string) view {
 
 // dashRow is the dashboard's row of one OPD, with its findings when findings is set.
 func (r *Renderer) dashRow(o rules.OPDScore, findings bool) dashRow {
-	row := dashRow{OPDScore: o, Figure: figure(o.Figure), Level: figure(o.MeanLevel), ZoneText: r.t("zone_" + o.Zone)}
+	row := dashRow{OPDScore: o, Figure: figure(o.Figure), Level: figure(o.MeanLevel), Public: figure(o.Public),
+		Management: figure(o.Management), Published: len(o.Services) - o.Drafts, ZoneText: r.t("zone_" + o.Zone)}
 	if !findings {
 		return row
 	}

@@ -78,3 +78,39 @@ func TestDashboardSplitsPastTheLimit(t *testing.T) {
 		})
 	}
 }
+
+// TestDashboardShowsPublicAndManagementScores: the public and management scores stand
+// beside the readiness figure, as OPD means in the table and per service in each OPD's
+// section, with a draft (papan serve only) marked as such.
+func TestDashboardShowsPublicAndManagementScores(t *testing.T) {
+	site := searchSite()
+	d := rules.Dashboard{Today: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), OPDs: []rules.OPDScore{{
+		Slug: "dukcapil", Name: "Dinas Kependudukan dan Pencatatan Sipil", Figure: 32, Zone: rules.ZoneRed,
+		MeanLevel: 1, Public: 91.67, Management: 12.5, Drafts: 1,
+		Services: []rules.ServiceScore{
+			{Slug: "ktp-el", Name: "Penerbitan KTP-el", Public: 92, Management: 13, Level: 1},
+			{Slug: "konsep", Name: "Konsep Baru", Public: 17, Management: 0, Level: 1, Draft: true},
+		},
+	}}}
+	r, err := New(site, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.SetDashboard(func() *rules.Dashboard { return &d })
+	page, err := renderPage(t, r, "kepatuhan/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"<th scope=\"col\">Skor publik rata-rata (0–100)</th>\n<th scope=\"col\">Skor pengelolaan rata-rata (0–100)</th>",
+		// services (the draft not counted), level, public, management
+		"<td>1</td>\n<td>1</td>\n<td>91,67</td>\n<td>12,5</td>",
+		"<caption>Skor per layanan: Dinas Kependudukan dan Pencatatan Sipil</caption>",
+		"<th scope=\"row\">Penerbitan KTP-el</th>\n<td>92</td>\n<td>13</td>\n<td>1</td>",
+		"<th scope=\"row\">Konsep Baru <span class=\"muted\">(draf, belum diterbitkan)</span></th>\n<td>17</td>\n<td>0</td>\n<td>1</td>",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the dashboard lacks %q", want)
+		}
+	}
+}

@@ -21,9 +21,12 @@
 //	  }],
 //	  "opds": [{                        // empty when the site could not be loaded
 //	    "slug": "dukcapil", "name": "…", "figure": 92.5, "zone": "hijau",
-//	    "mean_level": 4.5, "maklumat": true, "profile": true, "errors": 0, "warnings": 2,
+//	    "mean_level": 4.5, "public": 95.83, "management": 100,   // means over published services
+//	    "drafts": 0, "maklumat": true, "profile": true, "errors": 0, "warnings": 2,
 //	    "services": [{"slug": "ktp-el", "name": "…", "published": 6, "total": 14,
-//	                  "level": 5, "errors": 0, "warnings": 0, "missing": []}]
+//	                  "public": 92, "management": 100,    // 0–100 (rules.ServiceScore)
+//	                  "level": 5, "draft": false, "errors": 0, "warnings": 0,
+//	                  "missing": [], "unspecific": ["jangka_waktu"]}]
 //	  }]
 //	}
 //
@@ -110,17 +113,20 @@ func Figure(f float64) string {
 	return strings.Replace(s, ".", ",", 1)
 }
 
-// Summary writes the per-OPD table of `papan check --summary`.
+// Summary writes the per-OPD table of `papan check --summary`: the readiness figure and
+// zone, the published services and the drafts, the mean PEKPPP level, and the means of
+// the public and management scores (rules.ServiceScore), each over published services.
 func Summary(w io.Writer, dash rules.Dashboard) {
 	name := len("OPD")
 	for _, o := range dash.OPDs {
 		name = max(name, len([]rune(o.Slug)))
 	}
-	fmt.Fprintf(w, "%-*s  %6s  %-6s  %7s  %7s  %5s  %10s\n", name, "OPD", "skor", "zona", "layanan", "tingkat", "galat", "peringatan")
+	fmt.Fprintf(w, "%-*s  %6s  %-6s  %7s  %4s  %7s  %6s  %11s  %5s  %10s\n", name, "OPD", "skor", "zona", "layanan", "draf", "tingkat", "publik", "pengelolaan", "galat", "peringatan")
 	for _, o := range dash.OPDs {
-		fmt.Fprintf(w, "%-*s  %6s  %-6s  %7d  %7s  %5d  %10d\n", name, o.Slug, Figure(o.Figure), o.Zone, len(o.Services),
-			Figure(o.MeanLevel), o.Errors, o.Warnings)
+		fmt.Fprintf(w, "%-*s  %6s  %-6s  %7d  %4d  %7s  %6s  %11s  %5d  %10d\n", name, o.Slug, Figure(o.Figure), o.Zone, len(o.Services)-o.Drafts, o.Drafts,
+			Figure(o.MeanLevel), Figure(o.Public), Figure(o.Management), o.Errors, o.Warnings)
 	}
+	fmt.Fprintln(w, "publik: komponen penyampaian yang ada dan jelas (0–100); pengelolaan: komponen pengelolaan yang ada (0–100); rata-rata layanan yang diterbitkan.")
 	fmt.Fprintln(w, "Skor ini pemeriksaan mandiri Papan, bukan nilai resmi Ombudsman RI atau KemenPAN-RB.")
 }
 
@@ -152,6 +158,9 @@ type jsonOPD struct {
 	Figure    float64       `json:"figure"`
 	Zone      string        `json:"zone"`
 	MeanLevel float64       `json:"mean_level"`
+	Public    float64       `json:"public"`
+	Mgmt      float64       `json:"management"`
+	Drafts    int           `json:"drafts"`
 	Maklumat  bool          `json:"maklumat"`
 	Profile   bool          `json:"profile"`
 	Errors    int           `json:"errors"`
@@ -160,14 +169,18 @@ type jsonOPD struct {
 }
 
 type jsonService struct {
-	Slug      string   `json:"slug"`
-	Name      string   `json:"name"`
-	Published int      `json:"published"`
-	Total     int      `json:"total"`
-	Level     int      `json:"level"`
-	Errors    int      `json:"errors"`
-	Warnings  int      `json:"warnings"`
-	Missing   []string `json:"missing"`
+	Slug       string   `json:"slug"`
+	Name       string   `json:"name"`
+	Published  int      `json:"published"`
+	Total      int      `json:"total"`
+	Public     int      `json:"public"`
+	Mgmt       int      `json:"management"`
+	Level      int      `json:"level"`
+	Draft      bool     `json:"draft"`
+	Errors     int      `json:"errors"`
+	Warnings   int      `json:"warnings"`
+	Missing    []string `json:"missing"`
+	Unspecific []string `json:"unspecific"`
 }
 
 // JSON writes the structure documented in the package comment. dash may be nil when the
@@ -183,10 +196,13 @@ func JSON(w io.Writer, ps standard.Problems, dash *rules.Dashboard, today time.T
 	if dash != nil {
 		for _, o := range dash.OPDs {
 			jo := jsonOPD{Slug: o.Slug, Name: o.Name, Figure: o.Figure, Zone: o.Zone, MeanLevel: o.MeanLevel,
+				Public: o.Public, Mgmt: o.Management, Drafts: o.Drafts,
 				Maklumat: o.Maklumat, Profile: o.Profile, Errors: o.Errors, Warnings: o.Warnings, Services: []jsonService{}}
 			for _, s := range o.Services {
 				jo.Services = append(jo.Services, jsonService{Slug: s.Slug, Name: s.Name, Published: s.Published,
-					Total: s.Total, Level: s.Level, Errors: s.Errors, Warnings: s.Warnings, Missing: append([]string{}, s.Missing...)})
+					Total: s.Total, Public: s.Public, Mgmt: s.Management, Level: s.Level, Draft: s.Draft,
+					Errors: s.Errors, Warnings: s.Warnings, Missing: append([]string{}, s.Missing...),
+					Unspecific: append([]string{}, s.Unspecific...)})
 			}
 			r.OPDs = append(r.OPDs, jo)
 		}

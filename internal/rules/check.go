@@ -135,8 +135,15 @@ func (c *checker) opd(o *standard.OPD) {
 	}
 	m := o.Maklumat
 	if m == nil {
+		from := len(c.ps)
 		c.add("SP012", o.File, "", "Tambahkan tabel [maklumat] dengan teks, penanda_tangan, jabatan dan tanggal setelah maklumat ditandatangani. Lihat docs/content-model.md.",
 			"OPD belum punya Maklumat Pelayanan")
+		if !slices.ContainsFunc(o.Services, func(s *standard.Service) bool { return !s.Draft }) {
+			// The Maklumat pledges to serve to the OPD's standards; until one is
+			// published (a new OPD, or one whose standards are all drafts) it is not
+			// yet due.
+			c.soften(from)
+		}
 		return
 	}
 	c.images(o.File, "maklumat.teks", m.Text)
@@ -271,9 +278,23 @@ func (c *checker) service(s *standard.Service) {
 	}
 }
 
+// soften lowers the galat among the findings from index from on to peringatan: what is
+// missing from a standard not yet published is work to do, not a fault of the site.
+func (c *checker) soften(from int) {
+	for i := from; i < len(c.ps); i++ {
+		if c.ps[i].Severity == standard.Error {
+			c.ps[i].Severity = standard.Warning
+		}
+	}
+}
+
 // missingComponents reports each delivery component the service does not write at all
 // (SP021); the complaint channel, which may come from the OPD or the site, is SP010's.
+// For a draft (draf = true), which is not published, they are peringatan.
 func (c *checker) missingComponents(s *standard.Service) {
+	if s.Draft {
+		defer c.soften(len(c.ps))
+	}
 	for _, m := range []struct {
 		missing bool
 		what    string

@@ -12,9 +12,10 @@
 //
 // A few rules (Rule.Loader) are also structural: the loader refuses the content (a
 // delivery component written without a key it cannot do without, a paid fee with no legal
-// basis), so the site is never published with them. A component left out altogether is
-// not refused: pages say it is not stated, and SP021 reports it. Those are found by package content and tagged with the rule's ID there; Check does
-// not repeat them, and site.toml cannot switch them off.
+// basis), so the site is never published with them. Those are found by package content
+// and tagged with the rule's ID there; Check does not repeat them, and site.toml cannot
+// switch them off. A component left out altogether is not refused: pages say it is not
+// stated, and SP021 reports it, a galat (a peringatan in a draft; see MissingSeverity).
 //
 // # Tuning
 //
@@ -94,7 +95,7 @@ var Rulebook = []Rule{
 		Source:  "Perpres 76/2013 (pengelolaan pengaduan pelayanan publik, SP4N-LAPOR!); Ombudsman RI dimensi Pengaduan", Field: "pengaduan"},
 	{ID: "SP012", Severity: MissingSeverity, Title: "OPD tanpa Maklumat Pelayanan",
 		Message: "OPD belum punya Maklumat Pelayanan",
-		Explain: "Maklumat Pelayanan adalah janji tertulis penyelenggara untuk melayani sesuai standar; Ombudsman menilai keberadaannya dan isinya.",
+		Explain: "Maklumat Pelayanan adalah janji tertulis penyelenggara untuk melayani sesuai standar; Ombudsman menilai keberadaannya dan isinya. Selama OPD belum menerbitkan standar pelayanan (belum ada layanan, atau semuanya draf) ini peringatan.",
 		Source:  "UU 25/2009 Pasal 22; PermenPAN-RB 15/2014; Ombudsman RI dimensi Proses", Field: "[maklumat] (_opd.toml)"},
 	{ID: "SP013", Severity: standard.Error, Title: "Maklumat tanpa penanda tangan",
 		Message: "Maklumat Pelayanan tidak menyebut penanda tangan",
@@ -130,7 +131,7 @@ var Rulebook = []Rule{
 		Source:  "Ombudsman RI, Opini Pengawasan, dimensi Proses", Field: "visi, misi, moto (_opd.toml)"},
 	{ID: "SP021", Severity: MissingSeverity, Title: "komponen pelayanan belum dicantumkan",
 		Message: "komponen pelayanan belum dicantumkan: …",
-		Explain: "Persyaratan, prosedur, jangka waktu, biaya/tarif dan produk wajib dipublikasikan. Selama belum ditulis, halaman layanan dan maklumat cetaknya menulis \"Belum dicantumkan dalam standar pelayanan ini\", bukan nilai karangan seperti \"Gratis\".",
+		Explain: "Persyaratan, prosedur, jangka waktu, biaya/tarif dan produk wajib dipublikasikan; standar yang tidak memuatnya belum lengkap. Halaman layanan dan maklumat cetaknya menulis \"Belum dicantumkan dalam standar pelayanan ini\", bukan nilai karangan seperti \"Gratis\". Untuk standar yang masih disusun (draf = true, tidak diterbitkan) ini peringatan.",
 		Source:  "UU 25/2009 Pasal 21; PermenPAN-RB 15/2014; PEKPPP (PermenPAN-RB 29/2022): \"wajib dipublikasikan\"", Field: "[[persyaratan]], [[prosedur]], [jangka_waktu], [[biaya]], [[produk]] (berkas layanan)"},
 	{ID: "SP022", Severity: standard.Error, Title: "teks contoh belum diganti",
 		Message: "teks contoh dari papan new belum diganti: …",
@@ -163,10 +164,15 @@ var Rulebook = []Rule{
 }
 
 // MissingSeverity is the severity of a component that is not written at all: a
-// delivery component of a service (SP021) or an OPD's Maklumat Pelayanan (SP012). Pages
-// say plainly that it is not stated, so for now it is a peringatan and a file fresh from
-// `papan new` passes `papan check`; raise it here to make absence a galat.
-const MissingSeverity = standard.Warning
+// delivery component of a service (SP021) or an OPD's Maklumat Pelayanan (SP012). A
+// standard that leaves out what UU 25/2009 Pasal 21 says it must contain is incomplete,
+// so it is a galat: `papan check` fails, and `papan build --strict` refuses. Pages still
+// say plainly that it is not stated, and a plain `papan build` publishes the rest.
+//
+// A standard still being written is marked draf = true: it is not published, and for it
+// SP021 is a peringatan, so a file fresh from `papan new` passes `papan check`. SP012 is
+// a peringatan likewise while the OPD publishes no standard (none yet, or drafts only).
+const MissingSeverity = standard.Error
 
 // The bounds of the plausibility rules.
 const (

@@ -94,12 +94,18 @@ const (
 	opd = "content/dinas/_opd.toml"
 )
 
+// siteWith is the passing site with files written over it, or removed when their text
+// is "-".
 func siteWith(files map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	for name, text := range map[string]string{"site.toml": siteTOML, opd: opdTOML, svc: serviceTOML} {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
 	for name, text := range files {
+		if text == "-" {
+			delete(fsys, name) // the file is not there
+			continue
+		}
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
 	return fsys
@@ -179,6 +185,10 @@ func TestRules(t *testing.T) {
 			[]string{svc + ":51:3: peringatan: tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\") [SP011]"}},
 		{"SP011 passes with the site's LAPOR! channel", map[string]string{svc: serviceTOML + "\n[[pengaduan]]\njenis = \"whatsapp\"\nnilai = \"0812\"\n"}, nil},
 		{"SP012 OPD without Maklumat", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")]},
+			[]string{opd + ":1:1: galat: OPD belum punya Maklumat Pelayanan [SP012]"}},
+		{"SP012 is a peringatan while every service of the OPD is a draft", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")], svc: "draf = true\n" + serviceTOML},
+			[]string{opd + ":1:1: peringatan: OPD belum punya Maklumat Pelayanan [SP012]"}},
+		{"SP012 is a peringatan for an OPD with no service yet", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")], svc: "-"},
 			[]string{opd + ":1:1: peringatan: OPD belum punya Maklumat Pelayanan [SP012]"}},
 		{"SP013 Maklumat without signer", map[string]string{opd: replace(opdTOML, "penanda_tangan = \"Budi\"\n", "")},
 			[]string{opd + ":6:2: galat: Maklumat Pelayanan tidak menyebut penanda tangan [SP013]"}},
@@ -243,15 +253,25 @@ func TestRules(t *testing.T) {
 		{"SP020 OPD without visi and misi", map[string]string{opd: replace(replace(opdTOML, "visi = \"Pelayanan prima.\"\n", ""), "misi = [\"Melayani dengan cepat.\"]\n", "")},
 			[]string{opd + ":1:1: peringatan: OPD belum mencantumkan misi [SP020]", opd + ":1:1: peringatan: OPD belum mencantumkan visi [SP020]"}},
 		{"SP021 delivery component left out", map[string]string{svc: replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "")},
-			[]string{svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]"}},
+			[]string{svc + ":1:1: galat: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]"}},
 		{"SP021 every delivery component left out", map[string]string{svc: serviceTOML[:strings.Index(serviceTOML, "[[persyaratan]]")] + serviceTOML[strings.Index(serviceTOML, "[[dasar_hukum]]"):]},
 			[]string{
-				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: biaya/tarif ([[biaya]]) [SP021]",
-				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: jangka waktu ([jangka_waktu]) [SP021]",
-				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: persyaratan ([[persyaratan]]) [SP021]",
-				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]",
-				svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: prosedur ([[prosedur]]) [SP021]",
+				svc + ":1:1: galat: komponen pelayanan belum dicantumkan: biaya/tarif ([[biaya]]) [SP021]",
+				svc + ":1:1: galat: komponen pelayanan belum dicantumkan: jangka waktu ([jangka_waktu]) [SP021]",
+				svc + ":1:1: galat: komponen pelayanan belum dicantumkan: persyaratan ([[persyaratan]]) [SP021]",
+				svc + ":1:1: galat: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]",
+				svc + ":1:1: galat: komponen pelayanan belum dicantumkan: prosedur ([[prosedur]]) [SP021]",
 			}},
+		{"SP021 is a peringatan in a draft", map[string]string{svc: "draf = true\n" + replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "")},
+			[]string{svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]"}},
+		{"SP021 set to galat in site.toml is still a peringatan in a draft", map[string]string{
+			"site.toml": siteTOML + "\n[kepatuhan.aturan]\nSP021 = \"galat\"\n",
+			svc:         "draf = true\n" + replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", ""),
+		}, []string{svc + ":1:1: peringatan: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]"}},
+		{"a draft keeps its other galat", map[string]string{svc: "draf = true\n" + replace(serviceTOML, "nama = \"Fotokopi KTP\"", "nama = \"Tulis nama dokumen, misalnya Fotokopi Kartu Keluarga\"")},
+			[]string{svc + ":18:1: galat: teks contoh dari papan new belum diganti: \"Tulis nama dokumen, misalnya Fotokopi Kartu Keluarga\" [SP022]"}},
+		{"draf = false is no draft", map[string]string{svc: "draf = false\n" + replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", "")},
+			[]string{svc + ":1:1: galat: komponen pelayanan belum dicantumkan: produk ([[produk]]) [SP021]"}},
 		{"SP022 sample text left in a service", map[string]string{svc: replace(serviceTOML, "nama = \"Fotokopi KTP\"", "nama = \"Tulis nama dokumen, misalnya Fotokopi Kartu Keluarga\"")},
 			[]string{svc + ":17:1: galat: teks contoh dari papan new belum diganti: \"Tulis nama dokumen, misalnya Fotokopi Kartu Keluarga\" [SP022]"}},
 		{"SP022 sample instruction with another example", map[string]string{svc: replace(serviceTOML, "uraian = \"Loket prioritas.\"", "uraian = \"Tulis perlakuannya, misalnya kursi roda\"")},
@@ -384,5 +404,74 @@ func TestDocsListEveryRule(t *testing.T) {
 		if row := "| " + r.ID + " | " + sev + " |"; !strings.Contains(string(doc), row) {
 			t.Errorf("docs/rules.md lacks a row starting %q", row)
 		}
+	}
+}
+
+// TestPublicAndManagementScores: the public score follows what the standard tells the
+// public — each delivery component present and specific — apart from the management
+// components, which only the management score and the level follow.
+func TestPublicAndManagementScores(t *testing.T) {
+	withoutManagement := serviceTOML[strings.Index(serviceTOML, "\n[sk]"):]
+	tests := []struct {
+		name               string
+		service            string
+		public, management int
+		missing            []string
+		unspecific         []string
+		level              int
+	}{
+		{"a complete standard", serviceTOML, 100, 100, nil, nil, 5},
+		{"every delivery component and no management component", "nama = \"Layanan Uji\"\n" + withoutManagement[:strings.Index(withoutManagement, "[[dasar_hukum]]")],
+			100, 0, []string{"dasar_hukum", "sarana_prasarana", "kompetensi_pelaksana", "pengawasan_internal", "jumlah_pelaksana", "jaminan_pelayanan", "jaminan_keamanan_keselamatan", "evaluasi_kinerja"}, nil, 1},
+		{"a vague fee is present but not specific", replace(serviceTOML, "gratis = true", "gratis = true\nketerangan = \"Seikhlasnya\""), 92, 100, nil, []string{"biaya"}, 1},
+		{"a duration without its starting point is not specific", replace(serviceTOML, "dihitung_sejak = \"berkas dinyatakan lengkap\"\n", ""), 92, 100, nil, []string{"jangka_waktu"}, 5},
+		{"a product left out", replace(serviceTOML, "[[produk]]\nnama = \"Surat Keterangan\"\n", ""), 83, 100, []string{"produk"}, nil, 1},
+		{"one management text left out", replace(serviceTOML, "evaluasi_kinerja = \"Setiap tahun.\"\n", ""), 100, 88, []string{"evaluasi_kinerja"}, nil, 1},
+		{"nothing but the site's complaint channel", "nama = \"Layanan Uji\"\n", 17, 0,
+			[]string{"persyaratan", "prosedur", "jangka_waktu", "biaya", "produk", "dasar_hukum", "sarana_prasarana", "kompetensi_pelaksana", "pengawasan_internal", "jumlah_pelaksana", "jaminan_pelayanan", "jaminan_keamanan_keselamatan", "evaluasi_kinerja"}, nil, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site, ps, err := content.Load(context.Background(), siteWith(map[string]string{svc: tt.service}))
+			if err != nil || site == nil || ps.Errors() > 0 {
+				t.Fatal(err, ps)
+			}
+			cfg := rules.ConfigFrom(site.Config.Compliance)
+			d := rules.Assess(site, cfg, today, rules.Check(site, cfg, today))
+			s := d.OPDs[0].Services[0]
+			if s.Public != tt.public || s.Management != tt.management || s.Level != tt.level {
+				t.Errorf("public %d, management %d, level %d; want %d, %d, %d", s.Public, s.Management, s.Level, tt.public, tt.management, tt.level)
+			}
+			if strings.Join(s.Missing, " ") != strings.Join(tt.missing, " ") || strings.Join(s.Unspecific, " ") != strings.Join(tt.unspecific, " ") {
+				t.Errorf("missing %v, unspecific %v; want %v, %v", s.Missing, s.Unspecific, tt.missing, tt.unspecific)
+			}
+			if o := d.OPDs[0]; o.Public != float64(tt.public) || o.Management != float64(tt.management) {
+				t.Errorf("OPD public %v, management %v; want the service's", o.Public, o.Management)
+			}
+		})
+	}
+}
+
+// TestDraftsCountInNoFigure: a draft is listed with its score, but its OPD's figures are
+// those of the standards it publishes.
+func TestDraftsCountInNoFigure(t *testing.T) {
+	fsys := siteWith(map[string]string{"content/dinas/konsep.toml": "draf = true\nnama = \"Konsep\"\n"})
+	site, ps, err := content.Load(context.Background(), fsys)
+	if err != nil || site == nil {
+		t.Fatal(err, ps)
+	}
+	cfg := rules.ConfigFrom(site.Config.Compliance)
+	d := rules.Assess(site, cfg, today, rules.Check(site, cfg, today))
+	o := d.OPDs[0]
+	if len(o.Services) != 2 || !o.Services[0].Draft || o.Services[0].Public != 17 || o.Drafts != 1 {
+		t.Fatalf("services %+v, drafts %d", o.Services, o.Drafts)
+	}
+	// Only "Layanan Uji" counts: level 5, public and management 100; Maklumat 15,
+	// profile 10, pelayanan khusus 10, LAPOR 5.
+	if o.MeanLevel != 5 || o.Public != 100 || o.Management != 100 || o.Figure != 100 {
+		t.Errorf("mean level %v, public %v, management %v, figure %v; want 5, 100, 100, 100", o.MeanLevel, o.Public, o.Management, o.Figure)
+	}
+	if o.Errors != 0 {
+		t.Errorf("the draft's findings hold %d galat", o.Errors)
 	}
 }

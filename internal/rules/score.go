@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,12 +19,19 @@ import (
 //   - Published counts the 6 delivery components present (persyaratan, prosedur,
 //     jangka_waktu, biaya, produk, and a complaint channel of the service, its OPD or the
 //     site); Total counts all 14 (the 6 plus dasar_hukum and the 7 management texts).
+//   - Public, 0–100, is what the public site shows: each of the 6 delivery components
+//     counts 1 when present and specific (Specific), ½ when present only, 0 when absent;
+//     100 × the sum ÷ 6, rounded. Management, 0–100, is 100 × the management components
+//     present (dasar_hukum and the 7 texts) ÷ 8, rounded. The two are apart so that a
+//     standard that tells the public everything scores high on the first whatever its
+//     internal documents, which the level (below) does not show.
 //   - Level is the PEKPPP standard level, 0–5: 0 no component; 1 incomplete (fewer than
 //     14, or any galat finding on the service); 2 all 14 and no galat; 3 plus SK number
 //     and date; 4 plus public consultation date; 5 plus an evaluation within the age limit.
 //     Each level needs the ones below it.
 //
-// Per OPD, the readiness figure 0–100 is the sum of:
+// Per OPD, Public and Management are the means of its services' (0 when it has none),
+// rounded to two decimals, and the readiness figure 0–100 is the sum of:
 //   - 60 × the mean level of its services ÷ 5 (0 when it has no services);
 //   - 15 for the Maklumat Pelayanan: 6 present, 3 signer, 3 promise, 3 sanction clause;
 //   - 10 for profile: 4 visi, 3 misi, 3 moto;
@@ -31,6 +39,10 @@ import (
 //   - 5 × the share of its services reachable through SP4N-LAPOR!.
 // rounded to two decimals. The zone is hijau from 81, kuning from 51, merah below, as
 // Ombudsman RI's Penilaian Kepatuhan used until 2021.
+//
+// A draft (draf = true) is scored and listed, so papan check shows its state, but counts
+// in none of its OPD's figures: they describe what is published, and a build publishes
+// no draft.
 
 // Zones, in the words the page and the terminal show.
 const (
@@ -55,7 +67,11 @@ type ServiceScore struct {
 	Slug, Name, File string
 	Published        int      // of 6 delivery components present
 	Total            int      // of 14 components present
+	Public           int      // 0–100, the 6 delivery components present and specific
+	Management       int      // 0–100, the 8 management components present
+	Unspecific       []string // keys of the delivery components present but not specific
 	Level            int      // PEKPPP level 0–5
+	Draft            bool     // draf = true: counted in no figure of its OPD
 	Errors, Warnings int      // findings on the service's file
 	Missing          []string // keys of the components not present
 	SpecialCare      bool     // has pelayanan khusus
@@ -69,9 +85,12 @@ type OPDScore struct {
 	Figure           float64 // 0–100, two decimals
 	Zone             string  // ZoneGreen, ZoneYellow or ZoneRed
 	MeanLevel        float64
-	Maklumat         bool // present, signed, with promise and sanction clause
-	Profile          bool // visi, misi and moto present
-	Errors, Warnings int  // findings on the OPD's files
+	Public           float64 // mean of the services' Public, two decimals
+	Management       float64 // mean of the services' Management, two decimals
+	Drafts           int     // services that are drafts, in Services but in no figure
+	Maklumat         bool    // present, signed, with promise and sanction clause
+	Profile          bool    // visi, misi and moto present
+	Errors, Warnings int     // findings on the OPD's files
 	Findings         standard.Problems
 }
 
@@ -122,13 +141,20 @@ func AssessScored(site *standard.Site, today time.Time, findings standard.Proble
 		sc := OPDScore{Slug: o.Slug, Name: o.Name, File: o.File}
 		sc.Findings = append(sc.Findings, byFile[o.File]...)
 		owned[o.File] = true
-		var levels, care, lapor float64
+		var levels, care, lapor, public, management, n float64
 		for _, s := range o.Services {
 			owned[s.File] = true
 			ss := scores[s.File]
 			sc.Services = append(sc.Services, ss)
 			sc.Findings = append(sc.Findings, byFile[s.File]...)
+			if ss.Draft {
+				sc.Drafts++
+				continue
+			}
+			n++
 			levels += float64(ss.Level)
+			public += float64(ss.Public)
+			management += float64(ss.Management)
 			if ss.SpecialCare {
 				care++
 			}
@@ -137,8 +163,10 @@ func AssessScored(site *standard.Site, today time.Time, findings standard.Proble
 			}
 		}
 		figure := 0.0
-		if n := float64(len(o.Services)); n > 0 {
+		if n > 0 {
 			sc.MeanLevel = math.Round(levels/n*100) / 100
+			sc.Public = math.Round(public/n*100) / 100
+			sc.Management = math.Round(management/n*100) / 100
 			figure += 60*levels/n/5 + 10*care/n + 5*lapor/n
 		}
 		if m := o.Maklumat; m != nil {
@@ -185,7 +213,7 @@ func ScoreService(site *standard.Site, cfg Config, today time.Time, s *standard.
 	// The names are copied so that a build, which keeps the score, does not keep the
 	// whole file a decoded string may share memory with.
 	ss := ServiceScore{Slug: strings.Clone(s.Slug), Name: strings.Clone(s.Name), File: strings.Clone(s.File), SpecialCare: len(s.SpecialCare) > 0,
-		Lapor: hasLapor(site.Config.Complaints) || hasLapor(s.EffectiveComplaints())}
+		Lapor: hasLapor(site.Config.Complaints) || hasLapor(s.EffectiveComplaints()), Draft: s.Draft}
 	for _, p := range findings {
 		if p.Severity == standard.Error {
 			ss.Errors++
@@ -203,16 +231,24 @@ func ScoreService(site *standard.Site, cfg Config, today time.Time, s *standard.
 		}
 		ss.Missing = append(ss.Missing, key)
 	}
-	has("persyaratan", len(s.Requirements) > 0, true)
-	has("prosedur", len(s.Procedure) > 0, true)
-	has("jangka_waktu", s.Duration != nil, true)
-	has("biaya", len(s.Fees) > 0, true)
-	has("produk", len(s.Products) > 0, true)
-	has("pengaduan", len(s.EffectiveComplaints()) > 0 || len(site.Config.Complaints) > 0, true)
+	var halves int // of the public score: 2 for a component present and specific, 1 present only
+	for _, c := range Delivery(site, s, findings) {
+		has(c.Key, c.Present, true)
+		switch {
+		case c.Present && c.Specific:
+			halves += 2
+		case c.Present:
+			halves++
+			ss.Unspecific = append(ss.Unspecific, c.Key)
+		}
+	}
 	has("dasar_hukum", len(s.LegalBasis) > 0, false)
 	for _, m := range s.ManagementTexts() {
 		has(m.Key, strings.TrimSpace(string(m.Text)) != "", false)
 	}
+	management := ss.Total - ss.Published
+	ss.Public = int(math.Round(100 * float64(halves) / 12))
+	ss.Management = int(math.Round(100 * float64(management) / 8))
 	switch {
 	case ss.Total == 0:
 		ss.Level = 0
@@ -232,4 +268,59 @@ func ScoreService(site *standard.Site, cfg Config, today time.Time, s *standard.
 		}
 	}
 	return ss
+}
+
+// Component is one delivery component of a service as the public score sees it.
+type Component struct {
+	Key      string // as in ServiceScore.Missing: "persyaratan", "jangka_waktu", …
+	Present  bool
+	Specific bool // present, and stated so that a citizen can hold the provider to it
+}
+
+// unspecificRules are, per delivery component, the rules whose findings on a service say
+// that the component is written but vague, self-contradictory or open-ended. SP025
+// (a "free" fee that speaks of retribusi), SP029 ("hari" without kerja or kalender) and
+// SP030 (open-ended requirements) come with the fee and duration work of the content
+// model v2 (docs/rules.md); until they are in the rulebook nothing reports them.
+var unspecificRules = map[string][]string{
+	"persyaratan":  {"SP030"},
+	"jangka_waktu": {"SP007", "SP008", "SP009", "SP029"},
+	"biaya":        {"SP004", "SP023", "SP025"},
+}
+
+// Delivery returns the six delivery components of s in the regulation's order, each
+// present or not and, when present, specific or not, given the findings on its file:
+//   - persyaratan: every requirement named, none open-ended (SP030);
+//   - prosedur: every step names who does it;
+//   - jangka_waktu: a unit of the list (menit, jam, hari kerja, hari kalender), the point
+//     it counts from (SP007), no office hours in its place (SP008), and steps that fit in
+//     it (SP009; also SP029);
+//   - biaya: every paid fee with its legal basis, no vague amount (SP004), none implausible
+//     (SP023; also SP025);
+//   - produk: every product named;
+//   - pengaduan: a channel (the service's, its OPD's or the site's) with an address or
+//     number to reach it.
+func Delivery(site *standard.Site, s *standard.Service, findings standard.Problems) []Component {
+	flagged := func(key string) bool {
+		ids := unspecificRules[key]
+		return slices.ContainsFunc(findings, func(p standard.Problem) bool {
+			return p.File == s.File && slices.Contains(ids, p.Rule)
+		})
+	}
+	channels := slices.Concat(s.EffectiveComplaints(), site.Config.Complaints)
+	d := s.Duration
+	return []Component{
+		{"persyaratan", len(s.Requirements) > 0,
+			!slices.ContainsFunc(s.Requirements, func(r standard.Requirement) bool { return strings.TrimSpace(r.Name) == "" }) && !flagged("persyaratan")},
+		{"prosedur", len(s.Procedure) > 0,
+			!slices.ContainsFunc(s.Procedure, func(st standard.Step) bool { return strings.TrimSpace(st.Actor) == "" })},
+		{"jangka_waktu", d != nil,
+			d != nil && slices.Contains(standard.Units, d.Unit) && !flagged("jangka_waktu")},
+		{"biaya", len(s.Fees) > 0,
+			!slices.ContainsFunc(s.Fees, func(f standard.Fee) bool { return f.Paid() && f.LegalBasis == "" }) && !flagged("biaya")},
+		{"produk", len(s.Products) > 0,
+			!slices.ContainsFunc(s.Products, func(p standard.Product) bool { return strings.TrimSpace(p.Name) == "" })},
+		{"pengaduan", len(channels) > 0,
+			slices.ContainsFunc(channels, func(ch standard.Channel) bool { return strings.TrimSpace(ch.Value) != "" })},
+	}
 }

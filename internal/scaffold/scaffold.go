@@ -1,7 +1,9 @@
 // Package scaffold writes new content files: a service or an OPD profile with every key
 // and short guidance in Indonesian, in the manner of Hugo's archetypes. The files pass
 // `papan check` with no galat as written, so an editor starts from a valid file and
-// fills it in.
+// fills it in. A new service is a draft (draf = true, with a comment saying to delete
+// the line once the standard is complete): no build publishes it, and the components it
+// does not state yet are peringatan; without the line they are galat (SP021).
 //
 // # Placeholders are not facts
 //

@@ -18,8 +18,9 @@ import (
 )
 
 // TestScaffoldsPassCheck creates an OPD and a service the way an editor would, loads
-// the site and runs the whole rulebook as shipped: the new files must load, and what
-// they leave out must be reported as peringatan, with no galat.
+// the site and runs the whole rulebook as shipped: the new files must load, the new
+// service is a draft, and what they leave out must be reported as peringatan, with no
+// galat. Without draf = true the same service's missing components are galat.
 func TestScaffoldsPassCheck(t *testing.T) {
 	root := t.TempDir()
 	if err := os.WriteFile(filepath.Join(root, "site.toml"), []byte("judul = \"Uji\"\nwilayah = \"Kota Uji\"\n"), 0o644); err != nil {
@@ -40,6 +41,9 @@ func TestScaffoldsPassCheck(t *testing.T) {
 	s := site.OPDs[0].Services[0]
 	if got, want := s.Name, "Akta Kelahiran"; got != want {
 		t.Errorf("name = %q, want %q", got, want)
+	}
+	if !s.Draft {
+		t.Error("a new service is not a draft")
 	}
 	// No fact is made up: every delivery component is left out.
 	if s.Requirements != nil || s.Procedure != nil || s.Duration != nil || s.Fees != nil || s.Products != nil || site.OPDs[0].Hours != nil || site.OPDs[0].Maklumat != nil {
@@ -66,14 +70,30 @@ func TestScaffoldsPassCheck(t *testing.T) {
 		"content/dinas-uji/akta-kelahiran.toml:1:1: peringatan: komponen pelayanan belum dicantumkan: prosedur ([[prosedur]]) [SP021]",
 		"content/dinas-uji/akta-kelahiran.toml:1:1: peringatan: komponen pengelolaan belum diisi: dasar_hukum, sarana_prasarana, kompetensi_pelaksana, pengawasan_internal, jumlah_pelaksana, jaminan_pelayanan, jaminan_keamanan_keselamatan, evaluasi_kinerja [SP002]",
 		"content/dinas-uji/akta-kelahiran.toml:1:1: peringatan: layanan tidak menyebut pelayanan khusus bagi kelompok rentan [SP016]",
-		"content/dinas-uji/akta-kelahiran.toml:31:2: peringatan: standar belum mencatat tanggal evaluasi terakhir [SP019]",
-		"content/dinas-uji/akta-kelahiran.toml:31:2: peringatan: standar belum mencatat tanggal konsultasi publik [SP018]",
-		"content/dinas-uji/akta-kelahiran.toml:31:2: peringatan: standar belum menyebut nomor dan tanggal SK penetapannya [SP017]",
+		"content/dinas-uji/akta-kelahiran.toml:37:2: peringatan: standar belum mencatat tanggal evaluasi terakhir [SP019]",
+		"content/dinas-uji/akta-kelahiran.toml:37:2: peringatan: standar belum mencatat tanggal konsultasi publik [SP018]",
+		"content/dinas-uji/akta-kelahiran.toml:37:2: peringatan: standar belum menyebut nomor dan tanggal SK penetapannya [SP017]",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// The editor removes draf = true before the components are written: each missing one
+	// is a galat, and so is the Maklumat, now that the OPD publishes a standard.
+	s.Draft = false
+	var galat []string
+	for _, p := range rules.Check(site, rules.ConfigFrom(site.Config.Compliance), today) {
+		if p.Severity == standard.Error {
+			galat = append(galat, p.Rule)
+		}
+	}
+	slices.Sort(galat)
+	if got, want := strings.Join(galat, " "), "SP012 SP021 SP021 SP021 SP021 SP021"; got != want {
+		t.Errorf("galat without draf = true: %s, want %s", got, want)
+	}
 	text, _ := os.ReadFile(file)
+	if want := "# belum diisi dilaporkan sebagai peringatan. Hapus baris ini bila standar sudah lengkap:\n# setelah itu komponen yang belum diisi adalah galat.\ndraf = true\n"; !strings.Contains(string(text), want) {
+		t.Errorf("the scaffold does not write draf = true with its comment %q", want)
+	}
 	for _, key := range []string{"[[persyaratan]]", "[[prosedur]]", "[jangka_waktu]", "[[biaya]]", "[[produk]]", "[[pengaduan]]", "[[dasar_hukum]]", "[[pelayanan_khusus]]", "sarana_prasarana", "evaluasi_kinerja", "[sk]"} {
 		if !strings.Contains(string(text), key) {
 			t.Errorf("scaffold lacks %s", key)

@@ -144,6 +144,11 @@ type Service struct {
 	OnlineURL string   `toml:"tautan_daring"`
 	Location  string   `toml:"lokasi"`
 	Decree    *Decree  `toml:"sk"`
+	// Draft (draf = true) marks a standard still being written: a build does not
+	// publish it, papan serve shows it under a banner, and the components it leaves out
+	// are peringatan instead of galat (SP021), so a file fresh from papan new passes
+	// papan check.
+	Draft bool `toml:"draf"`
 
 	// The six service-delivery components, which must be published. Each may be
 	// absent (nil or empty) while a standard is being written: the rulebook reports it
@@ -461,9 +466,9 @@ func (s *Service) ManagementTexts() []NamedText {
 
 // ListEntry returns the part of s that lists of services read — the home page, the OPD
 // page, the search index and the site-wide rules: its address, name, category, summary,
-// keywords, complaint channels and RequirementNames. A build keeps only this of each
-// service once the service's own pages are written, so memory grows with the lists, not
-// with the whole text of every standard.
+// keywords, complaint channels, whether it is a draft, and RequirementNames. A build
+// keeps only this of each service once the service's own pages are written, so memory
+// grows with the lists, not with the whole text of every standard.
 //
 // The strings are copied: a string decoded from TOML may share the memory of the whole
 // file it came from, which keeping one name would then keep. intern, when not nil,
@@ -475,7 +480,7 @@ func (s *Service) ListEntry(intern func(string) string) *Service {
 		intern = c
 	}
 	e := &Service{OPD: s.OPD, Slug: c(s.Slug), File: c(s.File), Name: c(s.Name),
-		Category: intern(s.Category), Summary: c(s.Summary)}
+		Category: intern(s.Category), Summary: c(s.Summary), Draft: s.Draft}
 	if len(s.Keywords) > 0 {
 		e.Keywords = make([]string, len(s.Keywords))
 		for i, k := range s.Keywords {
