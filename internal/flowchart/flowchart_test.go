@@ -295,6 +295,8 @@ func TestHostileText(t *testing.T) {
 	var steps []standard.Step
 	for i, s := range hostile {
 		steps = append(steps, standard.Step{Channel: s, Actors: standard.Actors{s}, Text: s + " " + s, Decision: s, IfNot: s, BackTo: 1 + i%2})
+		steps = append(steps, standard.Step{Channel: s, Stage: s, Condition: s, Actors: standard.Actors{s, s}, Text: s, Decision: s,
+			Outcomes: []standard.Outcome{{If: s, Then: s, BackTo: 1}, {If: s, End: true}, {If: s, Then: s}, {If: s}}})
 	}
 	l := Labels{Yes: hostile[0], No: hostile[1], Start: hostile[2], End: long, ID: hostile[1]}
 	svg := render(t, steps, l)
@@ -548,6 +550,9 @@ func FuzzSVG(f *testing.F) {
 			{Channel: channel, Actors: standard.Actors{actor}, Text: text},
 			{Channel: channel, Actors: standard.Actors{actor}, Text: text, Decision: decision, IfNot: ifNot, BackTo: backTo},
 			{Channel: "Daring", Actors: standard.Actors{actor}, Text: decision, Decision: text, BackTo: 1},
+			{Channel: channel, Stage: decision, Condition: ifNot, Actors: standard.Actors{actor, text}, Text: text},
+			{Channel: channel, Stage: decision, Actors: standard.Actors{ifNot}, Text: actor, Decision: text,
+				Outcomes: []standard.Outcome{{If: ifNot, Then: text, BackTo: backTo}, {If: actor, End: true}, {If: decision, Then: channel}, {If: text}}},
 		}
 		checkFit(t, parse(t, render(t, steps, Labels{Yes: actor, No: ifNot, ID: channel})))
 	})
