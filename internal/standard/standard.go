@@ -206,7 +206,8 @@ type Step struct {
 	Condition string `toml:"jika"`
 	Decision  string `toml:"keputusan"`
 	// IfNot and BackTo are the one "no" branch of a decision written the short way;
-	// Outcomes are its branches written one by one. Branches returns either.
+	// Outcomes are its branches written one by one ([[prosedur.hasil]]). A step has one
+	// way or the other, never both.
 	IfNot    string    `toml:"jika_tidak"`
 	BackTo   int       `toml:"kembali_ke"`
 	Outcomes []Outcome `toml:"hasil"`
@@ -232,21 +233,6 @@ type Outcome struct {
 
 // Onward reports whether the procedure goes on to the next step after o.
 func (o Outcome) Onward() bool { return o.BackTo == 0 && !o.End }
-
-// Branches returns the outcomes of a decision other than the plain "yes" that goes on:
-// its [[prosedur.hasil]], or else the one written with jika_tidak and kembali_ke, whose
-// If is "" (the "no" of the question). A "no" with neither a text nor a step to return
-// to ends there, as the flowchart has always drawn it. A step without a decision has no
-// branches.
-func (st Step) Branches() []Outcome {
-	switch {
-	case st.Decision == "":
-		return nil
-	case len(st.Outcomes) > 0:
-		return st.Outcomes
-	}
-	return []Outcome{{Then: st.IfNot, BackTo: st.BackTo, End: st.IfNot == "" && st.BackTo == 0}}
-}
 
 // Lane is the procedure of one channel: its stages in order, the steps numbered from 1
 // across them.
