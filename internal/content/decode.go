@@ -44,6 +44,7 @@ func (d *decoder) errorf(path, hint, format string, args ...any) {
 var (
 	dateType     = reflect.TypeFor[standard.Date]()
 	stepTimeType = reflect.TypeFor[standard.StepTime]()
+	actorsType   = reflect.TypeFor[standard.Actors]()
 )
 
 // field is one decodable struct field.
@@ -319,6 +320,8 @@ func (d *decoder) value(path string, v any, rv reflect.Value) {
 			return
 		}
 		rv.SetBool(b)
+	case t == actorsType:
+		d.actors(path, v, rv)
 	case t.Kind() == reflect.Slice:
 		d.list(path, v, rv)
 	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && t.Elem().Kind() == reflect.String:
@@ -370,6 +373,39 @@ func (d *decoder) list(path string, v any, rv reflect.Value) {
 		d.value(path+"["+strconv.Itoa(i)+"]", item, s.Index(i))
 	}
 	rv.Set(s)
+}
+
+// actors decodes a step's pelaksana: one actor as text, or several as a list of texts.
+// An empty item is a missing actor, SP005 like a missing pelaksana.
+func (d *decoder) actors(path string, v any, rv reflect.Value) {
+	const hint = `Tulis satu pelaksana sebagai teks, pelaksana = "Petugas loket", atau beberapa sebagai daftar, pelaksana = ["Operator", "Pengawas"].`
+	var names standard.Actors
+	switch v := v.(type) {
+	case string:
+		if s := strings.TrimSpace(v); s != "" {
+			names = standard.Actors{s}
+		}
+	case []any:
+		names = make(standard.Actors, 0, len(v))
+		for i, item := range v {
+			p := path + "[" + strconv.Itoa(i) + "]"
+			s, ok := item.(string)
+			if !ok {
+				d.typeError(p, item, "teks", hint)
+				continue
+			}
+			if _, blank := invisibleOnly(s); blank {
+				d.errorf(p, "Hapus butir kosong ini atau tulis nama pelaksananya.", "%s kosong", fieldLabel(p))
+				d.problems[len(d.problems)-1].Rule = requiredRule(d.top, path, "pelaksana")
+				continue
+			}
+			names = append(names, strings.TrimSpace(s))
+		}
+	default:
+		d.typeError(path, v, "teks atau daftar teks", hint)
+		return
+	}
+	rv.Set(reflect.ValueOf(names))
 }
 
 func (d *decoder) typeError(path string, v any, want, hint string) {

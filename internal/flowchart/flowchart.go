@@ -28,6 +28,21 @@
 // there is one) along a track on the right edge. A decision with neither ends the
 // "Tidak" path at a small end terminal.
 //
+// A step with a condition (jika) has it written beside the arrow into the step. A
+// decision with outcomes ([[prosedur.hasil]]) draws each outcome that does more than go
+// on as a dashed box hanging off a trunk on the left of the column: its condition on an
+// italic first line, then what happens; from the box the procedure goes back to a step
+// (along the tracks on the right), ends at a small end terminal, or goes on, joining
+// the main path. The main path, on the far left, carries the outcomes that simply go
+// on, or "Ya" when none is written. The last step of a lane always reaches the end
+// terminal, whichever side its path leaves from.
+//
+// # Stages
+//
+// Steps of one channel that name stages (tahap) are drawn stage after stage, each under
+// a grey band with the stage's name; the path runs on from the last step of a stage to
+// the first of the next, and the numbers run on too.
+//
 // # Channels
 //
 // When steps name several distinct channels, each channel becomes a lane with a header
@@ -88,6 +103,10 @@ const (
 	yesX     = 36            // where the "Ya" arrow runs past a jika_tidak box
 	noX      = 270           // where the "Tidak" path turns down to a box below
 	trackX   = 296           // first track for arrows back to an earlier step
+	trunkX   = 48            // the trunk the outcomes of a decision hang off
+	branchX  = 64            // left edge of an outcome box (its right edge is sideR)
+	stageX   = 6             // left edge of a stage band
+	labelR   = 290           // right limit of labels on arrows, clear of the tracks
 	trackDX  = 7             // distance between tracks
 	tracks   = 4             // number of tracks; more loops share the last one
 	gap      = 22            // vertical space between shapes, filled by an arrow
@@ -102,6 +121,8 @@ var (
 	headerText = measure{width - 2 - 20, 14, true}
 	termText   = measure{boxW - 28, 14, false}
 	smallTerm  = measure{width - 2 - (midX + 10) - 28, 12, false} // clear of the "Ya" arrow
+	branchText = measure{sideR - branchX - 16, 12, false}
+	stageText  = measure{width - 2*stageX - 16, 13, true}
 )
 
 // Text classes: each is one <g> with the attributes that set the look of its lines.
@@ -116,6 +137,9 @@ const (
 	cNum             // step numbers
 	cHead            // lane headers
 	cSmallMid        // small end terminals
+	cBranchIf        // the condition of an outcome
+	cBranch          // what happens on an outcome
+	cStage           // stage bands
 	nClasses
 )
 
@@ -128,6 +152,9 @@ var classAttrs = [nClasses]string{
 	cNum:      ` font-size="11" font-weight="bold" text-anchor="middle"`,
 	cHead:     ` font-weight="bold"`,
 	cSmallMid: ` font-size="12" text-anchor="middle"`,
+	cBranchIf: ` font-size="12" font-style="italic"`,
+	cBranch:   ` font-size="12"`,
+	cStage:    ` font-size="13" font-weight="bold"`,
 }
 
 // SVG writes the procedure in steps as an inline SVG flowchart (no XML prolog), or
@@ -143,7 +170,7 @@ func SVG(w io.Writer, steps []standard.Step, l Labels) error {
 	d.text[cText] = make([]byte, 0, 80*n)
 	d.text[cActor] = make([]byte, 0, 40*n)
 	d.text[cNum] = make([]byte, 0, 24*n)
-	lanes := groupByChannel(steps)
+	lanes := standard.Lanes(steps)
 	y := 4
 	for i, ln := range lanes {
 		if i > 0 {
@@ -205,9 +232,13 @@ func (l Labels) withDefaults(steps []standard.Step) Labels {
 	if len(id) == 0 {
 		h := fnv.New64a()
 		for _, st := range steps {
-			for _, s := range []string{st.Channel, st.Actor, st.Text, st.Decision, st.IfNot, fmt.Sprint(st.BackTo)} {
+			for _, s := range []string{st.Channel, st.Actors.String(), st.Text, st.Decision, st.IfNot, fmt.Sprint(st.BackTo)} {
 				io.WriteString(h, s)
 				h.Write([]byte{0})
+			}
+			// Fields added later go in only when set, so that old procedures keep their ids.
+			if st.Stage != "" || st.Condition != "" || len(st.Outcomes) > 0 {
+				fmt.Fprintf(h, "%q %q %v\x00", st.Stage, st.Condition, st.Outcomes)
 			}
 		}
 		id = fmt.Appendf(nil, "%08x", h.Sum64()>>32)
@@ -217,27 +248,6 @@ func (l Labels) withDefaults(steps []standard.Step) Labels {
 	}
 	l.ID = string(id)
 	return l
-}
-
-type lane struct {
-	channel string
-	steps   []standard.Step
-}
-
-// groupByChannel splits the steps by channel, in the order the channels first appear.
-func groupByChannel(steps []standard.Step) []lane {
-	var lanes []lane
-	index := map[string]int{}
-	for _, st := range steps {
-		i, ok := index[st.Channel]
-		if !ok {
-			i = len(lanes)
-			index[st.Channel] = i
-			lanes = append(lanes, lane{channel: st.Channel})
-		}
-		lanes[i].steps = append(lanes[i].steps, st)
-	}
-	return lanes
 }
 
 // drawing collects the three layers of the SVG: arrows under shapes under text.
@@ -256,9 +266,9 @@ type loop struct {
 }
 
 // lane draws one lane from y down and returns the y of its bottom.
-func (d *drawing) lane(ln lane, header bool, y int) int {
-	if header && ln.channel != "" {
-		lines := wrap(ln.channel, headerText)
+func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
+	if header && ln.Channel != "" {
+		lines := wrap(ln.Channel, headerText)
 		h := 17*len(lines) + 11
 		d.shapes = appendf(d.shapes, `<rect x="1" y="%d" width="%d" height="%d" fill="#eee"/>`, y, width-2, h)
 		for j, s := range lines {
@@ -268,12 +278,30 @@ func (d *drawing) lane(ln lane, header bool, y int) int {
 	}
 	y = d.terminal(midX, y, d.labels.Start, termText)
 
+	steps := ln.Steps()
+	stageAt := map[int]string{} // the stage whose band comes before step i
+	for _, sg := range ln.Stages {
+		if sg.Name != "" {
+			stageAt[sg.First-1] = sg.Name
+		}
+	}
 	type box struct{ top, h int }
-	boxes := make([]box, len(ln.steps))
+	boxes := make([]box, len(steps))
 	var loops []loop
 	exitX, exitY := midX, y
-	for i, st := range ln.steps {
+	for i, st := range steps {
+		if name, ok := stageAt[i]; ok {
+			y = d.stage(name, y+gap) // over the arrow, which runs on behind it
+		}
 		y += gap
+		if lines := wrap(st.Condition, measure{float64(labelR - exitX - 6), 12, false}); len(lines) > 0 {
+			y -= gap - 22 // below the "Ya" of a decision just above
+			for _, s := range lines {
+				d.textAt(cSmall, exitX+6, y+12, s)
+				y += 15
+			}
+			y += 10
+		}
 		d.down(exitX, exitY, y)
 		top := y
 		y = d.step(i+1, st, y)
@@ -282,12 +310,18 @@ func (d *drawing) lane(ln lane, header bool, y int) int {
 		if strings.TrimSpace(st.Decision) == "" {
 			continue
 		}
-		back := st.BackTo >= 1 && st.BackTo <= len(ln.steps) && st.BackTo != i+1
 
 		y += gap
 		d.down(midX, exitY, y)
 		hexTop := y
 		y = d.decision(st.Decision, y)
+		if len(st.Outcomes) > 0 {
+			var more []loop
+			exitX, exitY, y, more = d.outcomes(st.Outcomes, len(steps), i, y)
+			loops = append(loops, more...)
+			continue
+		}
+		back := st.BackTo >= 1 && st.BackTo <= len(steps) && st.BackTo != i+1
 		hexMid := (hexTop + y) / 2
 		exitY = y
 		d.textAt(cSmall, boxR+4, hexMid-5, d.labels.No)
@@ -311,7 +345,13 @@ func (d *drawing) lane(ln lane, header bool, y int) int {
 		d.textAt(cSmall, exitX+6, exitY+15, d.labels.Yes)
 	}
 	y += gap
-	d.down(exitX, exitY, y)
+	if exitX == midX {
+		d.down(exitX, exitY, y)
+	} else {
+		// The end terminal is narrow and centred: turn to it, so the path does not
+		// dangle beside it.
+		d.arrows = appendf(d.arrows, `<path d="M%d %dV%dH%dV%d"/>`, exitX, exitY, y-12, midX, y)
+	}
 	y = d.terminal(midX, y, d.labels.End, termText)
 
 	// Give each loop a track on the right, inner (shorter) loops nearer the boxes, so
@@ -357,9 +397,105 @@ func (d *drawing) lane(ln lane, header bool, y int) int {
 	return y
 }
 
+// outcomes draws the outcomes of the decision of step i (of n in its lane) whose
+// hexagon ends at y. It returns where the main path leaves, the y of the bottom of
+// what it drew, and the arrows back to other steps, which the lane draws once it knows
+// where every step is.
+func (d *drawing) outcomes(outs []standard.Outcome, n, i, y int) (exitX, exitY, bottom int, loops []loop) {
+	hexBottom := y
+	// The outcomes that simply go on are the main path; the others hang off the trunk,
+	// those that go on last, so that the trunk ends before they join the main path.
+	var main []string
+	var rows []standard.Outcome
+	for _, o := range outs {
+		if o.Onward() && strings.TrimSpace(o.Then) == "" {
+			main = append(main, o.If)
+		} else if !o.Onward() {
+			rows = append(rows, o)
+		}
+	}
+	for _, o := range outs {
+		if o.Onward() && strings.TrimSpace(o.Then) != "" {
+			rows = append(rows, o)
+		}
+	}
+	label := strings.Join(main, " / ")
+	if strings.TrimSpace(label) == "" {
+		label = d.labels.Yes
+	}
+	if len(rows) == 0 {
+		lines := wrap(label, measure{labelR - midX - 6, 12, false})
+		for j, s := range lines {
+			d.textAt(cSmall, midX+6, hexBottom+15+15*j, s)
+		}
+		return midX, hexBottom, hexBottom + 15*max(len(lines)-1, 0), nil
+	}
+	for k, o := range rows {
+		y += gap
+		top := y
+		y = d.branch(o, y)
+		tap := top + 13
+		if k == len(rows)-1 {
+			d.arrows = appendf(d.arrows, `<path d="M%d %dV%dH%d"/>`, trunkX, hexBottom, tap, branchX)
+		} else {
+			d.arrows = appendf(d.arrows, `<path d="M%d %dH%d"/>`, trunkX, tap, branchX)
+		}
+		switch {
+		case o.BackTo != 0:
+			if o.BackTo >= 1 && o.BackTo <= n && o.BackTo != i+1 {
+				loops = append(loops, loop{fromX: sideR, fromY: (top + y) / 2, target: o.BackTo - 1})
+			}
+		case o.End:
+			y += gap
+			d.down((branchX+sideR)/2, y-gap, y)
+			y = d.terminal((branchX+sideR)/2, y, d.labels.End, smallTerm)
+		default: // on to the next step, along the main path
+			d.arrows = appendf(d.arrows, `<path d="M%d %dV%dH%d"/>`, branchX+16, y, y+12, yesX)
+			y += 12
+		}
+	}
+	lines := wrap(label, measure{labelR - yesX - 6, 12, false})
+	for j, s := range lines {
+		d.textAt(cSmall, yesX+6, y+17+15*j, s)
+	}
+	return yesX, hexBottom, y + 15*len(lines) + 6, loops
+}
+
+// branch draws the dashed box of an outcome at y and returns its bottom.
+func (d *drawing) branch(o standard.Outcome, y int) int {
+	cond, then := wrap(o.If, branchText), wrap(o.Then, branchText)
+	if len(cond)+len(then) == 0 {
+		cond = []string{""}
+	}
+	h := 15*(len(cond)+len(then)) + 11
+	d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" stroke-dasharray="4 3"/>`,
+		branchX, y, sideR-branchX, h)
+	for j, s := range cond {
+		d.textAt(cBranchIf, branchX+8, y+17+15*j, s)
+	}
+	for j, s := range then {
+		d.textAt(cBranch, branchX+8, y+17+15*(len(cond)+j), s)
+	}
+	return y + h
+}
+
+// stage draws the band naming a stage at y and returns its bottom.
+func (d *drawing) stage(name string, y int) int {
+	lines := wrap(name, stageText)
+	if len(lines) == 0 {
+		return y
+	}
+	h := 16*len(lines) + 10
+	d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" fill="#f4f4f4"/>`, stageX, y, width-2*stageX, h)
+	for j, s := range lines {
+		d.textAt(cStage, stageX+8, y+18+16*j, s)
+	}
+	return y + h
+}
+
 // step draws the box of step n at y and returns the y of its bottom.
 func (d *drawing) step(n int, st standard.Step, y int) int {
-	actor := wrap(st.Actor, actorText)
+	actor := wrap(st.Actors.String(), actorText)
 	text := wrap(st.Text, stepText)
 	if len(text) == 0 {
 		text = []string{""}
@@ -433,7 +569,8 @@ func (d *drawing) down(x, y0, y1 int) {
 }
 
 // classX is the x of every line of the classes that move there with a transform.
-var classX = [nClasses]int{cText: boxX + 8, cActor: boxX + 16, cSide: sideX + 8, cHead: 10}
+var classX = [nClasses]int{cText: boxX + 8, cActor: boxX + 16, cSide: sideX + 8, cHead: 10,
+	cBranchIf: branchX + 8, cBranch: branchX + 8, cStage: stageX + 8}
 
 // textAt writes one line of text, escaped.
 func (d *drawing) textAt(class, x, y int, s string) {

@@ -32,45 +32,118 @@ var procedures = []struct {
 	{
 		name: "linear",
 		steps: []standard.Step{
-			{Actor: "Pemohon", Text: "Pemohon mengambil nomor antrean dan menunggu panggilan"},
-			{Actor: "Petugas loket", Text: "Petugas menerima dan memeriksa berkas permohonan"},
-			{Actor: "Kepala Bidang", Text: "Penandatanganan dokumen"},
-			{Actor: "Petugas loket", Text: "Penyerahan dokumen kepada pemohon"},
+			{Actors: standard.Actors{"Pemohon"}, Text: "Pemohon mengambil nomor antrean dan menunggu panggilan"},
+			{Actors: standard.Actors{"Petugas loket"}, Text: "Petugas menerima dan memeriksa berkas permohonan"},
+			{Actors: standard.Actors{"Kepala Bidang"}, Text: "Penandatanganan dokumen"},
+			{Actors: standard.Actors{"Petugas loket"}, Text: "Penyerahan dokumen kepada pemohon"},
 		},
 		boxes: 4, arrows: 5, terminals: 2,
 	},
 	{
 		name: "back-to",
 		steps: []standard.Step{
-			{Actor: "Pemohon", Text: "Pemohon mengunggah formulir dan persyaratan"},
-			{Actor: "Verifikator", Text: "Verifikasi berkas", Decision: "Berkas lengkap?", BackTo: 1},
-			{Actor: "Kepala Dinas", Text: "Penandatanganan surat rekomendasi"},
+			{Actors: standard.Actors{"Pemohon"}, Text: "Pemohon mengunggah formulir dan persyaratan"},
+			{Actors: standard.Actors{"Verifikator"}, Text: "Verifikasi berkas", Decision: "Berkas lengkap?", BackTo: 1},
+			{Actors: standard.Actors{"Kepala Dinas"}, Text: "Penandatanganan surat rekomendasi"},
 		},
 		boxes: 3, decisions: 1, arrows: 6, terminals: 2,
 	},
 	{
 		name: "if-not",
 		steps: []standard.Step{
-			{Actor: "Pemohon", Text: "Pemohon mengajukan permohonan dengan persyaratan lengkap"},
-			{Actor: "Tim teknis", Text: "Peninjauan lapangan", Decision: "Memenuhi syarat?",
+			{Actors: standard.Actors{"Pemohon"}, Text: "Pemohon mengajukan permohonan dengan persyaratan lengkap"},
+			{Actors: standard.Actors{"Tim teknis"}, Text: "Peninjauan lapangan", Decision: "Memenuhi syarat?",
 				IfNot: "Pemohon menerima surat penjelasan dan saran perbaikan"},
-			{Actor: "Kepala Dinas", Text: "Penerbitan izin"},
+			{Actors: standard.Actors{"Kepala Dinas"}, Text: "Penerbitan izin"},
 		},
 		boxes: 3, decisions: 1, sides: 1, arrows: 6, terminals: 2,
 	},
 	{
 		name: "channels",
 		steps: []standard.Step{
-			{Channel: "Tatap muka", Actor: "Pemohon", Text: "Pemohon menyerahkan persyaratan di loket"},
-			{Channel: "Daring", Actor: "Pemohon", Text: "Pemohon mengisi formulir daring dan mengunggah persyaratan"},
-			{Channel: "Tatap muka", Actor: "Petugas loket", Text: "Pemeriksaan kelengkapan berkas",
+			{Channel: "Tatap muka", Actors: standard.Actors{"Pemohon"}, Text: "Pemohon menyerahkan persyaratan di loket"},
+			{Channel: "Daring", Actors: standard.Actors{"Pemohon"}, Text: "Pemohon mengisi formulir daring dan mengunggah persyaratan"},
+			{Channel: "Tatap muka", Actors: standard.Actors{"Petugas loket"}, Text: "Pemeriksaan kelengkapan berkas",
 				Decision: "Berkas lengkap?", IfNot: "Berkas dikembalikan dengan catatan kekurangan", BackTo: 1},
-			{Channel: "Daring", Actor: "Petugas verifikasi layanan daring", Text: "Verifikasi permohonan",
+			{Channel: "Daring", Actors: standard.Actors{"Petugas verifikasi layanan daring"}, Text: "Verifikasi permohonan",
 				Decision: "Berkas lengkap?", BackTo: 1},
-			{Channel: "Tatap muka", Actor: "Operator", Text: "Pencetakan dan penyerahan dokumen"},
-			{Channel: "Daring", Actor: "Operator", Text: "Dokumen dikirim melalui surel"},
+			{Channel: "Tatap muka", Actors: standard.Actors{"Operator"}, Text: "Pencetakan dan penyerahan dokumen"},
+			{Channel: "Daring", Actors: standard.Actors{"Operator"}, Text: "Dokumen dikirim melalui surel"},
 		},
 		boxes: 6, decisions: 2, sides: 1, arrows: 13, terminals: 4,
+	},
+	{
+		// Kota Metro's PBG with pertelaan (corpus 01): two stages one after the other,
+		// a step with a condition, a different actor on most steps.
+		name: "stages",
+		steps: []standard.Step{
+			{Stage: "Penerbitan PBG", Actors: standard.Actors{"Dinas Teknis"}, Text: "Penetapan retribusi dan Surat Pemenuhan Standar Teknis melalui SIMBG"},
+			{Stage: "Penerbitan PBG", Actors: standard.Actors{"Operator"}, Text: "Pengecekan kembali nilai retribusi PBG di SIMBG"},
+			{Stage: "Penerbitan PBG", Actors: standard.Actors{"Operator"}, Text: "Pencetakan Surat Ketetapan Retribusi Daerah",
+				Condition: "Jika nilai retribusi sesuai"},
+			{Stage: "Penerbitan PBG", Actors: standard.Actors{"Pengawas"}, Text: "Pengecekan bukti pembayaran retribusi pemohon"},
+			{Stage: "Penerbitan PBG", Actors: standard.Actors{"Kepala Dinas"}, Text: "Penerbitan Persetujuan Bangunan Gedung"},
+			{Stage: "Penerbitan SLF dan SBKBG", Actors: standard.Actors{"Pemohon"}, Text: "Pengunggahan as built drawing dan surat pernyataan melalui SIMBG"},
+			{Stage: "Penerbitan SLF dan SBKBG", Actors: standard.Actors{"Kepala Dinas"}, Text: "Penerbitan SLF dan SBKBG"},
+		},
+		boxes: 7, arrows: 8, terminals: 2,
+	},
+	{
+		// A condition on the step after a decision sits below its "Ya"; the decision
+		// of the last step reaches Selesai though its path leaves on the left.
+		name: "condition",
+		steps: []standard.Step{
+			{Actors: standard.Actors{"Pemohon"}, Text: "Pemohon mengisi formulir dan menyerahkan berkas"},
+			{Actors: standard.Actors{"Petugas loket"}, Text: "Pemeriksaan berkas", Decision: "Berkas lengkap?", BackTo: 1},
+			{Actors: standard.Actors{"Operator"}, Text: "Verifikasi data di SIAK",
+				Condition: "jika permohonan perubahan elemen data"},
+			{Actors: standard.Actors{"Kepala Dinas"}, Text: "Penandatanganan dokumen", Decision: "Data benar?",
+				IfNot: "Pemohon diminta membetulkan data"},
+		},
+		boxes: 4, decisions: 2, sides: 1, arrows: 9, terminals: 2,
+	},
+	{
+		// The decision of MODEL2.md with three outcomes, as Kecamatan Taman (corpus 04)
+		// and Garut (corpus 13) write theirs: back to a step, cancelled, and on.
+		name: "three-outcomes",
+		steps: []standard.Step{
+			{Actors: standard.Actors{"Pemohon"}, Text: "Pemohon mendaftar ke petugas dengan berkas persyaratan"},
+			{Actors: standard.Actors{"Petugas"}, Text: "Verifikasi berkas", Decision: "Berkas lengkap dan benar?",
+				Outcomes: []standard.Outcome{
+					{If: "Tidak lengkap", Then: "Berkas dikembalikan kepada pemohon", BackTo: 1},
+					{If: "Tidak memenuhi syarat", Then: "Permohonan dibatalkan", End: true},
+					{If: "Lengkap dan benar"},
+				}},
+			{Actors: standard.Actors{"Lurah"}, Text: "Penandatanganan surat keterangan domisili"},
+		},
+		boxes: 3, decisions: 1, sides: 2, arrows: 9, terminals: 3,
+	},
+	{
+		// Mesuji's PONEK (corpus 10): one decision, six outcomes, at the last step.
+		name: "many-outcomes",
+		steps: []standard.Step{
+			{Actors: standard.Actors{"Pasien/keluarga"}, Text: "Pendaftaran di admission"},
+			{Actors: standard.Actors{"Dokter", "Bidan"}, Text: "Anamnesis, pemeriksaan fisik, diagnosis dan terapi",
+				Decision: "Tindak lanjut pasien?",
+				Outcomes: []standard.Outcome{
+					{If: "Pulang"},
+					{If: "Rawat jalan"},
+					{If: "Dirawat inap", Then: "Pasien diantar ke ruang rawat inap"},
+					{If: "ICU", Then: "Pasien dipindahkan ke ICU"},
+					{If: "Dirujuk", Then: "Pasien dirujuk ke rumah sakit lain", End: true},
+					{If: "Meninggal", End: true},
+				}},
+		},
+		boxes: 2, decisions: 1, sides: 4, arrows: 12, terminals: 4,
+	},
+	{
+		name: "actors",
+		steps: []standard.Step{
+			{Actors: standard.Actors{"Pemohon"}, Text: "Pemohon mengajukan permohonan"},
+			{Actors: standard.Actors{"Dinas Teknis", "Operator", "Pengawas"}, Text: "Pemeriksaan dokumen teknis bersama"},
+			{Actors: standard.Actors{"Kepala Dinas", "Sekretaris Dinas"}, Text: "Penandatanganan izin"},
+		},
+		boxes: 3, arrows: 4, terminals: 2,
 	},
 }
 
@@ -221,7 +294,9 @@ func TestHostileText(t *testing.T) {
 	}
 	var steps []standard.Step
 	for i, s := range hostile {
-		steps = append(steps, standard.Step{Channel: s, Actor: s, Text: s + " " + s, Decision: s, IfNot: s, BackTo: 1 + i%2})
+		steps = append(steps, standard.Step{Channel: s, Actors: standard.Actors{s}, Text: s + " " + s, Decision: s, IfNot: s, BackTo: 1 + i%2})
+		steps = append(steps, standard.Step{Channel: s, Stage: s, Condition: s, Actors: standard.Actors{s, s}, Text: s, Decision: s,
+			Outcomes: []standard.Outcome{{If: s, Then: s, BackTo: 1}, {If: s, End: true}, {If: s, Then: s}, {If: s}}})
 	}
 	l := Labels{Yes: hostile[0], No: hostile[1], Start: hostile[2], End: long, ID: hostile[1]}
 	svg := render(t, steps, l)
@@ -258,7 +333,7 @@ func TestLongProcedureFitsBudget(t *testing.T) {
 	}
 	var steps []standard.Step
 	for i := range 12 {
-		st := standard.Step{Actor: "Petugas loket " + strconv.Itoa(i+1), Text: texts[i%len(texts)]}
+		st := standard.Step{Actors: standard.Actors{"Petugas loket " + strconv.Itoa(i+1)}, Text: texts[i%len(texts)]}
 		if i == 2 || i == 8 {
 			st.Decision = "Berkas lengkap?"
 			st.IfNot = "Berkas dikembalikan kepada pemohon disertai catatan tertulis tentang kekurangan"
@@ -472,9 +547,12 @@ func FuzzSVG(f *testing.F) {
 	f.Add("a\x00b", "\xff\xfe", "\ufffe\u2028", "]]>", "", 0)
 	f.Fuzz(func(t *testing.T, channel, actor, text, decision, ifNot string, backTo int) {
 		steps := []standard.Step{
-			{Channel: channel, Actor: actor, Text: text},
-			{Channel: channel, Actor: actor, Text: text, Decision: decision, IfNot: ifNot, BackTo: backTo},
-			{Channel: "Daring", Actor: actor, Text: decision, Decision: text, BackTo: 1},
+			{Channel: channel, Actors: standard.Actors{actor}, Text: text},
+			{Channel: channel, Actors: standard.Actors{actor}, Text: text, Decision: decision, IfNot: ifNot, BackTo: backTo},
+			{Channel: "Daring", Actors: standard.Actors{actor}, Text: decision, Decision: text, BackTo: 1},
+			{Channel: channel, Stage: decision, Condition: ifNot, Actors: standard.Actors{actor, text}, Text: text},
+			{Channel: channel, Stage: decision, Actors: standard.Actors{ifNot}, Text: actor, Decision: text,
+				Outcomes: []standard.Outcome{{If: ifNot, Then: text, BackTo: backTo}, {If: actor, End: true}, {If: decision, Then: channel}, {If: text}}},
 		}
 		checkFit(t, parse(t, render(t, steps, Labels{Yes: actor, No: ifNot, ID: channel})))
 	})

@@ -477,6 +477,9 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 	}
 
 	// 2. Procedure: one channel, or two (tatap muka and daring); a decision step in most.
+	// About one service in ten has two stages one after the other (a permit issued
+	// after a consultation); about one step in ten is done only on a condition, one in
+	// ten has two actors, and one decision in four has several outcomes.
 	total := between(r, 4, 12)
 	channels := []struct {
 		name  string
@@ -489,6 +492,12 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 			steps int
 		}{{"Tatap muka", first}, {"Daring", total - first}}
 	}
+	var stages [2]string
+	stageFrom := 0 // the first step of the second stage, or 0
+	if len(channels) == 1 && total >= 6 && r.IntN(10) == 0 {
+		stages = pick(r, stagePairs)
+		stageFrom = between(r, 3, total-2)
+	}
 	minutes := 0
 	for _, ch := range channels {
 		decision := -1
@@ -498,6 +507,13 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 		chMinutes := 0
 		for n := 1; n <= ch.steps; n++ {
 			b.WriteString("\n[[prosedur]]\n")
+			if stageFrom > 0 {
+				kv(b, "tahap", stages[min(n/stageFrom, 1)])
+			}
+			middle := n != 1 && n != ch.steps
+			if middle && n != decision && r.IntN(10) == 0 {
+				kv(b, "jika", pick(r, stepConditions))
+			}
 			switch {
 			case n == 1:
 				kv(b, "uraian", "Pemohon "+pick(r, []string{"menyerahkan berkas persyaratan di loket", "mengisi formulir permohonan", "mengunggah berkas persyaratan"}))
@@ -507,7 +523,11 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 				kv(b, "pelaksana", "Petugas loket")
 			default:
 				kv(b, "uraian", pick(r, stepTexts)+" "+strings.TrimSuffix(strings.ToLower(sentence(r, 2, 6)), "."))
-				kv(b, "pelaksana", pick(r, actors))
+				if a1, a2 := pick(r, actors), pick(r, actors); a1 != a2 && r.IntN(10) == 0 {
+					b.WriteString("pelaksana = [" + quote(a1) + ", " + quote(a2) + "]\n")
+				} else {
+					kv(b, "pelaksana", a1)
+				}
 			}
 			if ch.name != "" {
 				kv(b, "kanal", ch.name)
@@ -517,10 +537,26 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 				kv(b, "waktu", w.text)
 				chMinutes += w.minutes
 			}
-			if n == decision {
-				kv(b, "keputusan", pick(r, []string{"Berkas lengkap?", "Data sesuai?", "Permohonan disetujui?", "Hasil verifikasi sesuai?"}))
+			if n != decision {
+				continue
+			}
+			kv(b, "keputusan", pick(r, []string{"Berkas lengkap?", "Data sesuai?", "Permohonan disetujui?", "Hasil verifikasi sesuai?"}))
+			if r.IntN(4) != 0 {
 				kv(b, "jika_tidak", pick(r, []string{"Berkas dikembalikan kepada pemohon untuk dilengkapi", "Pemohon diminta memperbaiki data", "Permohonan ditolak dengan alasan tertulis"}))
 				kvInt(b, "kembali_ke", int64(between(r, 1, n-1)))
+				continue
+			}
+			b.WriteString("\n[[prosedur.hasil]]\n")
+			kv(b, "jika", pick(r, []string{"Tidak lengkap", "Data tidak sesuai", "Perlu perbaikan"}))
+			kv(b, "maka", pick(r, []string{"Berkas dikembalikan kepada pemohon untuk dilengkapi", "Pemohon diminta memperbaiki data"}))
+			kvInt(b, "kembali_ke", int64(between(r, 1, n-1)))
+			b.WriteString("\n[[prosedur.hasil]]\n")
+			kv(b, "jika", pick(r, []string{"Tidak memenuhi syarat", "Permohonan ditolak", "Pemohon tidak melengkapi dalam 14 hari kerja"}))
+			kv(b, "maka", pick(r, []string{"Permohonan dibatalkan dan pemohon menerima surat penjelasan", "Permohonan ditolak dengan alasan tertulis"}))
+			b.WriteString("selesai = true\n")
+			if r.IntN(2) == 0 {
+				b.WriteString("\n[[prosedur.hasil]]\n")
+				kv(b, "jika", pick(r, []string{"Lengkap dan benar", "Memenuhi syarat", "Sesuai"}))
 			}
 		}
 		minutes = max(minutes, chMinutes)

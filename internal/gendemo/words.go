@@ -149,6 +149,21 @@ var stepTexts = []string{
 	"Petugas mencetak dokumen", "Petugas menjadwalkan", "Bendahara menerima pembayaran",
 }
 
+// stagePairs are the two stages one after the other of a procedure that has them.
+var stagePairs = [][2]string{
+	{"Pendaftaran dan verifikasi", "Penerbitan"},
+	{"Konsultasi perencanaan", "Penerbitan izin"},
+	{"Pemeriksaan berkas", "Penerbitan dokumen"},
+}
+
+// stepConditions are the conditions of steps done only in some cases.
+var stepConditions = []string{
+	"jika permohonan perubahan elemen data",
+	"jika diperlukan peninjauan lapangan",
+	"jika retribusi tidak dibebaskan",
+	"jika pemohon berhalangan hadir dan diwakili kuasanya",
+}
+
 var actors = []string{"Petugas loket", "Operator", "Verifikator", "Tim teknis", "Kepala bidang", "Kepala dinas", "Bendahara penerimaan", "Petugas arsip"}
 
 var products = []string{"Surat Keterangan", "Sertifikat", "Kartu", "Surat Izin", "Surat Rekomendasi", "Dokumen Elektronik", "Akta", "Tanda Terima"}

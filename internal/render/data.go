@@ -85,14 +85,23 @@ type requirementLine struct {
 
 type procedureLines struct {
 	Channel string
-	Steps   []stepLine
+	Stages  []stageLines // the steps stage by stage; one stage named "" when none is named
+	Steps   []stepLine   // every step, in the order numbered
+}
+
+type stageLines struct {
+	Name  string
+	Start int // the number of the first step, for <ol start>
+	Steps []stepLine
 }
 
 type stepLine struct {
-	Text     string
-	Meta     string // "Pelaksana: Petugas loket · Waktu: 10 menit"
-	Decision string
-	IfNot    string // " Jika tidak: … (kembali ke langkah 2)", after the decision
+	Text      string
+	Meta      string // "Pelaksana: Petugas loket · Waktu: 10 menit"
+	Condition string // "jika permohonan perubahan elemen data", shown before the step
+	Decision  string
+	IfNot     string   // " Jika tidak: … (kembali ke langkah 2)", after the decision
+	Outcomes  []string // "Tidak lengkap: Berkas dikembalikan (kembali ke langkah 1)", one per [[prosedur.hasil]]
 }
 
 // lawLine is a legal basis as the page lists it, with the laws that amend it: "UU 23/2006
@@ -192,21 +201,15 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 		}
 		p.Requirements = append(p.Requirements, lines)
 	}
-	for _, pr := range procedures(s) {
-		lines := procedureLines{Channel: pr.Channel, Steps: make([]stepLine, len(pr.Steps))}
-		for i, st := range pr.Steps {
-			meta := r.t("actor") + ": " + st.Actor
-			if st.Time != nil {
-				meta += " · " + r.t("time") + ": " + r.span(st.Time.Min, st.Time.Max, st.Time.Unit)
+	for _, ln := range standard.Lanes(s.Procedure) {
+		lines := procedureLines{Channel: ln.Channel}
+		for _, sg := range ln.Stages {
+			stage := stageLines{Name: sg.Name, Start: sg.First, Steps: make([]stepLine, len(sg.Steps))}
+			for i, st := range sg.Steps {
+				stage.Steps[i] = r.stepLine(st)
 			}
-			var ifNot string
-			if st.IfNot != "" {
-				ifNot = " " + r.t("if_not") + ": " + st.IfNot
-			}
-			if st.BackTo != 0 {
-				ifNot += " (" + fmt.Sprintf(r.t("back_to_step"), st.BackTo) + ")"
-			}
-			lines.Steps[i] = stepLine{Text: st.Text, Meta: meta, Decision: st.Decision, IfNot: ifNot}
+			lines.Stages = append(lines.Stages, stage)
+			lines.Steps = append(lines.Steps, stage.Steps...)
 		}
 		p.Procedures = append(p.Procedures, lines)
 	}
@@ -481,6 +484,36 @@ func requirementGroups(s *standard.Service) []requirementGroup {
 		gs[i].Items = append(gs[i].Items, req)
 	}
 	return gs
+}
+
+// stepLine is a step as the page lists it.
+func (r *Renderer) stepLine(st standard.Step) stepLine {
+	meta := r.t("actor") + ": " + st.Actors.String()
+	if st.Time != nil {
+		meta += " · " + r.t("time") + ": " + r.span(st.Time.Min, st.Time.Max, st.Time.Unit)
+	}
+	var ifNot string
+	if st.IfNot != "" {
+		ifNot = " " + r.t("if_not") + ": " + st.IfNot
+	}
+	if st.BackTo != 0 {
+		ifNot += " (" + fmt.Sprintf(r.t("back_to_step"), st.BackTo) + ")"
+	}
+	line := stepLine{Text: st.Text, Meta: meta, Condition: st.Condition, Decision: st.Decision, IfNot: ifNot}
+	for _, o := range st.Outcomes {
+		text := o.If
+		if o.Then != "" {
+			text += ": " + o.Then
+		}
+		switch {
+		case o.BackTo != 0:
+			text += " (" + fmt.Sprintf(r.t("back_to_step"), o.BackTo) + ")"
+		case o.End:
+			text += " (" + r.t("process_ends") + ")"
+		}
+		line.Outcomes = append(line.Outcomes, text)
+	}
+	return line
 }
 
 type procedure struct {

@@ -144,7 +144,7 @@ func (r *Renderer) posterData(s *standard.Service) view {
 		if st.Channel != "" && channels {
 			text = st.Channel + ": " + text
 		}
-		p.Steps = append(p.Steps, posterStep{Text: cut(text, posterItemRunes), Actor: cut(st.Actor, posterActorRunes)})
+		p.Steps = append(p.Steps, posterStep{Text: cut(text, posterItemRunes), Actor: cut(st.Actors.String(), posterActorRunes)})
 	}
 	seen := map[standard.Channel]bool{}
 	for _, c := range append(append([]standard.Channel(nil), s.EffectiveComplaints()...), r.site.Config.Complaints...) {

@@ -313,7 +313,9 @@ func Delivery(site *standard.Site, s *standard.Service, findings standard.Proble
 		{"persyaratan", len(s.Requirements) > 0,
 			!slices.ContainsFunc(s.Requirements, func(r standard.Requirement) bool { return strings.TrimSpace(r.Name) == "" }) && !flagged("persyaratan")},
 		{"prosedur", len(s.Procedure) > 0,
-			!slices.ContainsFunc(s.Procedure, func(st standard.Step) bool { return strings.TrimSpace(st.Actor) == "" })},
+			!slices.ContainsFunc(s.Procedure, func(st standard.Step) bool {
+				return strings.TrimSpace(st.Actors.String()) == "" || slices.ContainsFunc(st.Actors, func(a string) bool { return strings.TrimSpace(a) == "" })
+			})},
 		{"jangka_waktu", d != nil,
 			d != nil && slices.Contains(standard.Units, d.Unit) && !flagged("jangka_waktu")},
 		{"biaya", len(s.Fees) > 0,

@@ -199,13 +199,103 @@ type Requirement struct {
 
 // Step is one step of the procedure.
 type Step struct {
-	Text     string    `toml:"uraian,required"`
-	Actor    string    `toml:"pelaksana,required"`
-	Time     *StepTime `toml:"waktu"`
-	Channel  string    `toml:"kanal"`
-	Decision string    `toml:"keputusan"`
+	Text   string    `toml:"uraian,required"`
+	Actors Actors    `toml:"pelaksana,required"`
+	Time   *StepTime `toml:"waktu"`
+	// Channel names the alternative way of applying the step belongs to ("Tatap muka",
+	// "Daring"): each channel is a procedure of its own. Stage names the stage within
+	// the channel ("Penerbitan PBG", then "Penerbitan SLF dan SBKBG"): stages follow
+	// one another, and the steps are numbered on across them.
+	Channel string `toml:"kanal"`
+	Stage   string `toml:"tahap"`
+	// Condition is when the step is done at all: "jika permohonan perubahan elemen data".
+	Condition string `toml:"jika"`
+	Decision  string `toml:"keputusan"`
+	// IfNot and BackTo are the one "no" branch of a decision written the short way;
+	// Outcomes are its branches written one by one ([[prosedur.hasil]]). A step has one
+	// way or the other, never both.
 	IfNot    string    `toml:"jika_tidak"`
 	BackTo   int       `toml:"kembali_ke"`
+	Outcomes []Outcome `toml:"hasil"`
+}
+
+// Actors is who carries out a step: one actor or several ("Pemohon", "Petugas loket").
+// In a file it is a text or a list of texts.
+type Actors []string
+
+// String joins the actors for a line of text: "Operator, Pengawas".
+func (a Actors) String() string { return strings.Join(a, ", ") }
+
+// Outcome is one branch of a decision ([[prosedur.hasil]]): when it is taken, what
+// happens, and where the procedure goes on: back to step BackTo, nowhere (End: the
+// application is cancelled or the service ends there) or, with neither, on to the
+// next step.
+type Outcome struct {
+	If     string `toml:"jika,required"`
+	Then   string `toml:"maka"`
+	BackTo int    `toml:"kembali_ke"`
+	End    bool   `toml:"selesai"`
+}
+
+// Onward reports whether the procedure goes on to the next step after o.
+func (o Outcome) Onward() bool { return o.BackTo == 0 && !o.End }
+
+// Lane is the procedure of one channel: its stages in order, the steps numbered from 1
+// across them.
+type Lane struct {
+	Channel string
+	Stages  []Stage
+}
+
+// Stage is a run of steps of one stage ("" when the steps name none).
+type Stage struct {
+	Name  string
+	First int    // the number of Steps[0] in its lane
+	Steps []Step // in the order written
+	Index []int  // Index[i] is the position of Steps[i] in the procedure as written
+}
+
+// Lanes splits steps by channel, in the order the channels first appear, and each
+// channel's steps by stage, in the order the stages first appear within it. Steps are
+// numbered in this order, so kembali_ke counts the steps of a lane as its stages show
+// them.
+func Lanes(steps []Step) []Lane {
+	var lanes []Lane
+	for i, st := range steps {
+		l := slices.IndexFunc(lanes, func(ln Lane) bool { return ln.Channel == st.Channel })
+		if l < 0 {
+			lanes = append(lanes, Lane{Channel: st.Channel})
+			l = len(lanes) - 1
+		}
+		ln := &lanes[l]
+		g := slices.IndexFunc(ln.Stages, func(sg Stage) bool { return sg.Name == st.Stage })
+		if g < 0 {
+			ln.Stages = append(ln.Stages, Stage{Name: st.Stage})
+			g = len(ln.Stages) - 1
+		}
+		ln.Stages[g].Steps = append(ln.Stages[g].Steps, st)
+		ln.Stages[g].Index = append(ln.Stages[g].Index, i)
+	}
+	for l := range lanes {
+		n := 1
+		for g := range lanes[l].Stages {
+			lanes[l].Stages[g].First = n
+			n += len(lanes[l].Stages[g].Steps)
+		}
+	}
+	return lanes
+}
+
+// Steps returns the steps of ln in the order they are numbered.
+func (ln Lane) Steps() []Step {
+	if len(ln.Stages) == 1 {
+		return ln.Stages[0].Steps
+	}
+	var all []Step
+	for _, sg := range ln.Stages {
+		all = append(all, sg.Steps...)
+	}
+	return all
 }
 
 // StepTime is the time one step takes, parsed from text such as "15 menit" or

@@ -254,29 +254,70 @@ func legalBasisHint(laws []Law) string {
 }
 
 func (s *Service) validateProcedure(c *checker) {
-	number := map[string]int{} // step number within its channel
-	count := map[string]int{}
-	for _, st := range s.Procedure {
-		count[st.Channel]++
+	// Steps are numbered per channel, across its stages, as pages show them.
+	number := make([]int, len(s.Procedure))
+	count := make([]int, len(s.Procedure)) // the number of steps of the step's channel
+	for _, ln := range Lanes(s.Procedure) {
+		n := 0
+		for _, sg := range ln.Stages {
+			n += len(sg.Steps)
+		}
+		for _, sg := range ln.Stages {
+			for j, i := range sg.Index {
+				number[i], count[i] = sg.First+j, n
+			}
+		}
+	}
+	const askHint = "Tulis pertanyaannya di keputusan, misalnya keputusan = \"Berkas lengkap?\"."
+	backTo := func(path string, to, i int) {
+		if to != 0 && (to < 1 || to > count[i] || to == number[i]) {
+			c.errorf(path, backToHint(count[i], s.Procedure[i]),
+				"%s = %d tidak menunjuk langkah lain yang ada", FieldLabel(path), to)
+		}
 	}
 	for i, st := range s.Procedure {
 		p := fmt.Sprintf("prosedur[%d]", i)
-		number[st.Channel]++
-		n := number[st.Channel]
 		if st.Decision == "" {
-			if st.IfNot != "" {
-				c.errorf(p+".jika_tidak", "Tulis pertanyaannya di keputusan, misalnya keputusan = \"Berkas lengkap?\".",
-					"%s hanya berlaku untuk langkah dengan keputusan", FieldLabel(p+".jika_tidak"))
-			}
-			if st.BackTo != 0 {
-				c.errorf(p+".kembali_ke", "Tulis pertanyaannya di keputusan, misalnya keputusan = \"Berkas lengkap?\".",
-					"%s hanya berlaku untuk langkah dengan keputusan", FieldLabel(p+".kembali_ke"))
+			for _, k := range []struct {
+				key string
+				set bool
+			}{{"jika_tidak", st.IfNot != ""}, {"kembali_ke", st.BackTo != 0}, {"hasil", len(st.Outcomes) > 0}} {
+				if k.set {
+					c.errorf(p+"."+k.key, askHint, "%s hanya berlaku untuk langkah dengan keputusan", FieldLabel(p+"."+k.key))
+				}
 			}
 			continue
 		}
-		if st.BackTo != 0 && (st.BackTo < 1 || st.BackTo > count[st.Channel] || st.BackTo == n) {
-			c.errorf(p+".kembali_ke", fmt.Sprintf("Tulis nomor langkah lain antara 1 dan %d pada prosedur yang sama.", count[st.Channel]),
-				"%s = %d tidak menunjuk langkah lain yang ada", FieldLabel(p+".kembali_ke"), st.BackTo)
+		backTo(p+".kembali_ke", st.BackTo, i)
+		if len(st.Outcomes) > 0 && (st.IfNot != "" || st.BackTo != 0) {
+			key := "jika_tidak"
+			if st.IfNot == "" {
+				key = "kembali_ke"
+			}
+			c.errorf(p+"."+key, "Tulis cabang \"tidak\" sebagai [[prosedur.hasil]] juga, dengan jika, maka dan kembali_ke, lalu hapus jika_tidak dan kembali_ke dari langkah ini.",
+				"langkah dengan [[prosedur.hasil]] tidak memakai %s", key)
+		}
+		for j, o := range st.Outcomes {
+			q := fmt.Sprintf("%s.hasil[%d]", p, j)
+			if o.BackTo != 0 && o.End {
+				c.errorf(q+".selesai", "Pilih salah satu: kembali_ke bila proses kembali ke langkah itu, selesai = true bila permohonan berhenti di sini.",
+					"%s memakai kembali_ke dan selesai sekaligus", FieldLabel(q))
+				continue
+			}
+			backTo(q+".kembali_ke", o.BackTo, i)
 		}
 	}
+}
+
+// backToHint names the steps a kembali_ke of st may point to.
+func backToHint(n int, st Step) string {
+	where := "pada prosedur yang sama"
+	if st.Channel != "" {
+		where = fmt.Sprintf("pada kanal %q", st.Channel)
+	}
+	h := fmt.Sprintf("Tulis nomor langkah lain antara 1 dan %d %s", n, where)
+	if st.Stage != "" {
+		h += "; nomor langkah berlanjut dari tahap ke tahap"
+	}
+	return h + "."
 }
