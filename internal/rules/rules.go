@@ -144,6 +144,11 @@ var Rulebook = []Rule{
 		Message: "nama layanan … karakter; poster hanya memuat 150 karakter pertama",
 		Explain: "Poster loket dicetak pada satu lembar A4; nama yang lebih panjang daripada 150 karakter dipotong di poster. Nama layanan yang ringkas juga lebih mudah dicari warga; uraiannya ditulis di ringkasan.",
 		Source:  "Pedoman tata letak poster Papan (satu lembar A4)", Field: "nama (berkas layanan)"},
+	// PLACEHOLDERS (branch m-dur only): drop at merge; area A owns SP025–SP028.
+	{ID: "SP025", Severity: standard.Warning, Title: "dicadangkan (model v2, bagian A)", Message: "dicadangkan", Explain: "Placeholder on branch m-dur only, so the rulebook stays numbered without gaps; the fee and legal-basis helper owns this ID. Drop at merge.", Source: "-", Field: "-"},
+	{ID: "SP026", Severity: standard.Warning, Title: "dicadangkan (model v2, bagian A)", Message: "dicadangkan", Explain: "Placeholder on branch m-dur only, so the rulebook stays numbered without gaps; the fee and legal-basis helper owns this ID. Drop at merge.", Source: "-", Field: "-"},
+	{ID: "SP027", Severity: standard.Warning, Title: "dicadangkan (model v2, bagian A)", Message: "dicadangkan", Explain: "Placeholder on branch m-dur only, so the rulebook stays numbered without gaps; the fee and legal-basis helper owns this ID. Drop at merge.", Source: "-", Field: "-"},
+	{ID: "SP028", Severity: standard.Warning, Title: "dicadangkan (model v2, bagian A)", Message: "dicadangkan", Explain: "Placeholder on branch m-dur only, so the rulebook stays numbered without gaps; the fee and legal-basis helper owns this ID. Drop at merge.", Source: "-", Field: "-"},
 }
 
 // MissingSeverity is the severity of a component that is not written at all: a
