@@ -83,7 +83,7 @@ func TestLoadValidSite(t *testing.T) {
 		t.Fatalf("OPD = %+v", o)
 	}
 	s := o.Services[0]
-	if s.Slug != "layanan-uji" || s.OPD != o || s.Duration.Unit != standard.UnitWorkDay || !s.Free() {
+	if s.Slug != "layanan-uji" || s.OPD != o || len(s.Durations) != 1 || s.Durations[0].Unit != standard.UnitWorkDay || s.Durations[0].Key != "jangka_waktu" || !s.Free() {
 		t.Errorf("service = %+v", s)
 	}
 	if got, want := site.Config.BaseURL, "/"; got != want {
@@ -141,8 +141,8 @@ func TestLoadProblems(t *testing.T) {
 		},
 		{
 			name:  "value outside its list",
-			files: map[string]string{svc: strings.Replace(serviceTOML, `satuan = "hari kerja"`, `satuan = "hari"`, 1)},
-			want:  []string{svc + ":13:1: galat: `satuan` pada [jangka_waktu] bernilai \"hari\", yang tidak dikenal"},
+			files: map[string]string{svc: strings.Replace(serviceTOML, `satuan = "hari kerja"`, `satuan = "minggu"`, 1)},
+			want:  []string{svc + ":13:1: galat: `satuan` pada [jangka_waktu] bernilai \"minggu\", yang tidak dikenal"},
 		},
 		{
 			name:  "unreadable step time",
@@ -288,7 +288,7 @@ func TestServiceWithoutComponentsLoads(t *testing.T) {
 		t.Fatalf("problems: %v", ps)
 	}
 	s := site.OPDs[0].Services[0]
-	if s.Requirements != nil || s.Procedure != nil || s.Duration != nil || s.Fees != nil || s.Products != nil {
+	if s.Requirements != nil || s.Procedure != nil || s.Durations != nil || s.Fees != nil || s.Products != nil {
 		t.Errorf("components of an empty service: %+v", s)
 	}
 	if s.Free() {

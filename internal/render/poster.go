@@ -25,6 +25,7 @@ const (
 	posterFactRunes    = 60
 	posterSummaryRunes = 160
 	posterMaklumatRune = 300
+	posterNoteRunes    = 140
 	// posterNameRunes is the longest service name set in the poster's full heading size:
 	// two lines of 20 pt. A longer one, up to rules.PosterNameRunes, is set smaller.
 	posterNameRunes = 60
@@ -38,6 +39,8 @@ type posterView struct {
 	QRLabel      string
 	Summary      string
 	Duration     string
+	DurationNote string   // the notes of the durations as plain text, cut at posterNoteRunes
+	ResponseTime string   // how soon complaints are answered, or ""
 	Fees         []string // "Biaya cetak: Rp15.000", at most posterFees
 	FeeLine      string   // the word for free, or Fees joined by "; "
 	Products     string
@@ -81,7 +84,20 @@ func (r *Renderer) posterData(s *standard.Service) view {
 	v.Title = r.t("poster") + ": " + s.Name
 	v.Crumbs = nil
 
-	p := &posterView{URL: r.PublishedURL(servicePath), ServiceURL: r.URL(servicePath), Duration: r.durationLine(s.Duration)}
+	p := &posterView{URL: r.PublishedURL(servicePath), ServiceURL: r.URL(servicePath), Duration: r.durationsLine(s.Durations)}
+	var notes []string
+	for _, d := range s.Durations {
+		if d.Note == "" {
+			continue
+		}
+		note := plainText(r.md.Field(d.Note))
+		if d.Label != "" && len(s.Durations) > 1 {
+			note = d.Label + ": " + note
+		}
+		notes = append(notes, note)
+	}
+	p.DurationNote = cut(strings.Join(notes, "; "), posterNoteRunes)
+	p.ResponseTime = s.EffectiveHandling().ResponseTime
 	p.QRLabel = fmt.Sprintf(r.t("poster_qr_label"), p.URL)
 	p.Name = cut(s.Name, rules.PosterNameRunes)
 	if utf8.RuneCountInString(p.Name) > posterNameRunes {
@@ -114,19 +130,27 @@ func (r *Renderer) posterData(s *standard.Service) view {
 	n := 0 // lines of the column used: items, and case headings
 	for _, g := range requirementGroups(s) {
 		pg := posterGroup{Case: cut(g.Case, posterFactRunes)}
-		for _, req := range g.Items {
+		for _, e := range requirementEntries(g.Items) {
+			req := e[0]
 			cost := 1
 			if len(pg.Items) == 0 && pg.Case != "" {
 				cost = 2 // the case heading comes with its first item
 			}
 			if n+cost > posterRequirements {
-				p.MoreReqs++
+				p.MoreReqs += len(e)
 				continue
 			}
 			n += cost
 			text := req.Name
 			if req.Condition != "" {
 				text += " (" + req.Condition + ")"
+			}
+			if len(e) > 1 {
+				names := make([]string, len(e))
+				for i, req := range e {
+					names[i] = req.Name
+				}
+				text = r.t("one_of") + " " + strings.Join(names, r.t("or"))
 			}
 			pg.Items = append(pg.Items, cut(text, posterItemRunes))
 		}
@@ -146,9 +170,9 @@ func (r *Renderer) posterData(s *standard.Service) view {
 		}
 		p.Steps = append(p.Steps, posterStep{Text: cut(text, posterItemRunes), Actor: cut(st.Actor, posterActorRunes)})
 	}
-	seen := map[standard.Channel]bool{}
+	seen := map[string]bool{}
 	for _, c := range append(append([]standard.Channel(nil), s.EffectiveComplaints()...), r.site.Config.Complaints...) {
-		key := standard.Channel{Kind: c.Kind, Value: c.Value}
+		key := string(c.Kind) + "\x00" + strings.Join(c.Values, "\x00")
 		if seen[key] {
 			continue
 		}
@@ -158,7 +182,7 @@ func (r *Renderer) posterData(s *standard.Service) view {
 			continue
 		}
 		p.Channels = append(p.Channels, posterChannel{Kind: c.Kind, Label: r.t("channel_" + string(c.Kind)),
-			Value: cut(c.Value, posterChannelRunes)})
+			Value: cut(c.Value(), posterChannelRunes)})
 	}
 	if m := s.OPD.Maklumat; m != nil {
 		p.Maklumat = cut(plainText(r.md.Field(m.Text)), posterMaklumatRune)

@@ -205,7 +205,7 @@ func ScoreService(site *standard.Site, cfg Config, today time.Time, s *standard.
 	}
 	has("persyaratan", len(s.Requirements) > 0, true)
 	has("prosedur", len(s.Procedure) > 0, true)
-	has("jangka_waktu", s.Duration != nil, true)
+	has("jangka_waktu", len(s.Durations) > 0, true)
 	has("biaya", len(s.Fees) > 0, true)
 	has("produk", len(s.Products) > 0, true)
 	has("pengaduan", len(s.EffectiveComplaints()) > 0 || len(site.Config.Complaints) > 0, true)

@@ -42,7 +42,7 @@ func TestScaffoldsPassCheck(t *testing.T) {
 		t.Errorf("name = %q, want %q", got, want)
 	}
 	// No fact is made up: every delivery component is left out.
-	if s.Requirements != nil || s.Procedure != nil || s.Duration != nil || s.Fees != nil || s.Products != nil || site.OPDs[0].Hours != nil || site.OPDs[0].Maklumat != nil {
+	if s.Requirements != nil || s.Procedure != nil || s.Durations != nil || s.Fees != nil || s.Products != nil || site.OPDs[0].Hours != nil || site.OPDs[0].Maklumat != nil {
 		t.Errorf("the scaffolds wrote facts: %+v %+v", s, site.OPDs[0])
 	}
 	today := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
