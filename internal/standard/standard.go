@@ -151,14 +151,15 @@ type Service struct {
 	// absent (nil or empty) while a standard is being written: the rulebook reports it
 	// (SP021) and pages say plainly that it is not stated, so nothing is published as
 	// a fact that nobody wrote.
-	Requirements []Requirement `toml:"persyaratan"` // 1
-	Procedure    []Step        `toml:"prosedur"`    // 2
-	// Durations is jangka waktu: one table [jangka_waktu], or several [[jangka_waktu]]
-	// each with its label ("Penerbitan PBG", "Penerbitan SLF dan SBKBG").
-	Durations  []Duration `toml:"jangka_waktu"` // 3
-	Fees       []Fee      `toml:"biaya"`        // 4
-	Products   []Product  `toml:"produk"`       // 5
-	Complaints []Channel  `toml:"pengaduan"`    // 6
+	//
+	// Durations is one table [jangka_waktu], or several [[jangka_waktu]] each with its
+	// label ("Penerbitan PBG", "Penerbitan SLF dan SBKBG").
+	Requirements []Requirement `toml:"persyaratan"`  // 1
+	Procedure    []Step        `toml:"prosedur"`     // 2
+	Durations    []Duration    `toml:"jangka_waktu"` // 3
+	Fees         []Fee         `toml:"biaya"`        // 4
+	Products     []Product     `toml:"produk"`       // 5
+	Complaints   []Channel     `toml:"pengaduan"`    // 6
 	// Handling is how complaints are handled and how soon they are answered, part of
 	// component 6; keys not written here come from the OPD's.
 	Handling *ComplaintHandling `toml:"penanganan_pengaduan"`
@@ -190,17 +191,17 @@ type Decree struct {
 
 // Requirement is one persyaratan.
 type Requirement struct {
-	Name      string `toml:"nama,required"`
-	Form      string `toml:"bentuk"`
-	Kind      string `toml:"jenis"`
-	Copies    int    `toml:"jumlah"`
-	Case      string `toml:"kasus"`
-	Condition string `toml:"jika"`
+	Name      string   `toml:"nama,required"`
+	Form      string   `toml:"bentuk"`
+	Kind      string   `toml:"jenis"`
+	Copies    int      `toml:"jumlah"`
+	Case      string   `toml:"kasus"`
+	Condition string   `toml:"jika"`
+	Note      Markdown `toml:"keterangan"`
 	// OneOf names a group of alternatives: requirements of the same case with the same
 	// atau are "one of" ("Surat keterangan kehilangan dari Kepolisian atau KTP-el yang
 	// rusak"). The name is a key, not shown.
-	OneOf string   `toml:"atau"`
-	Note  Markdown `toml:"keterangan"`
+	OneOf string `toml:"atau"`
 }
 
 // Step is one step of the procedure.
