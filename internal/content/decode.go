@@ -46,6 +46,7 @@ var (
 	stepTimeType  = reflect.TypeFor[standard.StepTime]()
 	durationsType = reflect.TypeFor[[]standard.Duration]()
 	textsType     = reflect.TypeFor[standard.Texts]()
+	channelType   = reflect.TypeFor[standard.Channel]()
 )
 
 // field is one decodable struct field.
@@ -134,6 +135,9 @@ func (d *decoder) table(path string, m map[string]any, rv reflect.Value) {
 			d.problems[len(d.problems)-1].Rule = requiredRule(d.top, path, f.name)
 		}
 	}
+	if rv.Type() == channelType {
+		d.channelValue(path, m)
+	}
 	if known == len(m) {
 		return
 	}
@@ -147,6 +151,19 @@ func (d *decoder) table(path string, m map[string]any, rv reflect.Value) {
 	for _, k := range unknown {
 		d.unknownKey(path, k, fs)
 	}
+}
+
+// channelValue reports a complaint channel written without its nilai: only a suggestion
+// box may have none. (nilai is not ",required" for that one kind.)
+func (d *decoder) channelValue(path string, m map[string]any) {
+	if v, ok := m["nilai"]; ok && !empty(v) {
+		return
+	}
+	if kind, _ := m["jenis"].(string); standard.ChannelKind(strings.TrimSpace(kind)) == standard.ChannelNoValue {
+		return
+	}
+	d.errorf(join(path, "nilai"), `Tulis nilai = "…": nomor telepon, alamat surel, alamat web, atau alamat tujuan surat; dua nomor ditulis nilai = ["…", "…"]. Hanya jenis = "kotak-saran" yang boleh tanpa nilai.`,
+		"%s wajib diisi", fieldLabel(join(path, "nilai")))
 }
 
 // empty reports whether a required value is missing: an empty list, or text of ASCII

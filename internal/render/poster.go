@@ -132,9 +132,12 @@ func (r *Renderer) posterData(s *standard.Service) view {
 		pg := posterGroup{Case: cut(g.Case, posterFactRunes)}
 		for _, e := range requirementEntries(g.Items) {
 			req := e[0]
-			cost := 1
+			cost, runes := 1, posterItemRunes
+			if len(e) > 1 {
+				cost, runes = 2, 2*posterItemRunes // "one of" and its choices: two lines
+			}
 			if len(pg.Items) == 0 && pg.Case != "" {
-				cost = 2 // the case heading comes with its first item
+				cost++ // the case heading comes with its first item
 			}
 			if n+cost > posterRequirements {
 				p.MoreReqs += len(e)
@@ -149,10 +152,13 @@ func (r *Renderer) posterData(s *standard.Service) view {
 				names := make([]string, len(e))
 				for i, req := range e {
 					names[i] = req.Name
+					if req.Condition != "" {
+						names[i] += " (" + req.Condition + ")"
+					}
 				}
 				text = r.t("one_of") + " " + strings.Join(names, r.t("or"))
 			}
-			pg.Items = append(pg.Items, cut(text, posterItemRunes))
+			pg.Items = append(pg.Items, cut(text, runes))
 		}
 		if len(pg.Items) > 0 {
 			p.Requirements = append(p.Requirements, pg)

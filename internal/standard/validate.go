@@ -84,10 +84,6 @@ func (c *checker) channels(prefix string, chs []Channel) {
 	for i, ch := range chs {
 		p := fmt.Sprintf("%s[%d]", prefix, i)
 		c.oneOf(p+".jenis", string(ch.Kind), kinds)
-		if len(ch.Values) == 0 && ch.Kind != ChannelNoValue {
-			c.errorf(p+".nilai", `Tulis nilai = "…": nomor telepon, alamat surel, alamat web, atau alamat tujuan surat; dua nomor ditulis nilai = ["…", "…"]. Hanya jenis = "kotak-saran" yang boleh tanpa nilai.`,
-				"%s wajib diisi", FieldLabel(p+".nilai"))
-		}
 		for j, v := range ch.Values {
 			vp := p + ".nilai"
 			if len(ch.Values) > 1 {
