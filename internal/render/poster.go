@@ -26,6 +26,8 @@ const (
 	posterSummaryRunes = 160
 	posterMaklumatRune = 300
 	posterNoteRunes    = 140
+	// posterDurationsRunes is the longest line of several durations, each with its label.
+	posterDurationsRunes = 2 * posterFactRunes
 	// posterNameRunes is the longest service name set in the poster's full heading size:
 	// two lines of 20 pt. A longer one, up to rules.PosterNameRunes, is set smaller.
 	posterNameRunes = 60
@@ -85,18 +87,37 @@ func (r *Renderer) posterData(s *standard.Service) view {
 	v.Crumbs = nil
 
 	p := &posterView{URL: r.PublishedURL(servicePath), ServiceURL: r.URL(servicePath), Duration: r.durationsLine(s.Durations)}
+	// The notes, each after its duration's label, or once without one when every
+	// duration has the same note.
 	var notes []string
+	same := true
+	for _, d := range s.Durations {
+		same = same && d.Note == s.Durations[0].Note
+	}
 	for _, d := range s.Durations {
 		if d.Note == "" {
 			continue
 		}
 		note := plainText(r.md.Field(d.Note))
-		if d.Label != "" && len(s.Durations) > 1 {
+		if same {
+			notes = append(notes, note)
+			break
+		}
+		if d.Label != "" {
 			note = d.Label + ": " + note
 		}
 		notes = append(notes, note)
 	}
 	p.DurationNote = cut(strings.Join(notes, "; "), posterNoteRunes)
+	if len(s.Durations) > 1 {
+		// Several durations, each with its label, leave no room for when each is counted
+		// from: the page says it.
+		parts := make([]string, len(s.Durations))
+		for i := range s.Durations {
+			parts[i] = s.Durations[i].Label + ": " + r.duration(&s.Durations[i])
+		}
+		p.Duration = cut(strings.Join(parts, "; "), posterDurationsRunes)
+	}
 	p.ResponseTime = s.EffectiveHandling().ResponseTime
 	p.QRLabel = fmt.Sprintf(r.t("poster_qr_label"), p.URL)
 	p.Name = cut(s.Name, rules.PosterNameRunes)

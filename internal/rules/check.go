@@ -429,14 +429,32 @@ func (c *checker) images(file, path string, text standard.Markdown) {
 // Instansi terkait, bila diperlukan" (Kab. Kotawaringin Timur, Izin Reklame), and the
 // "dan dokumen pendukung lainnya" assessors flag. A condition that says when ("bagi yang
 // sudah menikah", "Untuk orang asing") is not open-ended, nor is "dan keperluan
-// lainnya" (Kota Baubau), which says what a product is for, not what to bring.
+// lainnya" (Kota Baubau), which says what a product is for, not what to bring, nor "dokumen
+// lain yang memuat nomor ijazah", which names the document by what it must show.
 var openEndedRE = regexp.MustCompile(`(?i)\b(dan\s+lain[\s-]+lain|dan\s+lain\s+sebagainya|dan\s+sebagainya|dan\s+seterusnya|dll|dsb|dst|antara\s+lain|(?:dokumen|berkas|surat|syarat|persyaratan)(?:\s+pendukung)?\s+lain(?:nya)?|(?:bila|jika|apabila|kalau)\s+(?:di)?perlu(?:kan)?|yang\s+dianggap\s+perlu)\b`)
+
+// definedRE is what makes "dokumen lain" closed: a property the document must show.
+var definedRE = regexp.MustCompile(`(?i)^\s+yang\s+(memuat|berisi|mencantumkan|menunjukkan|menyebut)`)
+
+// openEndedIn returns the first open-ended wording of text, or "".
+func openEndedIn(text string) string {
+	for _, m := range openEndedRE.FindAllStringIndex(text, -1) {
+		w := text[m[0]:m[1]]
+		if strings.HasSuffix(strings.ToLower(w), "lain") || strings.HasSuffix(strings.ToLower(w), "lainnya") {
+			if !strings.HasPrefix(strings.ToLower(w), "antara") && definedRE.MatchString(text[m[1]:]) {
+				continue
+			}
+		}
+		return w
+	}
+	return ""
+}
 
 // openEnded reports requirements worded open-endedly (SP030), once per field.
 func (c *checker) openEnded(s *standard.Service) {
 	for i, r := range s.Requirements {
 		for _, fld := range []struct{ key, text string }{{"nama", r.Name}, {"keterangan", string(r.Note)}, {"jika", r.Condition}} {
-			m := openEndedRE.FindString(fld.text)
+			m := openEndedIn(fld.text)
 			if m == "" {
 				continue
 			}

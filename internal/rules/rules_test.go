@@ -292,7 +292,10 @@ func TestRules(t *testing.T) {
 			"[[persyaratan]]\nnama = \"Fotokopi ijazah bagi yang sudah memiliki\"\n\n"+
 				"[[persyaratan]]\nnama = \"Copy surat nikah legalisir/kutipan akta perkawinan atau kutipan akta perceraian\"\njika = \"bagi yang sudah menikah\"\n\n"+
 				"[[persyaratan]]\nnama = \"Surat Keterangan Pindah Datang bagi penduduk yang pindah dalam wilayah NKRI\"\n\n"+
-				"[[persyaratan]]\nnama = \"Surat Keterangan Kepala Suku/Adat setempat, khusus bagi komunitas terpencil/suku terasing\"\n")}, nil},
+				"[[persyaratan]]\nnama = \"Surat Keterangan Kepala Suku/Adat setempat, khusus bagi komunitas terpencil/suku terasing\"\n\n"+
+				"[[persyaratan]]\nnama = \"Fotokopi ijazah atau dokumen lain yang memuat nomor ijazah (bila ada)\"\n")}, nil},
+		{"SP030 dokumen lain yang diperlukan", map[string]string{svc: replace(serviceTOML, `nama = "Fotokopi KTP"`, `nama = "Fotokopi KTP dan dokumen lain yang diperlukan"`)},
+			[]string{svc + ":17:1: peringatan: `nama` pada [[persyaratan]] ke-1 memakai rumusan terbuka \"dokumen lain\" [SP030]"}},
 		{"SP031 neither the service nor its OPD says how complaints are handled", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "\n[penanganan_pengaduan]")]},
 			[]string{opd + ":1:1: peringatan: OPD dan layanannya tidak menyebut cara pengaduan ditangani dan waktu tanggapannya [SP031]"}},
 		{"SP031 names the response time missing", map[string]string{opd: replace(opdTOML, "waktu_respons = \"paling lama 5 hari kerja\"\n", "")},
