@@ -234,6 +234,8 @@ func TestRules(t *testing.T) {
 			[]string{svc + ":49:1: galat: teks contoh dari papan new belum diganti: \"Tulis perlakuannya, misalnya kursi roda\" [SP022]"}},
 		{"SP022 sample text in an OPD's list", map[string]string{opd: replace(opdTOML, "[maklumat]\n", "[[jam_layanan]]\nhari = \"Tulis harinya, misalnya Senin–Kamis\"\njam = \"08.00–15.00 WIB\"\n\n[maklumat]\n")},
 			[]string{opd + ":7:1: galat: teks contoh dari papan new belum diganti: \"Tulis harinya, misalnya Senin–Kamis\" [SP022]"}},
+		{"SP022 sample text in the duration's note", map[string]string{svc: replace(serviceTOML, "dihitung_sejak = \"berkas dinyatakan lengkap\"\n", "dihitung_sejak = \"berkas dinyatakan lengkap\"\nketerangan = \"Tulis pengecualiannya, misalnya Dikecualikan apabila terjadi gangguan jaringan\"\n")},
+			[]string{svc + ":33:1: galat: teks contoh dari papan new belum diganti: \"Tulis pengecualiannya, misalnya Dikecualikan apabila terjadi gangguan jaringan\" [SP022]"}},
 		{"SP022 passes a value that only begins like one", map[string]string{svc: replace(serviceTOML, "nama = \"Fotokopi KTP\"", "nama = \"Tulis tangan: surat pernyataan\"")}, nil},
 		{"SP023 fee above Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "tarif = 0", "tarif = 1000000000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")},
 			[]string{svc + ":36:1: peringatan: tarif Rp1.000.000.000.000.000 pada [[biaya]] ke-1 melebihi Rp1.000.000.000 [SP023]"}},

@@ -193,6 +193,8 @@ func realValue(line string) string {
 		return key + " = 2024-01-15"
 	case "dasar_hukum":
 		return "" // a reference to a legal basis the example does not give
+	case "atau":
+		return "" // a one-of group needs a second requirement the example does not give
 	case "waktu":
 		return `waktu = "10 menit"`
 	case "tarif":
