@@ -14,7 +14,8 @@ func cleanSite(t *testing.T) string {
 	files := map[string]string{
 		"site.toml": "judul = \"Uji\"\nwilayah = \"Kota Uji\"\n\n[[pengaduan]]\njenis = \"lapor\"\nnilai = \"https://www.lapor.go.id\"\n",
 		"content/dinas/_opd.toml": "nama = \"Dinas Uji\"\nvisi = \"Prima.\"\nmisi = [\"Melayani.\"]\nmoto = \"Siap\"\n\n[maklumat]\n" +
-			"teks = \"Kami menyatakan sanggup melayani sesuai standar dan siap menerima sanksi.\"\npenanda_tangan = \"Budi\"\n",
+			"teks = \"Kami menyatakan sanggup melayani sesuai standar dan siap menerima sanksi.\"\npenanda_tangan = \"Budi\"\n" +
+			"\n[penanganan_pengaduan]\nuraian = \"Dicatat dan dijawab.\"\nwaktu_respons = \"5 hari kerja\"\n",
 		"content/dinas/surat.toml": `nama = "Surat"
 sarana_prasarana = "a"
 kompetensi_pelaksana = "b"

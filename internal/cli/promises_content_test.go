@@ -44,7 +44,7 @@ var contentPromises = []promise{
 		args: []string{"check", "--src", "{dir}", "--today", "2025-06-01"},
 		code: ExitProblem,
 		stdout: []string{
-			`content/dinas/surat-baru.toml:86:1: galat: teks contoh dari papan new belum diganti: "Tulis nama produk, misalnya Surat Keterangan" [SP022]`,
+			`content/dinas/surat-baru.toml:97:1: galat: teks contoh dari papan new belum diganti: "Tulis nama produk, misalnya Surat Keterangan" [SP022]`,
 			"\tsaran: Ganti teks contoh dengan isi yang sebenarnya, atau beri lagi tanda # di awal barisnya bila belum diketahui.",
 		},
 	},

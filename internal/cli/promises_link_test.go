@@ -46,7 +46,7 @@ var linkPromises = []promise{
 		args:  []string{"check", "--src", "{dir}"},
 		code:  1,
 		stdout: []string{
-			"content/dinas/_opd.toml:24:1: galat: `situs` pada [kontak] bernilai \"www.dinas-uji.example.go.id\", yang tidak diawali https:// atau http://",
+			"content/dinas/_opd.toml:39:1: galat: `situs` pada [kontak] bernilai \"www.dinas-uji.example.go.id\", yang tidak diawali https:// atau http://",
 			"\tsaran: Alamat web memerlukan awalannya; tulis \"https://www.dinas-uji.example.go.id\".",
 		},
 	},

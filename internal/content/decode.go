@@ -42,9 +42,12 @@ func (d *decoder) errorf(path, hint, format string, args ...any) {
 }
 
 var (
-	dateType     = reflect.TypeFor[standard.Date]()
-	stepTimeType = reflect.TypeFor[standard.StepTime]()
-	actorsType   = reflect.TypeFor[standard.Actors]()
+	dateType      = reflect.TypeFor[standard.Date]()
+	stepTimeType  = reflect.TypeFor[standard.StepTime]()
+	actorsType    = reflect.TypeFor[standard.Actors]()
+	durationsType = reflect.TypeFor[[]standard.Duration]()
+	textsType     = reflect.TypeFor[standard.Texts]()
+	channelType   = reflect.TypeFor[standard.Channel]()
 )
 
 // field is one decodable struct field.
@@ -133,6 +136,9 @@ func (d *decoder) table(path string, m map[string]any, rv reflect.Value) {
 			d.problems[len(d.problems)-1].Rule = requiredRule(d.top, path, f.name)
 		}
 	}
+	if rv.Type() == channelType {
+		d.channelValue(path, m)
+	}
 	if known == len(m) {
 		return
 	}
@@ -146,6 +152,19 @@ func (d *decoder) table(path string, m map[string]any, rv reflect.Value) {
 	for _, k := range unknown {
 		d.unknownKey(path, k, fs)
 	}
+}
+
+// channelValue reports a complaint channel written without its nilai: only a suggestion
+// box may have none. (nilai is not ",required" for that one kind.)
+func (d *decoder) channelValue(path string, m map[string]any) {
+	if v, ok := m["nilai"]; ok && !empty(v) {
+		return
+	}
+	if kind, _ := m["jenis"].(string); standard.ChannelKind(strings.TrimSpace(kind)) == standard.ChannelNoValue {
+		return
+	}
+	d.errorf(join(path, "nilai"), `Tulis nilai = "…": nomor telepon, alamat surel, alamat web, atau alamat tujuan surat; dua nomor ditulis nilai = ["…", "…"]. Hanya jenis = "kotak-saran" yang boleh tanpa nilai.`,
+		"%s wajib diisi", fieldLabel(join(path, "nilai")))
 }
 
 // empty reports whether a required value is missing: an empty list, or text of ASCII
@@ -278,6 +297,18 @@ func (d *decoder) value(path string, v any, rv reflect.Value) {
 			return
 		}
 		rv.Set(reflect.ValueOf(st))
+	case t == durationsType:
+		d.durations(path, v, rv)
+	case t == textsType:
+		if s, ok := v.(string); ok {
+			rv.Set(reflect.ValueOf(standard.Texts{strings.TrimSpace(s)}))
+			return
+		}
+		if _, ok := v.([]any); !ok {
+			d.typeError(path, v, "teks atau daftar teks", `Tulis teks dalam tanda kutip, misalnya nilai = "0812-3456-7890", atau beberapa dalam kurung siku, misalnya nilai = ["(0725) 49638", "(0725) 49313"].`)
+			return
+		}
+		d.list(path, v, rv)
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
 		m, ok := v.(map[string]any)
 		if !ok {
@@ -348,6 +379,61 @@ func (d *decoder) value(path string, v any, rv reflect.Value) {
 	default:
 		panic(fmt.Sprintf("content: no decoder for %s at %s", t, path))
 	}
+}
+
+// durations decodes jangka_waktu: the table [jangka_waktu] of a standard with one
+// duration, or the array [[jangka_waktu]] of one with several. Each duration's Key is
+// the path its messages use. A nilai of 0 or less is refused here, where a nilai
+// written 0 is told from one not written (the required check's).
+func (d *decoder) durations(path string, v any, rv reflect.Value) {
+	var maps []map[string]any
+	switch v := v.(type) {
+	case map[string]any:
+		var dur standard.Duration
+		d.table(path, v, reflect.ValueOf(&dur).Elem())
+		dur.Key = path
+		rv.Set(reflect.ValueOf([]standard.Duration{dur}))
+		maps = []map[string]any{v}
+	case []map[string]any, []any:
+		d.list(path, v, rv)
+		list := rv.Interface().([]standard.Duration)
+		if len(list) == 0 {
+			rv.SetZero() // jangka_waktu = []: not stated
+			return
+		}
+		for i := range list {
+			list[i].Key = path + "[" + strconv.Itoa(i) + "]"
+			m, _ := listItem(v, i).(map[string]any)
+			maps = append(maps, m)
+		}
+	default:
+		d.typeError(path, v, "tabel", fmt.Sprintf("Tulis sebagai tabel dengan baris [%s] lalu kunci-kuncinya, atau [[%s]] untuk setiap jangka waktu bila standar menyebut beberapa.", path, path))
+		return
+	}
+	for i, m := range maps {
+		n, ok := m["nilai"].(int64)
+		if !ok || n > 0 {
+			continue
+		}
+		key := rv.Index(i).Interface().(standard.Duration).Key
+		hint := "Tulis lama penyelesaian yang disebut standar, misalnya nilai = 3. Bila standar tidak menyebut jangka waktu, hapus tabel ini: halaman akan menulis \"Belum dicantumkan dalam standar pelayanan ini\"."
+		if n < 0 {
+			d.errorf(key+".nilai", hint, "%s tidak boleh negatif", fieldLabel(key+".nilai"))
+			continue
+		}
+		d.errorf(key+".nilai", hint, "%s bernilai 0; jangka waktu 0 tidak dapat dijanjikan kepada warga", fieldLabel(key+".nilai"))
+	}
+}
+
+// listItem returns the i-th item of a decoded TOML array.
+func listItem(v any, i int) any {
+	switch v := v.(type) {
+	case []map[string]any:
+		return v[i]
+	case []any:
+		return v[i]
+	}
+	return nil
 }
 
 func (d *decoder) list(path string, v any, rv reflect.Value) {
@@ -476,7 +562,7 @@ func requiredRule(top []field, path, name string) string {
 func requiredHint(name string) string {
 	switch name {
 	case "satuan":
-		return `Pilih salah satu: "menit", "jam", "hari kerja", "hari kalender".`
+		return `Pilih salah satu: "menit", "jam", "hari kerja", "hari kalender", "bulan".`
 	}
 	return ""
 }

@@ -83,7 +83,7 @@ func TestLoadValidSite(t *testing.T) {
 		t.Fatalf("OPD = %+v", o)
 	}
 	s := o.Services[0]
-	if s.Slug != "layanan-uji" || s.OPD != o || s.Duration.Unit != standard.UnitWorkDay || !s.Free() {
+	if s.Slug != "layanan-uji" || s.OPD != o || len(s.Durations) != 1 || s.Durations[0].Unit != standard.UnitWorkDay || s.Durations[0].Key != "jangka_waktu" || !s.Free() {
 		t.Errorf("service = %+v", s)
 	}
 	if got, want := site.Config.BaseURL, "/"; got != want {
@@ -147,8 +147,8 @@ func TestLoadProblems(t *testing.T) {
 		},
 		{
 			name:  "value outside its list",
-			files: map[string]string{svc: strings.Replace(serviceTOML, `satuan = "hari kerja"`, `satuan = "hari"`, 1)},
-			want:  []string{svc + ":13:1: galat: `satuan` pada [jangka_waktu] bernilai \"hari\", yang tidak dikenal"},
+			files: map[string]string{svc: strings.Replace(serviceTOML, `satuan = "hari kerja"`, `satuan = "minggu"`, 1)},
+			want:  []string{svc + ":13:1: galat: `satuan` pada [jangka_waktu] bernilai \"minggu\", yang tidak dikenal"},
 		},
 		{
 			name:  "unreadable step time",
@@ -251,6 +251,68 @@ func TestLoadProblems(t *testing.T) {
 			hint:  `Tutup teks dengan tanda kutip di baris yang sama. Untuk teks beberapa baris, apit dengan tiga tanda kutip: """…""".`,
 		},
 		{
+			name:  "duration of 0",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "nilai = 1\n", "nilai = 0\n", 1)},
+			want:  []string{svc + ":12:1: galat: `nilai` pada [jangka_waktu] bernilai 0; jangka waktu 0 tidak dapat dijanjikan kepada warga"},
+			hint:  `Tulis lama penyelesaian yang disebut standar, misalnya nilai = 3. Bila standar tidak menyebut jangka waktu, hapus tabel ini: halaman akan menulis "Belum dicantumkan dalam standar pelayanan ini".`,
+		},
+		{
+			name: "several durations: a label missing, a 0 and a label twice",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "[jangka_waktu]\nnilai = 1\nsatuan = \"hari kerja\"\n",
+				"[[jangka_waktu]]\nlabel = \"Penerbitan PBG\"\nnilai = 1\nsatuan = \"hari\"\n\n"+
+					"[[jangka_waktu]]\nnilai = 0\nsatuan = \"hari\"\n\n"+
+					"[[jangka_waktu]]\nlabel = \"Penerbitan PBG\"\nnilai = 3\nsatuan = \"hari\"\n", 1)},
+			want: []string{
+				svc + ":16:3: galat: `label` pada [[jangka_waktu]] ke-2 wajib diisi bila jangka waktu lebih dari satu",
+				svc + ":17:1: galat: `nilai` pada [[jangka_waktu]] ke-2 bernilai 0; jangka waktu 0 tidak dapat dijanjikan kepada warga",
+				svc + ":21:1: galat: label \"Penerbitan PBG\" sudah dipakai oleh [[jangka_waktu]] ke-1",
+			},
+		},
+		{
+			name:  "duration written as text at the top",
+			files: map[string]string{svc: "jangka_waktu = \"3 hari\"\n" + strings.Replace(serviceTOML, "[jangka_waktu]\nnilai = 1\nsatuan = \"hari kerja\"\ndihitung_sejak = \"berkas dinyatakan lengkap\"\n", "", 1)},
+			want:  []string{svc + ":1:1: galat: `jangka_waktu` harus berupa tabel, bukan teks"},
+			hint:  "Tulis sebagai tabel dengan baris [jangka_waktu] lalu kunci-kuncinya, atau [[jangka_waktu]] untuk setiap jangka waktu bila standar menyebut beberapa.",
+		},
+		{
+			name:  "a one-of group of one",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "bentuk = \"fotokopi\"\n", "bentuk = \"fotokopi\"\natau = \"identitas\"\n", 1)},
+			want:  []string{svc + ":6:1: galat: tidak ada persyaratan lain dengan atau = \"identitas\"; satu persyaratan saja bukan pilihan"},
+			hint:  `Tulis atau = "identitas" juga pada persyaratan lain yang menjadi pilihannya (pada kasus yang sama), atau hapus atau dari persyaratan ini.`,
+		},
+		{
+			name:  "a one-of group split over two cases",
+			files: map[string]string{svc: strings.Replace(serviceTOML, "bentuk = \"fotokopi\"\n", "bentuk = \"fotokopi\"\nkasus = \"Baru\"\natau = \"identitas\"\n\n[[persyaratan]]\nnama = \"Fotokopi KK\"\nkasus = \"Hilang\"\natau = \"identitas\"\n", 1)},
+			want: []string{
+				svc + ":7:1: galat: tidak ada persyaratan lain dengan kasus = \"Baru\" dengan atau = \"identitas\"; satu persyaratan saja bukan pilihan",
+				svc + ":12:1: galat: tidak ada persyaratan lain dengan kasus = \"Hilang\" dengan atau = \"identitas\"; satu persyaratan saja bukan pilihan",
+			},
+		},
+		{
+			name:  "a channel without its value",
+			files: map[string]string{svc: serviceTOML + "\n[[pengaduan]]\njenis = \"telepon\"\n"},
+			want:  []string{svc + ":23:3: galat: `nilai` pada [[pengaduan]] ke-1 wajib diisi"},
+			hint:  `Tulis nilai = "…": nomor telepon, alamat surel, alamat web, atau alamat tujuan surat; dua nomor ditulis nilai = ["…", "…"]. Hanya jenis = "kotak-saran" yang boleh tanpa nilai.`,
+		},
+		{
+			name:  "a channel's values: an empty one, a web address without https",
+			files: map[string]string{svc: serviceTOML + "\n[[pengaduan]]\njenis = \"telepon\"\nnilai = [\"(0725) 49638\", \"\"]\n\n[[pengaduan]]\njenis = \"situs\"\nnilai = [\"https://dinsos.example.go.id\", \"dinsospermasdes.banyumaskab.go.id\"]\n"},
+			want: []string{
+				svc + ":25:26: galat: `nilai` butir ke-2 pada [[pengaduan]] ke-1 kosong",
+				svc + ":29:42: galat: `nilai` butir ke-2 pada [[pengaduan]] ke-2 bernilai \"dinsospermasdes.banyumaskab.go.id\", yang tidak diawali https:// atau http://",
+			},
+		},
+		{
+			name:  "a channel's value as a number",
+			files: map[string]string{svc: serviceTOML + "\n[[pengaduan]]\njenis = \"sms\"\nnilai = 1708\n"},
+			want:  []string{svc + ":25:1: galat: `nilai` pada [[pengaduan]] ke-1 harus berupa teks atau daftar teks, bukan angka bulat"},
+		},
+		{
+			name:  "complaint handling that says nothing",
+			files: map[string]string{"content/dinas/_opd.toml": opdTOML + "\n[penanganan_pengaduan]\nuraian = \"\"\n"},
+			want:  []string{"content/dinas/_opd.toml:3:2: galat: [penanganan_pengaduan] tidak berisi uraian maupun waktu_respons"},
+		},
+		{
 			name: "all problems of a file in one run",
 			files: map[string]string{svc: strings.NewReplacer(
 				`bentuk = "fotokopi"`, `bentuk = "scan"`,
@@ -299,7 +361,7 @@ func TestServiceWithoutComponentsLoads(t *testing.T) {
 		t.Fatalf("problems: %v", ps)
 	}
 	s := site.OPDs[0].Services[0]
-	if s.Requirements != nil || s.Procedure != nil || s.Duration != nil || s.Fees != nil || s.Products != nil {
+	if s.Requirements != nil || s.Procedure != nil || s.Durations != nil || s.Fees != nil || s.Products != nil {
 		t.Errorf("components of an empty service: %+v", s)
 	}
 	if s.Free() {

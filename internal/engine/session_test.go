@@ -224,7 +224,7 @@ func TestBuildKeepsOnlyListEntries(t *testing.T) {
 	for _, o := range res.Site.OPDs {
 		for _, s := range o.Services {
 			n++
-			if s.Procedure != nil || s.Fees != nil || s.Products != nil || s.Duration != nil || s.Facilities != "" {
+			if s.Procedure != nil || s.Fees != nil || s.Products != nil || s.Durations != nil || s.Facilities != "" {
 				t.Errorf("%s: the build kept the full service", s.File)
 			}
 			names := slices.Collect(s.RequirementNames())

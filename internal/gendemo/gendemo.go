@@ -335,9 +335,26 @@ func channel(b *bytes.Buffer, r *rand.Rand, kind string) {
 	case "lapor":
 		kv(b, "nilai", "https://www.lapor.go.id")
 		kv(b, "jam", "24 jam")
-	case "whatsapp", "telepon", "sms":
+	case "whatsapp", "sms":
 		kv(b, "nilai", fmt.Sprintf("0812-%04d-%04d", r.IntN(10000), r.IntN(10000)))
 		kv(b, "jam", "Senin–Jumat 08.00–16.00 WIB")
+	case "telepon":
+		// Real standards often give two numbers on one line ("(0725) 49638, 49313").
+		if r.IntN(3) == 0 {
+			n := r.IntN(9999)
+			fmt.Fprintf(b, "nilai = [\"(021) 555-%04d\", \"(021) 555-%04d\"]\n", n, n+1)
+		} else {
+			kv(b, "nilai", fmt.Sprintf("(021) 555-%04d", r.IntN(10000)))
+		}
+		kv(b, "jam", "Senin–Jumat 08.00–16.00 WIB")
+	case "faks":
+		kv(b, "nilai", fmt.Sprintf("(021) 555-%04d", r.IntN(10000)))
+		return
+	case "surat":
+		kv(b, "nilai", "Kepala Dinas, Jl. "+pick(r, placeNames)+" No. "+strconv.Itoa(between(r, 1, 200)))
+		return
+	case "kotak-saran":
+		return // at the office; standards say no more
 	case "email":
 		kv(b, "nilai", "pengaduan@"+pick(r, words)+".example.go.id")
 	default:
@@ -406,6 +423,30 @@ func (p *site) writeOPD(b *bytes.Buffer, i int) {
 	if r.IntN(2) == 0 {
 		channel(b, r, "email")
 	}
+	if r.IntN(2) == 0 {
+		channel(b, r, "telepon")
+	}
+	if r.IntN(4) == 0 {
+		channel(b, r, "faks")
+	}
+	if r.IntN(6) == 0 {
+		channel(b, r, "surat")
+	}
+	if r.IntN(4) == 0 {
+		channel(b, r, "kotak-saran")
+	}
+	// Two OPDs in three state how complaints are handled; the others list channels only,
+	// as many real standards do (SP031).
+	if r.IntN(3) != 0 {
+		handling(b, r)
+	}
+}
+
+// handling writes a [penanganan_pengaduan] table.
+func handling(b *bytes.Buffer, r *rand.Rand) {
+	b.WriteString("\n[penanganan_pengaduan]\n")
+	kvMD(b, "uraian", "Pengaduan dicatat dalam register, diteruskan kepada "+strings.ToLower(pick(r, actors))+" untuk ditindaklanjuti, lalu hasilnya disampaikan kepada pengadu.")
+	kv(b, "waktu_respons", fmt.Sprintf("paling lama %d hari kerja sejak pengaduan diterima", between(r, 3, 14)))
 }
 
 // law is one [[dasar_hukum]] entry.
@@ -457,6 +498,13 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 		}
 	}
 	nreq := between(r, 5, 15)
+	// A "one of" group in one service in five: two or three documents, any one enough,
+	// among the service's requirements.
+	group := 0
+	if nreq >= 7 && r.IntN(5) == 0 {
+		group = between(r, 2, 3)
+		nreq -= group
+	}
 	for j := range nreq {
 		b.WriteString("\n[[persyaratan]]\n")
 		if cases != nil {
@@ -473,6 +521,22 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 		}
 		if r.IntN(5) == 0 {
 			kvMD(b, "keterangan", markdown(r, true))
+		}
+	}
+	if group > 0 {
+		kasus := ""
+		if cases != nil {
+			kasus = cases[len(cases)-1]
+		}
+		first := r.IntN(len(documents))
+		for k := range group {
+			b.WriteString("\n[[persyaratan]]\n")
+			if kasus != "" {
+				kv(b, "kasus", kasus)
+			}
+			kv(b, "nama", documents[(first+k)%len(documents)]) // different documents
+			kv(b, "bentuk", pick(r, []string{"asli", "fotokopi"}))
+			kv(b, "atau", "bukti")
 		}
 	}
 
@@ -499,7 +563,8 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 		stageFrom = between(r, 3, total-2)
 	}
 	minutes := 0
-	for _, ch := range channels {
+	perChannel := make([]int, len(channels)) // the minutes of each channel's steps
+	for c, ch := range channels {
 		decision := -1
 		if r.IntN(4) != 0 {
 			decision = between(r, 2, ch.steps-1) // a step number, never the first or last
@@ -560,26 +625,25 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 			}
 		}
 		minutes = max(minutes, chMinutes)
+		perChannel[c] = chMinutes
 	}
 
-	// 3. Duration, never shorter than the steps' own times.
-	b.WriteString("\n[jangka_waktu]\n")
-	days := max(1, (minutes+8*60-1)/(8*60))
-	switch {
-	case minutes <= 60 && r.IntN(3) == 0:
-		kvInt(b, "nilai", int64(max(60, (minutes+14)/15*15)))
-		kv(b, "satuan", "menit")
-	case r.IntN(3) == 0:
-		kvInt(b, "nilai", int64(days))
-		kvInt(b, "paling_lama", int64(days+between(r, 2, 14)))
-		kv(b, "satuan", "hari kerja")
-	default:
-		kvInt(b, "nilai", int64(days+between(r, 0, 10)))
-		kv(b, "satuan", pick(r, []string{"hari kerja", "hari kerja", "hari kalender"}))
-	}
-	kv(b, "dihitung_sejak", "berkas dinyatakan lengkap")
-	if r.IntN(4) == 0 {
-		kvMD(b, "keterangan", markdown(r, true))
+	// 3. Duration, never shorter than the steps' own times. A service with two channels
+	// states a duration for each in one case in three; one in seven durations in days
+	// says "hari" without kerja or kalender, as many real standards do (SP029).
+	if len(channels) > 1 && r.IntN(3) == 0 {
+		for c, ch := range channels {
+			b.WriteString("\n[[jangka_waktu]]\n")
+			kv(b, "label", ch.name)
+			kvInt(b, "nilai", int64(max(1, (perChannel[c]+8*60-1)/(8*60))+between(r, 0, 3)))
+			kv(b, "satuan", "hari kerja")
+			kv(b, "dihitung_sejak", "berkas dinyatakan lengkap")
+			if r.IntN(4) == 0 {
+				kvMD(b, "keterangan", "Dikecualikan apabila terjadi gangguan jaringan.")
+			}
+		}
+	} else {
+		duration(b, r, minutes)
 	}
 
 	// 7 first, in memory: fees refer to legal bases by id.
@@ -659,10 +723,13 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 		}
 	}
 
-	// 6. Complaints: most services use their OPD's channels.
+	// 6. Complaints: most services use their OPD's channels, and its handling.
 	if r.IntN(4) == 0 {
 		channel(b, r, "lapor")
 		channel(b, r, pick(r, []string{"telepon", "email", "loket", "kotak-saran"}))
+		if r.IntN(3) == 0 {
+			handling(b, r)
+		}
 	}
 
 	for _, l := range laws {
@@ -683,5 +750,27 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 		b.WriteString("\n[[pelayanan_khusus]]\n")
 		kv(b, "kelompok", pick(r, []string{"Penyandang disabilitas", "Lansia", "Ibu hamil dan menyusui", "Penyandang disabilitas dan lansia"}))
 		kvMD(b, "uraian", markdown(r, true))
+	}
+}
+
+// duration writes the table [jangka_waktu] of a service whose steps take minutes.
+func duration(b *bytes.Buffer, r *rand.Rand, minutes int) {
+	b.WriteString("\n[jangka_waktu]\n")
+	days := max(1, (minutes+8*60-1)/(8*60))
+	switch {
+	case minutes <= 60 && r.IntN(3) == 0:
+		kvInt(b, "nilai", int64(max(60, (minutes+14)/15*15)))
+		kv(b, "satuan", "menit")
+	case r.IntN(3) == 0:
+		kvInt(b, "nilai", int64(days))
+		kvInt(b, "paling_lama", int64(days+between(r, 2, 14)))
+		kv(b, "satuan", "hari kerja")
+	default:
+		kvInt(b, "nilai", int64(days+between(r, 0, 10)))
+		kv(b, "satuan", pick(r, []string{"hari kerja", "hari kerja", "hari kerja", "hari kerja", "hari kalender", "hari kalender", "hari"}))
+	}
+	kv(b, "dihitung_sejak", "berkas dinyatakan lengkap")
+	if r.IntN(4) == 0 {
+		kvMD(b, "keterangan", markdown(r, true))
 	}
 }

@@ -38,16 +38,31 @@ type view struct {
 // own templates use them.
 type servicePage struct {
 	OPDURL, PosterURL string
-	Duration          string // "3 hari kerja, sejak berkas lengkap"
-	ProductNames      string // joined with commas
-	Products          []productLine
-	Fees              []feeLine
-	Requirements      []requirementGroupLines
-	Procedures        []procedureLines
-	Laws              []lawLine
+	// Duration is the durations in one line: "3 hari kerja, sejak berkas lengkap", or
+	// "Penerbitan PBG: 1 hari; Penerbitan SLF dan SBKBG: 3 hari". Durations has each
+	// with its note, which the summary and the duration section show.
+	Duration     string
+	Durations    []durationLine
+	Handling     *handlingLines // how complaints are handled; nil when not stated
+	ProductNames string         // joined with commas
+	Products     []productLine
+	Fees         []feeLine
+	Requirements []requirementGroupLines
+	Procedures   []procedureLines
+	Laws         []lawLine
 	// Management is the components 8–14, one for each, when the site publishes them.
 	Management []managementText
 	Decree     string // "Standar pelayanan ini ditetapkan dengan Surat Keputusan Nomor …"
+}
+
+type durationLine struct {
+	Label, Text string
+	Note        template.HTML
+}
+
+type handlingLines struct {
+	Text     template.HTML
+	Response string // "Waktu tanggapan: paling lama 5 hari kerja", or ""
 }
 
 type productLine struct {
@@ -81,6 +96,9 @@ type requirementLine struct {
 	Detail    string // "fotokopi, 2 lembar"
 	Condition string
 	Note      template.HTML
+	// Choices, when set, makes the line a "one of" group (requirements with the same
+	// atau): the page shows "Salah satu dari:" and the choices; the other fields are empty.
+	Choices []requirementLine
 }
 
 type procedureLines struct {
@@ -171,7 +189,17 @@ func (r *Renderer) serviceView(s *standard.Service) view {
 
 func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 	p := &servicePage{OPDURL: r.URL(s.OPD.Addr().Path), PosterURL: r.URL(s.PosterAddr().Path),
-		Duration: r.durationLine(s.Duration)}
+		Duration: r.durationsLine(s.Durations)}
+	p.Durations = make([]durationLine, len(s.Durations))
+	for i, d := range s.Durations {
+		p.Durations[i] = durationLine{Label: d.Label, Text: r.durationLine(&d), Note: r.md.Field(d.Note)}
+	}
+	if h := s.EffectiveHandling(); h.Text != "" || h.ResponseTime != "" {
+		p.Handling = &handlingLines{Text: r.md.Field(h.Text)}
+		if h.ResponseTime != "" {
+			p.Handling.Response = r.t("response_time") + ": " + h.ResponseTime
+		}
+	}
 	names := make([]string, len(s.Products))
 	p.Products = make([]productLine, len(s.Products))
 	for i, x := range s.Products {
@@ -186,18 +214,29 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 			p.Fees[i].LegalBasis = r.t("legal_basis") + ": " + r.lawTitle(*l)
 		}
 	}
-	for _, g := range requirementGroups(s) {
-		lines := requirementGroupLines{Case: g.Case, Items: make([]requirementLine, len(g.Items))}
-		for i, req := range g.Items {
-			detail := req.Form
-			if req.Copies != 0 {
-				if detail != "" {
-					detail += ", "
-				}
-				detail += fmt.Sprintf(r.t("copies"), req.Copies)
+	line := func(req standard.Requirement) requirementLine {
+		detail := req.Form
+		if req.Copies != 0 {
+			if detail != "" {
+				detail += ", "
 			}
-			lines.Items[i] = requirementLine{Name: req.Name, Detail: detail, Condition: req.Condition,
-				Note: r.md.Field(req.Note)}
+			detail += fmt.Sprintf(r.t("copies"), req.Copies)
+		}
+		return requirementLine{Name: req.Name, Detail: detail, Condition: req.Condition,
+			Note: r.md.Field(req.Note)}
+	}
+	for _, g := range requirementGroups(s) {
+		entries := requirementEntries(g.Items)
+		lines := requirementGroupLines{Case: g.Case, Items: make([]requirementLine, len(entries))}
+		for i, e := range entries {
+			if len(e) == 1 {
+				lines.Items[i] = line(e[0])
+				continue
+			}
+			lines.Items[i].Choices = make([]requirementLine, len(e))
+			for j, req := range e {
+				lines.Items[i].Choices[j] = line(req)
+			}
 		}
 		p.Requirements = append(p.Requirements, lines)
 	}
@@ -419,6 +458,22 @@ func (r *Renderer) durationLine(d *standard.Duration) string {
 	return line
 }
 
+// durationsLine is the durations of a service in one line, each after its label when
+// there are several: "Penerbitan PBG: 1 hari; Penerbitan SLF dan SBKBG: 3 hari".
+func (r *Renderer) durationsLine(ds []standard.Duration) string {
+	if len(ds) == 1 {
+		return r.durationLine(&ds[0])
+	}
+	parts := make([]string, len(ds))
+	for i := range ds {
+		parts[i] = r.durationLine(&ds[i])
+		if ds[i].Label != "" {
+			parts[i] = ds[i].Label + ": " + parts[i]
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
 // lawTitle names a legal basis by what is given of it: "Peraturan Daerah Nomor 4 Tahun
 // 2022 tentang Retribusi", or only "Peraturan Daerah" when the standard says no more.
 // Nothing not given is printed, not even an empty "Nomor".
@@ -516,6 +571,25 @@ func (r *Renderer) stepLine(st standard.Step) stepLine {
 	return line
 }
 
+// requirementEntries splits the requirements of one case into entries: a requirement
+// on its own, or the alternatives of one "one of" group (the same atau), together at the
+// place of the group's first requirement.
+func requirementEntries(items []standard.Requirement) [][]standard.Requirement {
+	var out [][]standard.Requirement
+	at := map[string]int{} // atau → its entry
+	for _, req := range items {
+		if req.OneOf != "" {
+			if i, ok := at[req.OneOf]; ok {
+				out[i] = append(out[i], req)
+				continue
+			}
+			at[req.OneOf] = len(out)
+		}
+		out = append(out, []standard.Requirement{req})
+	}
+	return out
+}
+
 type procedure struct {
 	Channel string
 	Steps   []standard.Step
@@ -553,9 +627,9 @@ type channelLine struct {
 func (r *Renderer) channelLines(channels []standard.Channel) []channelLine {
 	lines := make([]channelLine, len(channels))
 	for i, c := range channels {
-		links := contactLinks(string(c.Kind), c.Value)
+		links := channelLinks(c)
 		lines[i] = channelLine{Label: r.t("channel_" + string(c.Kind)), Links: links, Href: firstHref(links),
-			Value: c.Value, Hours: c.Hours, Note: r.md.Field(c.Note)}
+			Value: c.Value(), Hours: c.Hours, Note: r.md.Field(c.Note)}
 		if c.Response != "" {
 			lines[i].Response = r.t("response_time") + ": " + c.Response
 		}
@@ -638,9 +712,25 @@ func firstHref(parts []linkPart) template.URL {
 	return ""
 }
 
+// channelLinks is contactLinks of each value of c, joined by ", ": each of two numbers
+// written as nilai = ["…", "…"] is its own link, whatever contactLinks makes of it.
+func channelLinks(c standard.Channel) []linkPart {
+	if len(c.Values) == 1 {
+		return contactLinks(string(c.Kind), c.Values[0])
+	}
+	var links []linkPart
+	for i, v := range c.Values {
+		if i > 0 {
+			links = append(links, linkPart{Text: ", "})
+		}
+		links = append(links, contactLinks(string(c.Kind), v)...)
+	}
+	return links
+}
+
 // channelHref returns the first link of a channel (see contactLinks), or "".
 func channelHref(c standard.Channel) template.URL {
-	return firstHref(contactLinks(string(c.Kind), c.Value))
+	return firstHref(channelLinks(c))
 }
 
 type category struct {

@@ -93,7 +93,8 @@ func (r *Renderer) serviceJSONLD(v view) (template.JS, error) {
 		place = o.Address
 	}
 	// A fact the standard does not state is left out (omitempty), never written as zero:
-	// no offers without [[biaya]], no processingTime without [jangka_waktu]. A service
+	// no offers without [[biaya]], no processingTime without [jangka_waktu] (nor one that
+	// would understate it, isoDuration). A service
 	// without a procedure still has its one channel: the place, the phone, the link.
 	ps := procedures(s)
 	if len(ps) == 0 {
@@ -102,7 +103,7 @@ func (r *Renderer) serviceJSONLD(v view) (template.JS, error) {
 	var channels []ldChannel
 	for _, p := range ps {
 		ch := ldChannel{Type: "ServiceChannel", Name: p.Channel, ServiceURL: s.OnlineURL,
-			ProcessingTime: isoDuration(s.Duration)}
+			ProcessingTime: processingTime(s.Durations, p.Channel)}
 		if place != "" {
 			ch.ServiceLocation = &ldPlace{Type: "Place", Name: o.Name, Address: place}
 		}
@@ -164,20 +165,38 @@ func ldPhone(v string) string {
 	return v
 }
 
-// isoDuration writes the longest duration of a standard as ISO 8601, which schema.org's
-// processingTime expects. Working days become days: ISO 8601 has no working day.
-func isoDuration(d *standard.Duration) string {
-	if d == nil {
-		return ""
+// processingTime is the processingTime of the service channel named channel ("" for a
+// procedure without channels): the duration of a standard with one, or of several the
+// one labelled as the channel is. Of several without such a label it is "": stages one
+// after another and alternatives read alike, and no one duration is the channel's.
+func processingTime(ds []standard.Duration, channel string) string {
+	if len(ds) == 1 {
+		return isoDuration(ds[0])
 	}
+	for _, d := range ds {
+		if channel != "" && d.Label == channel {
+			return isoDuration(d)
+		}
+	}
+	return ""
+}
+
+// isoDuration writes the longest time of a duration as ISO 8601, which schema.org's
+// processingTime expects, when ISO 8601 can say it exactly: minutes, hours, calendar
+// days, months. It never understates: ISO 8601 has no working day, and "14 hari kerja"
+// written P14D would promise two weeks for what takes nearly three; a duration in
+// working days, or in "hari" without saying which (SP029), gives "".
+func isoDuration(d standard.Duration) string {
 	n := max(d.Value, d.Max)
 	switch d.Unit {
 	case standard.UnitMinute:
 		return fmt.Sprintf("PT%dM", n)
 	case standard.UnitHour:
 		return fmt.Sprintf("PT%dH", n)
-	case standard.UnitWorkDay, standard.UnitCalendarDay:
+	case standard.UnitCalendarDay:
 		return fmt.Sprintf("P%dD", n)
+	case standard.UnitMonth:
+		return fmt.Sprintf("P%dM", n)
 	}
 	return ""
 }

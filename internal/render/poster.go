@@ -25,6 +25,9 @@ const (
 	posterFactRunes    = 60
 	posterSummaryRunes = 160
 	posterMaklumatRune = 300
+	posterNoteRunes    = 140
+	// posterDurationsRunes is the longest line of several durations, each with its label.
+	posterDurationsRunes = 2 * posterFactRunes
 	// posterNameRunes is the longest service name set in the poster's full heading size:
 	// two lines of 20 pt. A longer one, up to rules.PosterNameRunes, is set smaller.
 	posterNameRunes = 60
@@ -38,6 +41,8 @@ type posterView struct {
 	QRLabel      string
 	Summary      string
 	Duration     string
+	DurationNote string   // the notes of the durations as plain text, cut at posterNoteRunes
+	ResponseTime string   // how soon complaints are answered, or ""
 	Fees         []string // "Biaya cetak: Rp15.000", at most posterFees
 	FeeLine      string   // the word for free, or Fees joined by "; "
 	Products     string
@@ -81,7 +86,39 @@ func (r *Renderer) posterData(s *standard.Service) view {
 	v.Title = r.t("poster") + ": " + s.Name
 	v.Crumbs = nil
 
-	p := &posterView{URL: r.PublishedURL(servicePath), ServiceURL: r.URL(servicePath), Duration: r.durationLine(s.Duration)}
+	p := &posterView{URL: r.PublishedURL(servicePath), ServiceURL: r.URL(servicePath), Duration: r.durationsLine(s.Durations)}
+	// The notes, each after its duration's label, or once without one when every
+	// duration has the same note.
+	var notes []string
+	same := true
+	for _, d := range s.Durations {
+		same = same && d.Note == s.Durations[0].Note
+	}
+	for _, d := range s.Durations {
+		if d.Note == "" {
+			continue
+		}
+		note := plainText(r.md.Field(d.Note))
+		if same {
+			notes = append(notes, note)
+			break
+		}
+		if d.Label != "" {
+			note = d.Label + ": " + note
+		}
+		notes = append(notes, note)
+	}
+	p.DurationNote = cut(strings.Join(notes, "; "), posterNoteRunes)
+	if len(s.Durations) > 1 {
+		// Several durations, each with its label, leave no room for when each is counted
+		// from: the page says it.
+		parts := make([]string, len(s.Durations))
+		for i := range s.Durations {
+			parts[i] = s.Durations[i].Label + ": " + r.duration(&s.Durations[i])
+		}
+		p.Duration = cut(strings.Join(parts, "; "), posterDurationsRunes)
+	}
+	p.ResponseTime = s.EffectiveHandling().ResponseTime
 	p.QRLabel = fmt.Sprintf(r.t("poster_qr_label"), p.URL)
 	p.Name = cut(s.Name, rules.PosterNameRunes)
 	if utf8.RuneCountInString(p.Name) > posterNameRunes {
@@ -114,13 +151,17 @@ func (r *Renderer) posterData(s *standard.Service) view {
 	n := 0 // lines of the column used: items, and case headings
 	for _, g := range requirementGroups(s) {
 		pg := posterGroup{Case: cut(g.Case, posterFactRunes)}
-		for _, req := range g.Items {
-			cost := 1
+		for _, e := range requirementEntries(g.Items) {
+			req := e[0]
+			cost, runes := 1, posterItemRunes
+			if len(e) > 1 {
+				cost, runes = 2, 2*posterItemRunes // "one of" and its choices: two lines
+			}
 			if len(pg.Items) == 0 && pg.Case != "" {
-				cost = 2 // the case heading comes with its first item
+				cost++ // the case heading comes with its first item
 			}
 			if n+cost > posterRequirements {
-				p.MoreReqs++
+				p.MoreReqs += len(e)
 				continue
 			}
 			n += cost
@@ -128,7 +169,17 @@ func (r *Renderer) posterData(s *standard.Service) view {
 			if req.Condition != "" {
 				text += " (" + req.Condition + ")"
 			}
-			pg.Items = append(pg.Items, cut(text, posterItemRunes))
+			if len(e) > 1 {
+				names := make([]string, len(e))
+				for i, req := range e {
+					names[i] = req.Name
+					if req.Condition != "" {
+						names[i] += " (" + req.Condition + ")"
+					}
+				}
+				text = r.t("one_of") + " " + strings.Join(names, r.t("or"))
+			}
+			pg.Items = append(pg.Items, cut(text, runes))
 		}
 		if len(pg.Items) > 0 {
 			p.Requirements = append(p.Requirements, pg)
@@ -146,9 +197,9 @@ func (r *Renderer) posterData(s *standard.Service) view {
 		}
 		p.Steps = append(p.Steps, posterStep{Text: cut(text, posterItemRunes), Actor: cut(st.Actors.String(), posterActorRunes)})
 	}
-	seen := map[standard.Channel]bool{}
+	seen := map[string]bool{}
 	for _, c := range append(append([]standard.Channel(nil), s.EffectiveComplaints()...), r.site.Config.Complaints...) {
-		key := standard.Channel{Kind: c.Kind, Value: c.Value}
+		key := string(c.Kind) + "\x00" + strings.Join(c.Values, "\x00")
 		if seen[key] {
 			continue
 		}
@@ -158,7 +209,7 @@ func (r *Renderer) posterData(s *standard.Service) view {
 			continue
 		}
 		p.Channels = append(p.Channels, posterChannel{Kind: c.Kind, Label: r.t("channel_" + string(c.Kind)),
-			Value: cut(c.Value, posterChannelRunes)})
+			Value: cut(c.Value(), posterChannelRunes)})
 	}
 	if m := s.OPD.Maklumat; m != nil {
 		p.Maklumat = cut(plainText(r.md.Field(m.Text)), posterMaklumatRune)

@@ -159,6 +159,7 @@ func (c *checker) opd(o *standard.OPD) {
 		c.add("SP015", o.File, "maklumat.teks", "Contoh: \"… dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang berlaku.\"",
 			"Maklumat Pelayanan tidak memuat kesediaan menerima sanksi")
 	}
+	c.opdHandling(o)
 	if len(o.Services) > 0 && len(o.Complaints) > 0 && !hasLapor(o.Complaints) && !hasLapor(c.site.Config.Complaints) {
 		for _, s := range o.Services {
 			if len(s.Complaints) == 0 {
@@ -226,19 +227,26 @@ func (c *checker) service(s *standard.Service) {
 		}
 	}
 
-	if d := s.Duration; d != nil {
+	for i, d := range s.Durations {
+		key := s.DurationKey(i)
 		if d.CountFrom == "" {
-			c.add("SP007", f, "jangka_waktu", `Tambahkan dihitung_sejak = "berkas dinyatakan lengkap".`,
+			c.add("SP007", f, key, `Tambahkan dihitung_sejak = "berkas dinyatakan lengkap".`,
 				"jangka waktu tidak menyebut sejak kapan dihitung")
 		}
 		for _, fld := range []struct{ key, text string }{{"dihitung_sejak", d.CountFrom}, {"keterangan", string(d.Note)}} {
 			if m := officeHoursRE.FindString(fld.text); m != "" {
-				c.add("SP008", f, "jangka_waktu."+fld.key, "Jam buka ditulis di jam_layanan pada _opd.toml; jangka_waktu menyebut lama penyelesaian, misalnya nilai = 3 dan satuan = \"hari kerja\".",
+				c.add("SP008", f, key+"."+fld.key, "Jam buka ditulis di jam_layanan pada _opd.toml; jangka_waktu menyebut lama penyelesaian, misalnya nilai = 3 dan satuan = \"hari kerja\".",
 					"jangka waktu berisi jam buka kantor (%q)", m)
 			}
 		}
-		c.stepTimes(s, d)
+		if d.Unit == standard.UnitDay {
+			c.add("SP029", f, key+".satuan", `Tulis satuan = "hari kerja" atau satuan = "hari kalender" sesuai maksud SK. Bila SK hanya menulis "hari", tanyakan kepada unit yang menetapkannya; sampai itu halaman menulis "hari" seperti dalam SK.`,
+				"jangka waktu ditulis dalam \"hari\" tanpa menyebut hari kerja atau hari kalender")
+		}
 	}
+	c.stepTimes(s)
+	c.openEnded(s)
+	c.handling(s)
 
 	own := s.EffectiveComplaints()
 	if len(own) == 0 && len(c.site.Config.Complaints) == 0 {
@@ -304,7 +312,7 @@ func (c *checker) missingComponents(s *standard.Service) {
 			"Tambahkan [[persyaratan]] dengan nama untuk setiap dokumen atau syarat."},
 		{len(s.Procedure) == 0, "prosedur ([[prosedur]])",
 			"Tambahkan [[prosedur]] dengan uraian dan pelaksana untuk setiap langkah, berurutan."},
-		{s.Duration == nil, "jangka waktu ([jangka_waktu])",
+		{len(s.Durations) == 0, "jangka waktu ([jangka_waktu])",
 			`Tambahkan tabel [jangka_waktu] dengan nilai dan satuan, misalnya nilai = 3 dan satuan = "hari kerja".`},
 		{len(s.Fees) == 0, "biaya/tarif ([[biaya]])",
 			"Tambahkan [[biaya]] dengan uraian dan salah satu dari gratis = true (hanya bila standar menyatakan gratis), tarif, tarif_min dan tarif_maks, atau ketentuan."},
@@ -335,16 +343,18 @@ func EvaluatedWithin(d standard.Date, months int, today time.Time) bool {
 }
 
 // stepTimes compares the shortest time of each procedure (per channel, over all its
-// stages, without the steps done only on a condition) with the longest promised
-// duration (SP009).
-func (c *checker) stepTimes(s *standard.Service, d *standard.Duration) {
-	longest := d.Value
-	if d.Max > longest {
-		longest = d.Max
-	}
-	limit := d.Unit.Minutes(longest)
-	if limit <= 0 {
+// stages, without the steps done only on a condition) with the longest promised duration
+// (SP009): the duration labelled as the channel is, or else, of a standard with several
+// durations (stages one after another, as often as alternatives), all of them together,
+// so that the rule never finds fault where the standard may be right.
+func (c *checker) stepTimes(s *standard.Service) {
+	if len(s.Durations) == 0 {
 		return
+	}
+	longest := func(d standard.Duration) int { return d.Unit.Minutes(max(d.Value, d.Max)) }
+	total := 0
+	for _, d := range s.Durations {
+		total += longest(d)
 	}
 	sum := map[string]int{}
 	var channels []string
@@ -360,14 +370,20 @@ func (c *checker) stepTimes(s *standard.Service, d *standard.Duration) {
 		sum[st.Channel] += st.Time.Unit.Minutes(st.Time.Min)
 	}
 	for _, ch := range channels {
-		if sum[ch] <= limit {
+		limit, key := total, s.DurationKey(0)
+		for i, d := range s.Durations {
+			if len(s.Durations) > 1 && ch != "" && d.Label == ch {
+				limit, key = longest(d), s.DurationKey(i)
+			}
+		}
+		if limit <= 0 || sum[ch] <= limit {
 			continue
 		}
 		where := ""
 		if ch != "" {
 			where = fmt.Sprintf(" pada kanal %q", ch)
 		}
-		c.add("SP009", s.File, "jangka_waktu.nilai", "Periksa waktu setiap langkah dan jangka waktu. Satu hari kerja dihitung 8 jam.",
+		c.add("SP009", s.File, key+".nilai", "Periksa waktu setiap langkah dan jangka waktu. Satu hari kerja dihitung 8 jam.",
 			"jumlah waktu langkah prosedur%s (%s) melebihi jangka waktu layanan (%s)", where, workTime(sum[ch]), workTime(limit))
 	}
 }
@@ -405,8 +421,8 @@ func (c *checker) serviceImages(s *standard.Service) {
 	for i, r := range s.Requirements {
 		c.images(f, fmt.Sprintf("persyaratan[%d].keterangan", i), r.Note)
 	}
-	if s.Duration != nil {
-		c.images(f, "jangka_waktu.keterangan", s.Duration.Note)
+	for i, d := range s.Durations {
+		c.images(f, s.DurationKey(i)+".keterangan", d.Note)
 	}
 	for i, fee := range s.Fees {
 		c.images(f, fmt.Sprintf("biaya[%d].keterangan", i), fee.Note)
@@ -416,6 +432,9 @@ func (c *checker) serviceImages(s *standard.Service) {
 	}
 	for i, ch := range s.Complaints {
 		c.images(f, fmt.Sprintf("pengaduan[%d].keterangan", i), ch.Note)
+	}
+	if s.Handling != nil {
+		c.images(f, "penanganan_pengaduan.uraian", s.Handling.Text)
 	}
 	for _, m := range s.ManagementTexts() {
 		c.images(f, m.Key, m.Text)
@@ -430,5 +449,109 @@ func (c *checker) images(file, path string, text standard.Markdown) {
 	for _, m := range imageRE.FindAllStringSubmatch(string(text), -1) {
 		c.add("SP006", file, path, "Tulis apa isi gambar di antara kurung siku: ![Alur layanan KTP-el](alur.png).",
 			"gambar %q tidak punya teks alternatif", m[1])
+	}
+}
+
+// openEndedRE finds the wording of a requirement that leaves the list open or the
+// condition unsaid (SP030). The phrases come from real standards: "Dokumen Kependudukan
+// yang dimiliki, antara lain: …" (Kab. Sintang, Kartu Keluarga), "Rekomendasi dari
+// Instansi terkait, bila diperlukan" (Kab. Kotawaringin Timur, Izin Reklame), and the
+// "dan dokumen pendukung lainnya" assessors flag. A condition that says when ("bagi yang
+// sudah menikah", "Untuk orang asing") is not open-ended, nor is "dan keperluan
+// lainnya" (Kota Baubau), which says what a product is for, not what to bring, nor "dokumen
+// lain yang memuat nomor ijazah", which names the document by what it must show.
+var openEndedRE = regexp.MustCompile(`(?i)\b(dan\s+lain[\s-]+lain|dan\s+lain\s+sebagainya|dan\s+sebagainya|dan\s+seterusnya|dll|dsb|dst|antara\s+lain|(?:dokumen|berkas|surat|syarat|persyaratan)(?:\s+pendukung)?\s+lain(?:nya)?|(?:bila|jika|apabila|kalau)\s+(?:di)?perlu(?:kan)?|yang\s+dianggap\s+perlu)\b`)
+
+// definedRE is what makes "dokumen lain" closed: a property the document must show.
+var definedRE = regexp.MustCompile(`(?i)^\s+yang\s+(memuat|berisi|mencantumkan|menunjukkan|menyebut)`)
+
+// openEndedIn returns the first open-ended wording of text, or "".
+func openEndedIn(text string) string {
+	for _, m := range openEndedRE.FindAllStringIndex(text, -1) {
+		w := text[m[0]:m[1]]
+		if strings.HasSuffix(strings.ToLower(w), "lain") || strings.HasSuffix(strings.ToLower(w), "lainnya") {
+			if !strings.HasPrefix(strings.ToLower(w), "antara") && definedRE.MatchString(text[m[1]:]) {
+				continue
+			}
+		}
+		return w
+	}
+	return ""
+}
+
+// openEnded reports requirements worded open-endedly (SP030), once per field.
+func (c *checker) openEnded(s *standard.Service) {
+	for i, r := range s.Requirements {
+		for _, fld := range []struct{ key, text string }{{"nama", r.Name}, {"keterangan", string(r.Note)}, {"jika", r.Condition}} {
+			m := openEndedIn(fld.text)
+			if m == "" {
+				continue
+			}
+			hint := "Sebut setiap dokumen yang diminta sebagai [[persyaratan]] sendiri. Bila warga cukup membawa salah satunya, beri persyaratan-persyaratan itu atau = \"…\" yang sama; warga tidak boleh dimintai dokumen yang tidak tercantum."
+			if strings.Contains(strings.ToLower(m), "perlu") {
+				hint = "Tulis kapan tepatnya syarat ini diminta di jika = \"…\", misalnya jika = \"bila reklame dipasang di tanah milik pihak lain\"; \"bila diperlukan\" tidak memberi tahu warga apakah ia harus membawanya."
+			}
+			p := fmt.Sprintf("persyaratan[%d].%s", i, fld.key)
+			c.add("SP030", s.File, p, hint, "%s memakai rumusan terbuka %q", standard.FieldLabel(p), m)
+		}
+	}
+}
+
+// handlingGap names what of the complaint handling is not stated: how complaints are
+// handled (uraian) and how soon they are answered (waktu_respons, or the response time
+// of a channel). "" when both are stated.
+func handlingGap(h standard.ComplaintHandling, channels []standard.Channel) string {
+	text := strings.TrimSpace(string(h.Text)) != ""
+	response := strings.TrimSpace(h.ResponseTime) != "" ||
+		slices.ContainsFunc(channels, func(ch standard.Channel) bool { return ch.Response != "" })
+	switch {
+	case !text && !response:
+		return "cara pengaduan ditangani dan waktu tanggapannya"
+	case !text:
+		return "cara pengaduan ditangani"
+	case !response:
+		return "waktu tanggapan pengaduan"
+	}
+	return ""
+}
+
+const handlingHint = `Tulis tabel [penanganan_pengaduan] dengan uraian = "…" (langkah penanganan pengaduan) dan waktu_respons = "…" (misalnya "paling lama 5 hari kerja") seperti tertulis dalam standar.`
+
+// handling reports a service whose own [penanganan_pengaduan] leaves out how complaints
+// are handled or how soon they are answered, after the OPD's is taken into account
+// (SP031). A service without its own table is reported once on its OPD (opdHandling),
+// where one table fixes every service.
+func (c *checker) handling(s *standard.Service) {
+	if s.Handling == nil && s.OPD != nil {
+		return
+	}
+	if gap := handlingGap(s.EffectiveHandling(), s.EffectiveComplaints()); gap != "" {
+		path := "penanganan_pengaduan"
+		if s.Handling == nil {
+			path = ""
+		}
+		c.add("SP031", s.File, path, handlingHint+" Yang berlaku untuk semua layanan OPD ditulis sekali di _opd.toml.",
+			"layanan tidak menyebut %s", gap)
+	}
+}
+
+// opdHandling reports, once on the OPD profile, that services relying on the OPD's
+// [penanganan_pengaduan] are not told how complaints are handled or how soon (SP031).
+func (c *checker) opdHandling(o *standard.OPD) {
+	for _, s := range o.Services {
+		if s.Handling != nil {
+			continue
+		}
+		gap := handlingGap(s.EffectiveHandling(), s.EffectiveComplaints())
+		if gap == "" {
+			continue
+		}
+		path := "penanganan_pengaduan"
+		if o.Handling == nil {
+			path = ""
+		}
+		c.add("SP031", o.File, path, handlingHint+" Tabel di _opd.toml berlaku untuk setiap layanan OPD ini yang tidak menulisnya sendiri.",
+			"OPD dan layanannya tidak menyebut %s", gap)
+		return
 	}
 }

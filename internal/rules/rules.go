@@ -161,6 +161,18 @@ var Rulebook = []Rule{
 		Message: "SK belum mencantumkan tanggal / nomor",
 		Explain: "Keputusan yang menetapkan standar disebut dengan nomor dan tanggalnya. Halaman hanya menulis yang ada, tidak pernah \"tanggal\" yang kosong.",
 		Source:  "PermenPAN-RB 15/2014; PEKPPP tingkat 3 (standar ditetapkan)", Field: "sk.nomor, sk.tanggal"},
+	{ID: "SP029", Severity: standard.Warning, Title: "jangka waktu dalam \"hari\" tanpa kerja atau kalender",
+		Message: "jangka waktu ditulis dalam \"hari\" tanpa menyebut hari kerja atau hari kalender",
+		Explain: "14 hari kerja adalah hampir tiga minggu, 14 hari kalender dua minggu; tanpa kata kerja atau kalender warga tidak tahu kapan janji waktu jatuh tempo. Papan menampilkan \"hari\" seperti tertulis dan tidak menerbitkan jangka waktu ini sebagai data terstruktur (processingTime) sampai jelas.",
+		Source:  "UU 25/2009 Pasal 21 huruf d (jangka waktu penyelesaian); PermenPAN-RB 15/2014 (jangka waktu pelayanan)", Field: "jangka_waktu.satuan"},
+	{ID: "SP030", Severity: standard.Warning, Title: "persyaratan dengan rumusan terbuka",
+		Message: "`nama`/`keterangan`/`jika` pada [[persyaratan]] memakai rumusan terbuka %q",
+		Explain: "Persyaratan harus jelas dan tertutup: warga perlu tahu setiap dokumen yang diminta. Rumusan seperti \"dan lain-lain\", \"antara lain\", \"dokumen pendukung lainnya\" atau \"bila diperlukan\" membuka ruang permintaan syarat tambahan di loket, yang dinilai Ombudsman sebagai ketidakpastian layanan. Pilihan ditulis sebagai kelompok atau, syarat bersyarat dengan jika yang menyebut kapan tepatnya.",
+		Source:  "UU 25/2009 Pasal 21 huruf b; PermenPAN-RB 15/2014 Lampiran (persyaratan pelayanan); Ombudsman RI, penilaian kepatuhan standar pelayanan", Field: "persyaratan[].nama, persyaratan[].keterangan, persyaratan[].jika"},
+	{ID: "SP031", Severity: standard.Warning, Title: "penanganan pengaduan tanpa cara atau waktu tanggapan",
+		Message: "standar tidak menyebut cara pengaduan ditangani dan/atau waktu tanggapannya",
+		Explain: "Komponen penanganan pengaduan, saran dan masukan memuat tata cara penanganannya dan kapan pengadu mendapat tanggapan, bukan hanya salurannya. Tulis [penanganan_pengaduan] dengan uraian dan waktu_respons di layanan, atau sekali di _opd.toml untuk semua layanan OPD.",
+		Source:  "UU 25/2009 Pasal 36–37 (pengelolaan dan tanggapan pengaduan); PermenPAN-RB 15/2014 (komponen penanganan pengaduan, saran dan masukan)", Field: "[penanganan_pengaduan] (berkas layanan atau _opd.toml)"},
 }
 
 // MissingSeverity is the severity of a component that is not written at all: a

@@ -35,6 +35,10 @@ moto = "Melayani dengan hati"
 teks = "Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar dan siap menerima sanksi apabila tidak menepati janji ini."
 penanda_tangan = "Budi"
 jabatan = "Kepala Dinas"
+
+[penanganan_pengaduan]
+uraian = "Pengaduan dicatat petugas, diteruskan kepada Kepala Dinas, dan dijawab kepada pengadu."
+waktu_respons = "paling lama 5 hari kerja"
 `
 
 // serviceTOML is a service that passes every rule; tests break one thing at a time.
@@ -184,11 +188,11 @@ func TestRules(t *testing.T) {
 		{"SP011 no SP4N-LAPOR! channel", map[string]string{"site.toml": "judul = \"Uji\"\nwilayah = \"Kota Uji\"\n", svc: serviceTOML + "\n[[pengaduan]]\njenis = \"whatsapp\"\nnilai = \"0812\"\n"},
 			[]string{svc + ":51:3: peringatan: tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\") [SP011]"}},
 		{"SP011 passes with the site's LAPOR! channel", map[string]string{svc: serviceTOML + "\n[[pengaduan]]\njenis = \"whatsapp\"\nnilai = \"0812\"\n"}, nil},
-		{"SP012 OPD without Maklumat", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")]},
+		{"SP012 OPD without Maklumat", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")] + opdTOML[strings.Index(opdTOML, "[penanganan_pengaduan]"):]},
 			[]string{opd + ":1:1: galat: OPD belum punya Maklumat Pelayanan [SP012]"}},
-		{"SP012 is a peringatan while every service of the OPD is a draft", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")], svc: "draf = true\n" + serviceTOML},
+		{"SP012 is a peringatan while every service of the OPD is a draft", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")] + opdTOML[strings.Index(opdTOML, "[penanganan_pengaduan]"):], svc: "draf = true\n" + serviceTOML},
 			[]string{opd + ":1:1: peringatan: OPD belum punya Maklumat Pelayanan [SP012]"}},
-		{"SP012 is a peringatan for an OPD with no service yet", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")], svc: "-"},
+		{"SP012 is a peringatan for an OPD with no service yet", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "[maklumat]")] + opdTOML[strings.Index(opdTOML, "[penanganan_pengaduan]"):], svc: "-"},
 			[]string{opd + ":1:1: peringatan: OPD belum punya Maklumat Pelayanan [SP012]"}},
 		{"SP013 Maklumat without signer", map[string]string{opd: replace(opdTOML, "penanda_tangan = \"Budi\"\n", "")},
 			[]string{opd + ":6:2: galat: Maklumat Pelayanan tidak menyebut penanda tangan [SP013]"}},
@@ -245,7 +249,7 @@ func TestRules(t *testing.T) {
 			[]string{svc + ":31:1: peringatan: jumlah waktu langkah prosedur pada kanal \"Daring\" (16 jam) melebihi jangka waktu layanan (8 jam) [SP009]"}},
 		{"SP010 passes with the OPD's channel", map[string]string{"site.toml": "judul = \"Uji\"\nwilayah = \"Kota Uji\"\n", opd: opdTOML + "\n[[pengaduan]]\njenis = \"lapor\"\nnilai = \"https://www.lapor.go.id\"\n"}, nil},
 		{"SP011 reported on the OPD whose channels the service uses", map[string]string{"site.toml": "judul = \"Uji\"\nwilayah = \"Kota Uji\"\n", opd: opdTOML + "\n[[pengaduan]]\njenis = \"whatsapp\"\nnilai = \"0812\"\n"},
-			[]string{opd + ":11:3: peringatan: tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\") [SP011]"}},
+			[]string{opd + ":15:3: peringatan: tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\") [SP011]"}},
 		{"SP011 reported once on site.toml", map[string]string{"site.toml": replace(siteTOML, "jenis = \"lapor\"", "jenis = \"whatsapp\"")},
 			[]string{"site.toml:4:3: peringatan: tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\") [SP011]"}},
 		{"SP019 no evaluation recorded", map[string]string{svc: replace(serviceTOML, "evaluasi_terakhir = 2025-01-10\n", "")},
@@ -278,6 +282,8 @@ func TestRules(t *testing.T) {
 			[]string{svc + ":49:1: galat: teks contoh dari papan new belum diganti: \"Tulis perlakuannya, misalnya kursi roda\" [SP022]"}},
 		{"SP022 sample text in an OPD's list", map[string]string{opd: replace(opdTOML, "[maklumat]\n", "[[jam_layanan]]\nhari = \"Tulis harinya, misalnya Senin–Kamis\"\njam = \"08.00–15.00 WIB\"\n\n[maklumat]\n")},
 			[]string{opd + ":7:1: galat: teks contoh dari papan new belum diganti: \"Tulis harinya, misalnya Senin–Kamis\" [SP022]"}},
+		{"SP022 sample text in the duration's note", map[string]string{svc: replace(serviceTOML, "dihitung_sejak = \"berkas dinyatakan lengkap\"\n", "dihitung_sejak = \"berkas dinyatakan lengkap\"\nketerangan = \"Tulis pengecualiannya, misalnya Dikecualikan apabila terjadi gangguan jaringan\"\n")},
+			[]string{svc + ":33:1: galat: teks contoh dari papan new belum diganti: \"Tulis pengecualiannya, misalnya Dikecualikan apabila terjadi gangguan jaringan\" [SP022]"}},
 		{"SP022 passes a value that only begins like one", map[string]string{svc: replace(serviceTOML, "nama = \"Fotokopi KTP\"", "nama = \"Tulis tangan: surat pernyataan\"")}, nil},
 		{"SP023 fee above Rp 1 miliar", map[string]string{svc: replace(replace(serviceTOML, "gratis = true", "tarif = 1000000000000000\ndasar_hukum = \"perda-1\""), "[[dasar_hukum]]\n", "[[dasar_hukum]]\nid = \"perda-1\"\n")},
 			[]string{svc + ":36:1: peringatan: tarif Rp1.000.000.000.000.000 pada [[biaya]] ke-1 melebihi Rp1.000.000.000 [SP023]"}},
@@ -291,6 +297,68 @@ func TestRules(t *testing.T) {
 		{"SP024 counts characters, not bytes", map[string]string{svc: replace(serviceTOML, "Layanan Uji", strings.Repeat("é", 151))},
 			[]string{svc + ":1:1: peringatan: nama layanan 151 karakter; poster hanya memuat 150 karakter pertama [SP024]"}},
 		{"SP024 passes at the bound", map[string]string{svc: replace(serviceTOML, "Layanan Uji", strings.Repeat("é", 150))}, nil},
+		{"SP029 duration in hari without kerja or kalender", map[string]string{svc: replace(serviceTOML, `satuan = "hari kerja"`, `satuan = "hari"`)},
+			[]string{svc + ":31:1: peringatan: jangka waktu ditulis dalam \"hari\" tanpa menyebut hari kerja atau hari kalender [SP029]"}},
+		// Kota Metro, PBG: "Paling lambat 1 (satu) hari Penerbitan PBG, Paling Lambat 3 (Tiga)
+		// hari Penerbitan SLF dan SBKBG", no start point.
+		{"SP029 and SP007 on each of several durations (Kota Metro)", map[string]string{svc: replace(serviceTOML,
+			"[jangka_waktu]\nnilai = 1\nsatuan = \"hari kerja\"\ndihitung_sejak = \"berkas dinyatakan lengkap\"\n",
+			"[[jangka_waktu]]\nlabel = \"Penerbitan PBG\"\nnilai = 1\nsatuan = \"hari\"\n\n[[jangka_waktu]]\nlabel = \"Penerbitan SLF dan SBKBG\"\nnilai = 3\nsatuan = \"hari\"\n")},
+			[]string{
+				svc + ":29:3: peringatan: jangka waktu tidak menyebut sejak kapan dihitung [SP007]",
+				svc + ":32:1: peringatan: jangka waktu ditulis dalam \"hari\" tanpa menyebut hari kerja atau hari kalender [SP029]",
+				svc + ":34:3: peringatan: jangka waktu tidak menyebut sejak kapan dihitung [SP007]",
+				svc + ":37:1: peringatan: jangka waktu ditulis dalam \"hari\" tanpa menyebut hari kerja atau hari kalender [SP029]",
+			}},
+		{"SP029 passes with hari kalender", map[string]string{svc: replace(serviceTOML, `satuan = "hari kerja"`, `satuan = "hari kalender"`)}, nil},
+		{"SP009 compares a channel with the duration labelled as it", map[string]string{svc: replace(replace(serviceTOML,
+			"waktu = \"2 jam\"", "waktu = \"2 jam\"\nkanal = \"Luring\""),
+			"[jangka_waktu]\nnilai = 1\nsatuan = \"hari kerja\"\n",
+			"[[jangka_waktu]]\nlabel = \"Daring\"\nnilai = 3\nsatuan = \"hari kerja\"\ndihitung_sejak = \"berkas lengkap\"\n\n[[jangka_waktu]]\nlabel = \"Luring\"\nnilai = 1\nsatuan = \"jam\"\n")},
+			[]string{svc + ":38:1: peringatan: jumlah waktu langkah prosedur pada kanal \"Luring\" (2 jam) melebihi jangka waktu layanan (1 jam) [SP009]"}},
+		{"SP009 passes several durations together", map[string]string{svc: replace(replace(serviceTOML,
+			"waktu = \"2 jam\"", "waktu = \"3 hari kerja\""),
+			"[jangka_waktu]\nnilai = 1\nsatuan = \"hari kerja\"\n",
+			"[[jangka_waktu]]\nlabel = \"Penerbitan PBG\"\nnilai = 1\nsatuan = \"hari kerja\"\ndihitung_sejak = \"berkas lengkap\"\n\n[[jangka_waktu]]\nlabel = \"Penerbitan SLF\"\nnilai = 3\nsatuan = \"hari kerja\"\n")}, nil},
+		// Kab. Kotawaringin Timur, Izin Reklame: "Rekomendasi dari Instansi terkait, bila diperlukan".
+		{"SP030 condition left unsaid (Kotawaringin Timur)", map[string]string{svc: replace(serviceTOML, `nama = "Fotokopi KTP"`, `nama = "Rekomendasi dari Instansi terkait, bila diperlukan"`)},
+			[]string{svc + ":17:1: peringatan: `nama` pada [[persyaratan]] ke-1 memakai rumusan terbuka \"bila diperlukan\" [SP030]"}},
+		// Kab. Sintang, Kartu Keluarga: "Dokumen Kependudukan yang dimiliki, antara lain: …".
+		{"SP030 open list (Sintang)", map[string]string{svc: replace(serviceTOML, `nama = "Fotokopi KTP"`, `nama = "Dokumen Kependudukan yang dimiliki, antara lain: Kutipan Akta Kelahiran"`)},
+			[]string{svc + ":17:1: peringatan: `nama` pada [[persyaratan]] ke-1 memakai rumusan terbuka \"antara lain\" [SP030]"}},
+		{"SP030 in a note and a condition", map[string]string{svc: replace(serviceTOML, `nama = "Fotokopi KTP"`, `nama = "Fotokopi KTP"`+"\nketerangan = \"Dilampiri dokumen pendukung lainnya\"\njika = \"jika perlu\"")},
+			[]string{
+				svc + ":18:1: peringatan: `keterangan` pada [[persyaratan]] ke-1 memakai rumusan terbuka \"dokumen pendukung lainnya\" [SP030]",
+				svc + ":19:1: peringatan: `jika` pada [[persyaratan]] ke-1 memakai rumusan terbuka \"jika perlu\" [SP030]",
+			}},
+		{"SP030 catches dll and dan lain-lain", map[string]string{svc: replace(serviceTOML, "[[persyaratan]]\nnama = \"Fotokopi KTP\"\n",
+			"[[persyaratan]]\nnama = \"Fotokopi KTP, KK, dll.\"\n\n[[persyaratan]]\nnama = \"Surat pengantar RT/RW dan lain-lain\"\n")},
+			[]string{
+				svc + ":17:1: peringatan: `nama` pada [[persyaratan]] ke-1 memakai rumusan terbuka \"dll\" [SP030]",
+				svc + ":20:1: peringatan: `nama` pada [[persyaratan]] ke-2 memakai rumusan terbuka \"dan lain-lain\" [SP030]",
+			}},
+		// Conditions that say when (Kab. Sleman, Kab. Wonogiri, Kab. Sintang) are closed.
+		{"SP030 passes conditions that say when", map[string]string{svc: replace(serviceTOML, "[[persyaratan]]\nnama = \"Fotokopi KTP\"\n",
+			"[[persyaratan]]\nnama = \"Fotokopi ijazah bagi yang sudah memiliki\"\n\n"+
+				"[[persyaratan]]\nnama = \"Copy surat nikah legalisir/kutipan akta perkawinan atau kutipan akta perceraian\"\njika = \"bagi yang sudah menikah\"\n\n"+
+				"[[persyaratan]]\nnama = \"Surat Keterangan Pindah Datang bagi penduduk yang pindah dalam wilayah NKRI\"\n\n"+
+				"[[persyaratan]]\nnama = \"Surat Keterangan Kepala Suku/Adat setempat, khusus bagi komunitas terpencil/suku terasing\"\n\n"+
+				"[[persyaratan]]\nnama = \"Fotokopi ijazah atau dokumen lain yang memuat nomor ijazah (bila ada)\"\n")}, nil},
+		{"SP030 dokumen lain yang diperlukan", map[string]string{svc: replace(serviceTOML, `nama = "Fotokopi KTP"`, `nama = "Fotokopi KTP dan dokumen lain yang diperlukan"`)},
+			[]string{svc + ":17:1: peringatan: `nama` pada [[persyaratan]] ke-1 memakai rumusan terbuka \"dokumen lain\" [SP030]"}},
+		{"SP031 neither the service nor its OPD says how complaints are handled", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "\n[penanganan_pengaduan]")]},
+			[]string{opd + ":1:1: peringatan: OPD dan layanannya tidak menyebut cara pengaduan ditangani dan waktu tanggapannya [SP031]"}},
+		{"SP031 names the response time missing", map[string]string{opd: replace(opdTOML, "waktu_respons = \"paling lama 5 hari kerja\"\n", "")},
+			[]string{opd + ":11:2: peringatan: OPD dan layanannya tidak menyebut waktu tanggapan pengaduan [SP031]"}},
+		{"SP031 passes with a channel's response time", map[string]string{
+			opd: replace(opdTOML, "waktu_respons = \"paling lama 5 hari kerja\"\n", "") + "\n[[pengaduan]]\njenis = \"lapor\"\nnilai = \"https://www.lapor.go.id\"\nwaktu_respons = \"3 hari kerja\"\n"}, nil},
+		{"SP031 on the service whose own table leaves out the handling", map[string]string{
+			opd: opdTOML[:strings.Index(opdTOML, "\n[penanganan_pengaduan]")],
+			svc: serviceTOML + "\n[penanganan_pengaduan]\nwaktu_respons = \"paling lama 3 hari kerja\"\n"},
+			[]string{svc + ":51:2: peringatan: layanan tidak menyebut cara pengaduan ditangani [SP031]"}},
+		{"SP031 passes a service's table completed by its OPD's", map[string]string{
+			opd: replace(opdTOML, "waktu_respons = \"paling lama 5 hari kerja\"\n", ""),
+			svc: serviceTOML + "\n[penanganan_pengaduan]\nwaktu_respons = \"paling lama 3 hari kerja\"\n"}, nil},
 		{"site.toml raises, lowers and switches off rules", map[string]string{
 			"site.toml": siteTOML + "\n[kepatuhan.aturan]\nSP016 = \"galat\"\nSP020 = \"mati\"\nSP015 = \"peringatan\"\n",
 			svc:         serviceTOML[:strings.Index(serviceTOML, "[[pelayanan_khusus]]")],

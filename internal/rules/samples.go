@@ -24,7 +24,10 @@ type textField struct {
 // hold text. It is built once, when the package is initialised, and only read after.
 var textFields = buildTextFields(reflect.TypeFor[standard.Service](), reflect.TypeFor[standard.OPD]())
 
-var dateType = reflect.TypeFor[standard.Date]()
+var (
+	dateType      = reflect.TypeFor[standard.Date]()
+	durationsType = reflect.TypeFor[[]standard.Duration]()
+)
 
 func buildTextFields(roots ...reflect.Type) map[reflect.Type][]textField {
 	m := map[reflect.Type][]textField{}
@@ -86,6 +89,10 @@ func (c *checker) samples(file string, v reflect.Value, path []keySeg) {
 			c.samples(file, v.Elem(), path)
 		}
 	case reflect.Slice:
+		if v.Type() == durationsType && v.Len() == 1 && v.Index(0).Interface().(standard.Duration).Key == "jangka_waktu" {
+			c.samples(file, v.Index(0), path) // the table [jangka_waktu], not an item of [[jangka_waktu]]
+			return
+		}
 		for i := range v.Len() {
 			c.samples(file, v.Index(i), append(path, keySeg{index: i}))
 		}

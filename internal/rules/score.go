@@ -308,7 +308,6 @@ func Delivery(site *standard.Site, s *standard.Service, findings standard.Proble
 		})
 	}
 	channels := slices.Concat(s.EffectiveComplaints(), site.Config.Complaints)
-	d := s.Duration
 	return []Component{
 		{"persyaratan", len(s.Requirements) > 0,
 			!slices.ContainsFunc(s.Requirements, func(r standard.Requirement) bool { return strings.TrimSpace(r.Name) == "" }) && !flagged("persyaratan")},
@@ -316,13 +315,15 @@ func Delivery(site *standard.Site, s *standard.Service, findings standard.Proble
 			!slices.ContainsFunc(s.Procedure, func(st standard.Step) bool {
 				return strings.TrimSpace(st.Actors.String()) == "" || slices.ContainsFunc(st.Actors, func(a string) bool { return strings.TrimSpace(a) == "" })
 			})},
-		{"jangka_waktu", d != nil,
-			d != nil && slices.Contains(standard.Units, d.Unit) && !flagged("jangka_waktu")},
+		{"jangka_waktu", len(s.Durations) > 0,
+			!slices.ContainsFunc(s.Durations, func(d standard.Duration) bool { return !slices.Contains(standard.Units, d.Unit) }) && !flagged("jangka_waktu")},
 		{"biaya", len(s.Fees) > 0,
 			!slices.ContainsFunc(s.Fees, func(f standard.Fee) bool { return f.Paid() && f.LegalBasis == "" }) && !flagged("biaya")},
 		{"produk", len(s.Products) > 0,
 			!slices.ContainsFunc(s.Products, func(p standard.Product) bool { return strings.TrimSpace(p.Name) == "" })},
 		{"pengaduan", len(channels) > 0,
-			slices.ContainsFunc(channels, func(ch standard.Channel) bool { return strings.TrimSpace(ch.Value) != "" })},
+			slices.ContainsFunc(channels, func(ch standard.Channel) bool {
+				return strings.TrimSpace(ch.Value()) != "" || ch.Kind == "kotak-saran" // a box at the office needs no address
+			})},
 	}
 }

@@ -46,7 +46,7 @@ func TestScaffoldsPassCheck(t *testing.T) {
 		t.Error("a new service is not a draft")
 	}
 	// No fact is made up: every delivery component is left out.
-	if s.Requirements != nil || s.Procedure != nil || s.Duration != nil || s.Fees != nil || s.Products != nil || site.OPDs[0].Hours != nil || site.OPDs[0].Maklumat != nil {
+	if s.Requirements != nil || s.Procedure != nil || s.Durations != nil || s.Fees != nil || s.Products != nil || site.OPDs[0].Hours != nil || site.OPDs[0].Maklumat != nil {
 		t.Errorf("the scaffolds wrote facts: %+v %+v", s, site.OPDs[0])
 	}
 	today := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
@@ -213,6 +213,8 @@ func realValue(line string) string {
 		return key + " = 2024-01-15"
 	case "dasar_hukum":
 		return `dasar_hukum = "uu-25-2009"` // the id of the example [[dasar_hukum]]
+	case "atau":
+		return "" // a one-of group needs a second requirement the example does not give
 	case "waktu":
 		return `waktu = "10 menit"`
 	case "tarif":

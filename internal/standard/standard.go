@@ -9,6 +9,7 @@ package standard
 
 import (
 	"cmp"
+	"fmt"
 	"iter"
 	"slices"
 	"strings"
@@ -104,6 +105,9 @@ type OPD struct {
 	Maklumat  *Maklumat     `toml:"maklumat"`
 	// Complaints apply to every service of the OPD that lists none of its own.
 	Complaints []Channel `toml:"pengaduan"`
+	// Handling is how the OPD handles complaints and how soon it answers: the default
+	// of each of its services, key by key (Service.EffectiveHandling).
+	Handling *ComplaintHandling `toml:"penanganan_pengaduan"`
 
 	Services []*Service // sorted by Name
 }
@@ -154,12 +158,18 @@ type Service struct {
 	// absent (nil or empty) while a standard is being written: the rulebook reports it
 	// (SP021) and pages say plainly that it is not stated, so nothing is published as
 	// a fact that nobody wrote.
+	//
+	// Durations is one table [jangka_waktu], or several [[jangka_waktu]] each with its
+	// label ("Penerbitan PBG", "Penerbitan SLF dan SBKBG").
 	Requirements []Requirement `toml:"persyaratan"`  // 1
 	Procedure    []Step        `toml:"prosedur"`     // 2
-	Duration     *Duration     `toml:"jangka_waktu"` // 3
+	Durations    []Duration    `toml:"jangka_waktu"` // 3
 	Fees         []Fee         `toml:"biaya"`        // 4
 	Products     []Product     `toml:"produk"`       // 5
 	Complaints   []Channel     `toml:"pengaduan"`    // 6
+	// Handling is how complaints are handled and how soon they are answered, part of
+	// component 6; keys not written here come from the OPD's.
+	Handling *ComplaintHandling `toml:"penanganan_pengaduan"`
 
 	// The eight service-management components.
 	LegalBasis       []Law    `toml:"dasar_hukum"`                  // 7
@@ -195,6 +205,10 @@ type Requirement struct {
 	Case      string   `toml:"kasus"`
 	Condition string   `toml:"jika"`
 	Note      Markdown `toml:"keterangan"`
+	// OneOf names a group of alternatives: requirements of the same case with the same
+	// atau are "one of" ("Surat keterangan kehilangan dari Kepolisian atau KTP-el yang
+	// rusak"). The name is a key, not shown.
+	OneOf string `toml:"atau"`
 }
 
 // Step is one step of the procedure.
@@ -305,13 +319,31 @@ type StepTime struct {
 	Unit     Unit
 }
 
-// Duration is jangka waktu pelayanan.
+// Duration is jangka waktu pelayanan, or one of several of a standard.
 type Duration struct {
+	// Label names what this duration is for when a standard states several: a stage
+	// ("Penerbitan PBG") or a channel ("Pelayanan luring"). Required then.
+	Label     string   `toml:"label"`
 	Value     int      `toml:"nilai,required"`
 	Max       int      `toml:"paling_lama"`
 	Unit      Unit     `toml:"satuan,required"`
 	CountFrom string   `toml:"dihitung_sejak"`
 	Note      Markdown `toml:"keterangan"`
+	// Key is where the duration is written, for messages: "jangka_waktu" for the table
+	// [jangka_waktu], "jangka_waktu[1]" for the second [[jangka_waktu]]. The loader sets
+	// it; Service.DurationKey reads it.
+	Key string
+}
+
+// DurationKey returns the key path of the i-th duration of s, as messages name it.
+func (s *Service) DurationKey(i int) string {
+	if k := s.Durations[i].Key; k != "" {
+		return k
+	}
+	if len(s.Durations) == 1 {
+		return "jangka_waktu"
+	}
+	return fmt.Sprintf("jangka_waktu[%d]", i)
 }
 
 // Unit is a unit of time as standards state it.
@@ -323,23 +355,35 @@ const (
 	UnitHour        Unit = "jam"
 	UnitWorkDay     Unit = "hari kerja"
 	UnitCalendarDay Unit = "hari kalender"
+	UnitMonth       Unit = "bulan" // "3 bulan setelah persyaratan lengkap" (Kab. Banyumas)
+	// UnitDay is "hari" as many standards write it, without saying working or calendar
+	// days. A duration may use it, as written (the rulebook asks which, SP029); a
+	// step's time may not.
+	UnitDay Unit = "hari"
 )
 
-// Units lists the valid units, in the order messages show them.
-var Units = []Unit{UnitMinute, UnitHour, UnitWorkDay, UnitCalendarDay}
+// Units lists the units a step's time and a duration may use, in the order messages
+// show them.
+var Units = []Unit{UnitMinute, UnitHour, UnitWorkDay, UnitCalendarDay, UnitMonth}
+
+// DurationUnits lists the units a duration may use: Units and UnitDay.
+var DurationUnits = append(Units[:len(Units):len(Units)], UnitDay)
 
 // Minutes converts n of u to minutes of working time, for comparing step times with the
-// service duration. A working day counts as 8 hours; a calendar day as 24.
+// service duration. A working day counts as 8 hours; a calendar day as 24, a month as 30
+// calendar days. A "hari" counts as a working day, the shorter of its two readings.
 func (u Unit) Minutes(n int) int {
 	switch u {
 	case UnitMinute:
 		return n
 	case UnitHour:
 		return n * 60
-	case UnitWorkDay:
+	case UnitWorkDay, UnitDay:
 		return n * 8 * 60
 	case UnitCalendarDay:
 		return n * 24 * 60
+	case UnitMonth:
+		return n * 30 * 24 * 60
 	}
 	return 0
 }
@@ -404,19 +448,41 @@ type Product struct {
 
 // Channel is one complaint channel (penanganan pengaduan, saran dan masukan).
 type Channel struct {
-	Kind     ChannelKind `toml:"jenis,required"`
-	Value    string      `toml:"nilai,required"`
-	Hours    string      `toml:"jam"`
-	Response string      `toml:"waktu_respons"`
-	Note     Markdown    `toml:"keterangan"`
+	Kind ChannelKind `toml:"jenis,required"`
+	// Values is what the channel is reached at: a number, an address, a link; several
+	// when the standard gives several ("(0725) 49638, 49313"), each its own link. Only a
+	// suggestion box (ChannelNoValue) may have none.
+	Values   Texts    `toml:"nilai"`
+	Hours    string   `toml:"jam"`
+	Response string   `toml:"waktu_respons"`
+	Note     Markdown `toml:"keterangan"`
 }
+
+// Value returns the values of c as one line, joined by ", ".
+func (c Channel) Value() string { return strings.Join(c.Values, ", ") }
+
+// Texts is one text or several: in TOML a string ("0812…") or a list of strings.
+type Texts []string
 
 // ChannelKind is the kind of a complaint channel.
 type ChannelKind string
 
 // ChannelKinds lists the kinds a channel may have. "lapor" is SP4N-LAPOR!, the national
-// complaint system every provider must connect to.
-var ChannelKinds = []ChannelKind{"lapor", "whatsapp", "telepon", "sms", "email", "situs", "media-sosial", "kotak-saran", "loket", "lainnya"}
+// complaint system every provider must connect to. "faks" is a fax number (shown, not
+// linked), "surat" a letter (its value is the address to write to).
+var ChannelKinds = []ChannelKind{"lapor", "whatsapp", "telepon", "sms", "email", "situs", "media-sosial", "kotak-saran", "loket", "faks", "surat", "lainnya"}
+
+// ChannelNoValue is the kind of channel that may be written without a value: a
+// suggestion box is at the office, and standards say no more ("Kotak saran").
+const ChannelNoValue ChannelKind = "kotak-saran"
+
+// ComplaintHandling is how complaints are handled (the procedure) and how soon the
+// complainant is answered: what UU 25/2009 Pasal 36–37 and PermenPAN-RB 15/2014
+// (component 6) ask besides the channels.
+type ComplaintHandling struct {
+	Text         Markdown `toml:"uraian"`
+	ResponseTime string   `toml:"waktu_respons"` // "paling lama 5 hari kerja"
+}
 
 // Law is one legal basis (dasar hukum). Only its kind is required: a source may say no
 // more than "Peraturan Daerah" (rule SP026 names what is missing). Year 0 is not given.
@@ -460,6 +526,24 @@ func (s *Service) EffectiveComplaints() []Channel {
 		return s.Complaints
 	}
 	return s.OPD.Complaints
+}
+
+// EffectiveHandling returns how complaints about s are handled: each key of its own
+// [penanganan_pengaduan], or else its OPD's. Both empty when neither states it.
+func (s *Service) EffectiveHandling() ComplaintHandling {
+	var h ComplaintHandling
+	if s.Handling != nil {
+		h = *s.Handling
+	}
+	if s.OPD != nil && s.OPD.Handling != nil {
+		if h.Text == "" {
+			h.Text = s.OPD.Handling.Text
+		}
+		if h.ResponseTime == "" {
+			h.ResponseTime = s.OPD.Handling.ResponseTime
+		}
+	}
+	return h
 }
 
 // LawByID returns the legal basis with the given id, or nil. No law has the id "": a
@@ -556,9 +640,9 @@ func (s *Service) ManagementTexts() []NamedText {
 
 // ListEntry returns the part of s that lists of services read — the home page, the OPD
 // page, the search index and the site-wide rules: its address, name, category, summary,
-// keywords, complaint channels, whether it is a draft, and RequirementNames. A build
-// keeps only this of each service once the service's own pages are written, so memory
-// grows with the lists, not with the whole text of every standard.
+// keywords, complaint channels and their handling, whether it is a draft, and
+// RequirementNames. A build keeps only this of each service once the service's own pages
+// are written, so memory grows with the lists, not with the whole text of every standard.
 //
 // The strings are copied: a string decoded from TOML may share the memory of the whole
 // file it came from, which keeping one name would then keep. intern, when not nil,
@@ -580,15 +664,30 @@ func (s *Service) ListEntry(intern func(string) string) *Service {
 	if len(s.Complaints) > 0 {
 		e.Complaints = make([]Channel, len(s.Complaints))
 		for i, ch := range s.Complaints {
-			e.Complaints[i] = Channel{Kind: ChannelKind(c(string(ch.Kind))), Value: c(ch.Value),
+			e.Complaints[i] = Channel{Kind: ChannelKind(c(string(ch.Kind))), Values: cloneTexts(ch.Values),
 				Hours: c(ch.Hours), Response: c(ch.Response), Note: Markdown(c(string(ch.Note)))}
 		}
+	}
+	if h := s.Handling; h != nil {
+		// The site-wide rules (SP031) ask whether a service states its own handling.
+		e.Handling = &ComplaintHandling{Text: Markdown(c(string(h.Text))), ResponseTime: c(h.ResponseTime)}
 	}
 	e.requirementNames = []string{} // not nil: an entry without requirements has none
 	for n := range s.RequirementNames() {
 		e.requirementNames = append(e.requirementNames, intern(n))
 	}
 	return e
+}
+
+func cloneTexts(ts Texts) Texts {
+	if ts == nil {
+		return nil
+	}
+	out := make(Texts, len(ts))
+	for i, t := range ts {
+		out[i] = strings.Clone(t)
+	}
+	return out
 }
 
 // RequirementNames yields the names of the requirements of s, in order. Of a ListEntry,

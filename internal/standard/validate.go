@@ -82,10 +82,29 @@ func (c *checker) channels(prefix string, chs []Channel) {
 		kinds[i] = string(k)
 	}
 	for i, ch := range chs {
-		c.oneOf(fmt.Sprintf("%s[%d].jenis", prefix, i), string(ch.Kind), kinds)
-		if slices.Contains(URLChannelKinds, ch.Kind) {
-			c.url(fmt.Sprintf("%s[%d].nilai", prefix, i), ch.Value)
+		p := fmt.Sprintf("%s[%d]", prefix, i)
+		c.oneOf(p+".jenis", string(ch.Kind), kinds)
+		for j, v := range ch.Values {
+			vp := p + ".nilai"
+			if len(ch.Values) > 1 {
+				vp = fmt.Sprintf("%s[%d]", vp, j)
+			}
+			if strings.TrimSpace(v) == "" {
+				c.errorf(vp, "Hapus butir kosong dari daftar, atau tulis nilainya.", "%s kosong", FieldLabel(vp))
+				continue
+			}
+			if slices.Contains(URLChannelKinds, ch.Kind) {
+				c.url(vp, v)
+			}
 		}
+	}
+}
+
+// handling checks a [penanganan_pengaduan] table: a table written says something.
+func (c *checker) handling(h *ComplaintHandling) {
+	if h != nil && strings.TrimSpace(string(h.Text)) == "" && strings.TrimSpace(h.ResponseTime) == "" {
+		c.errorf("penanganan_pengaduan", `Tulis uraian = "…" (cara pengaduan ditangani) dan waktu_respons = "…" (misalnya "paling lama 5 hari kerja") seperti tertulis dalam standar, atau hapus tabel ini.`,
+			"[penanganan_pengaduan] tidak berisi uraian maupun waktu_respons")
 	}
 }
 
@@ -123,6 +142,7 @@ func (o *OPD) Validate() []Problem {
 	c := checker{file: o.File}
 	c.contact("kontak", o.Contact)
 	c.channels("pengaduan", o.Complaints)
+	c.handling(o.Handling)
 	return c.problems
 }
 
@@ -138,24 +158,9 @@ func (s *Service) Validate() []Problem {
 			c.errorf(p+".jumlah", "", "jumlah tidak boleh negatif")
 		}
 	}
+	s.validateOneOf(&c)
 	s.validateProcedure(&c)
-	if d := s.Duration; d != nil {
-		units := make([]string, len(Units))
-		for i, u := range Units {
-			units[i] = string(u)
-		}
-		if d.Unit != "" && !slices.Contains(Units, d.Unit) {
-			c.errorf("jangka_waktu.satuan", "Pilih salah satu: "+quoteList(units)+". Jam buka kantor bukan jangka waktu.",
-				"%s bernilai %q, yang tidak dikenal", FieldLabel("jangka_waktu.satuan"), d.Unit)
-		}
-		if d.Value < 0 {
-			c.errorf("jangka_waktu.nilai", "", "jangka waktu tidak boleh negatif")
-		}
-		if d.Max != 0 && d.Max < d.Value {
-			c.errorf("jangka_waktu.paling_lama", "paling_lama adalah batas atas rentang, misalnya nilai = 1 dan paling_lama = 14.",
-				"paling_lama (%d) lebih kecil daripada nilai (%d)", d.Max, d.Value)
-		}
-	}
+	s.validateDurations(&c)
 	ids := map[string]int{}
 	for i, l := range s.LegalBasis {
 		c.url(fmt.Sprintf("dasar_hukum[%d].tautan", i), l.Link)
@@ -200,6 +205,7 @@ func (s *Service) Validate() []Problem {
 		c.oneOf(fmt.Sprintf("produk[%d].bentuk", i), p.Form, ProductForms)
 	}
 	c.channels("pengaduan", s.Complaints)
+	c.handling(s.Handling)
 	return c.problems
 }
 
@@ -238,6 +244,64 @@ func amendsHint(laws []Law, self string) string {
 		return "Tambahkan peraturan yang diubah sebagai [[dasar_hukum]] dengan id, lalu tulis id itu di mengubah."
 	}
 	return "mengubah berisi id [[dasar_hukum]] yang diubah; id yang ada: " + quoteList(ids) + "."
+}
+
+// validateDurations checks each [jangka_waktu] or [[jangka_waktu]]. A zero or negative
+// nilai is the decoder's to refuse (it knows a nilai not written from one written 0).
+func (s *Service) validateDurations(c *checker) {
+	units := make([]string, len(Units))
+	for i, u := range Units {
+		units[i] = string(u)
+	}
+	labels := map[string]int{}
+	for i, d := range s.Durations {
+		key := s.DurationKey(i)
+		if d.Unit != "" && !slices.Contains(DurationUnits, d.Unit) {
+			c.errorf(key+".satuan", "Pilih salah satu: "+quoteList(units)+". Jam buka kantor bukan jangka waktu.",
+				"%s bernilai %q, yang tidak dikenal", FieldLabel(key+".satuan"), d.Unit)
+		}
+		if d.Max != 0 && d.Max < d.Value {
+			c.errorf(key+".paling_lama", "paling_lama adalah batas atas rentang, misalnya nilai = 1 dan paling_lama = 14.",
+				"paling_lama (%d) lebih kecil daripada nilai (%d)", d.Max, d.Value)
+		}
+		if len(s.Durations) < 2 {
+			continue
+		}
+		if d.Label == "" {
+			c.errorf(key, `Tulis label = "…" pada setiap [[jangka_waktu]]: untuk apa jangka waktu ini, misalnya label = "Penerbitan PBG" atau label = "Pelayanan luring".`,
+				"%s wajib diisi bila jangka waktu lebih dari satu", FieldLabel(key+".label"))
+			continue
+		}
+		if j, dup := labels[d.Label]; dup {
+			c.errorf(key+".label", "Setiap jangka waktu memerlukan label yang berbeda.",
+				"label %q sudah dipakai oleh [[jangka_waktu]] ke-%d", d.Label, j+1)
+			continue
+		}
+		labels[d.Label] = i
+	}
+}
+
+// validateOneOf checks the "one of" groups of the requirements: a group has at least
+// two requirements of the same case, or it offers no choice.
+func (s *Service) validateOneOf(c *checker) {
+	type group struct{ kasus, atau string }
+	n := map[group]int{}
+	for _, r := range s.Requirements {
+		if r.OneOf != "" {
+			n[group{r.Case, r.OneOf}]++
+		}
+	}
+	for i, r := range s.Requirements {
+		if r.OneOf == "" || n[group{r.Case, r.OneOf}] > 1 {
+			continue
+		}
+		where := ""
+		if r.Case != "" {
+			where = fmt.Sprintf(" dengan kasus = %q", r.Case)
+		}
+		c.errorf(fmt.Sprintf("persyaratan[%d].atau", i), fmt.Sprintf("Tulis atau = %q juga pada persyaratan lain yang menjadi pilihannya (pada kasus yang sama), atau hapus atau dari persyaratan ini.", r.OneOf),
+			"tidak ada persyaratan lain%s dengan atau = %q; satu persyaratan saja bukan pilihan", where, r.OneOf)
+	}
 }
 
 func legalBasisHint(laws []Law) string {
