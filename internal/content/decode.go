@@ -44,7 +44,6 @@ func (d *decoder) errorf(path, hint, format string, args ...any) {
 var (
 	dateType      = reflect.TypeFor[standard.Date]()
 	stepTimeType  = reflect.TypeFor[standard.StepTime]()
-	actorsType    = reflect.TypeFor[standard.Actors]()
 	durationsType = reflect.TypeFor[[]standard.Duration]()
 	textsType     = reflect.TypeFor[standard.Texts]()
 	channelType   = reflect.TypeFor[standard.Channel]()
@@ -300,15 +299,7 @@ func (d *decoder) value(path string, v any, rv reflect.Value) {
 	case t == durationsType:
 		d.durations(path, v, rv)
 	case t == textsType:
-		if s, ok := v.(string); ok {
-			rv.Set(reflect.ValueOf(standard.Texts{strings.TrimSpace(s)}))
-			return
-		}
-		if _, ok := v.([]any); !ok {
-			d.typeError(path, v, "teks atau daftar teks", `Tulis teks dalam tanda kutip, misalnya nilai = "0812-3456-7890", atau beberapa dalam kurung siku, misalnya nilai = ["(0725) 49638", "(0725) 49313"].`)
-			return
-		}
-		d.list(path, v, rv)
+		d.texts(path, v, rv)
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
 		m, ok := v.(map[string]any)
 		if !ok {
@@ -328,8 +319,6 @@ func (d *decoder) value(path string, v any, rv reflect.Value) {
 		if t == feeType {
 			d.fee(path, m, rv.Addr().Interface().(*standard.Fee))
 		}
-	case t == stringsType:
-		d.stringList(path, v, rv)
 	case t.Kind() == reflect.String:
 		s, ok := v.(string)
 		if !ok {
@@ -351,8 +340,6 @@ func (d *decoder) value(path string, v any, rv reflect.Value) {
 			return
 		}
 		rv.SetBool(b)
-	case t == actorsType:
-		d.actors(path, v, rv)
 	case t.Kind() == reflect.Slice:
 		d.list(path, v, rv)
 	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && t.Elem().Kind() == reflect.String:
@@ -463,16 +450,20 @@ func (d *decoder) list(path string, v any, rv reflect.Value) {
 
 // actors decodes a step's pelaksana: one actor as text, or several as a list of texts.
 // An empty item is a missing actor, SP005 like a missing pelaksana.
-func (d *decoder) actors(path string, v any, rv reflect.Value) {
-	const hint = `Tulis satu pelaksana sebagai teks, pelaksana = "Petugas loket", atau beberapa sebagai daftar, pelaksana = ["Operator", "Pengawas"].`
-	var names standard.Actors
+func (d *decoder) texts(path string, v any, rv reflect.Value) {
+	key := path[strings.LastIndexByte(path, '.')+1:]
+	hint := textsHints[key]
+	if hint == "" {
+		hint = fmt.Sprintf(`Tulis teks dalam tanda kutip, atau beberapa dalam kurung siku: %s = ["…", "…"].`, key)
+	}
+	var out standard.Texts
 	switch v := v.(type) {
 	case string:
-		if s := strings.TrimSpace(v); s != "" {
-			names = standard.Actors{s}
+		if s := strings.TrimSpace(v); s != "" || key != "pelaksana" {
+			out = standard.Texts{s}
 		}
 	case []any:
-		names = make(standard.Actors, 0, len(v))
+		out = make(standard.Texts, 0, len(v))
 		for i, item := range v {
 			p := path + "[" + strconv.Itoa(i) + "]"
 			s, ok := item.(string)
@@ -480,18 +471,25 @@ func (d *decoder) actors(path string, v any, rv reflect.Value) {
 				d.typeError(p, item, "teks", hint)
 				continue
 			}
-			if _, blank := invisibleOnly(s); blank {
+			if _, blank := invisibleOnly(s); blank && key == "pelaksana" {
 				d.errorf(p, "Hapus butir kosong ini atau tulis nama pelaksananya.", "%s kosong", fieldLabel(p))
 				d.problems[len(d.problems)-1].Rule = requiredRule(d.top, path, "pelaksana")
 				continue
 			}
-			names = append(names, strings.TrimSpace(s))
+			out = append(out, strings.TrimSpace(s))
 		}
 	default:
 		d.typeError(path, v, "teks atau daftar teks", hint)
 		return
 	}
-	rv.Set(reflect.ValueOf(names))
+	rv.Set(reflect.ValueOf(out))
+}
+
+// textsHints are the advice for a key that takes one text or several, by key.
+var textsHints = map[string]string{
+	"pelaksana": `Tulis satu pelaksana sebagai teks, pelaksana = "Petugas loket", atau beberapa sebagai daftar, pelaksana = ["Operator", "Pengawas"].`,
+	"nilai":     `Tulis teks dalam tanda kutip, misalnya nilai = "0812-3456-7890", atau beberapa dalam kurung siku, misalnya nilai = ["(0725) 49638", "(0725) 49313"].`,
+	"mengubah":  `Tulis id dalam tanda kutip, misalnya mengubah = "uu-23-2006", atau beberapa dalam kurung siku: ["pp-37-2007", "pp-102-2012"].`,
 }
 
 func (d *decoder) typeError(path string, v any, want, hint string) {

@@ -13,8 +13,7 @@ import (
 // tarif at all decode alike.
 
 var (
-	feeType     = reflect.TypeFor[standard.Fee]()
-	stringsType = reflect.TypeFor[standard.Strings]()
+	feeType = reflect.TypeFor[standard.Fee]()
 )
 
 // FreeHint is the advice for `tarif = 0`, which once meant free: the standard must say
@@ -101,27 +100,4 @@ func feeNumber(path string) int {
 	var i int
 	fmt.Sscanf(path[strings.LastIndexByte(path, '[')+1:], "%d", &i)
 	return i + 1
-}
-
-// stringList decodes a value that may be one string or a list of strings.
-func (d *decoder) stringList(path string, v any, rv reflect.Value) {
-	if s, ok := v.(string); ok {
-		rv.Set(reflect.ValueOf(standard.Strings{strings.TrimSpace(s)}).Convert(rv.Type()))
-		return
-	}
-	items, ok := v.([]any)
-	if !ok {
-		d.typeError(path, v, "teks atau daftar teks", fmt.Sprintf(`Tulis id dalam tanda kutip, misalnya %s = "uu-23-2006", atau beberapa dalam kurung siku: ["pp-37-2007", "pp-102-2012"].`, path[strings.LastIndexByte(path, '.')+1:]))
-		return
-	}
-	out := make(standard.Strings, 0, len(items))
-	for i, item := range items {
-		s, ok := item.(string)
-		if !ok {
-			d.typeError(fmt.Sprintf("%s[%d]", path, i), item, "teks", `Tulis id dalam tanda kutip, misalnya "uu-23-2006".`)
-			continue
-		}
-		out = append(out, strings.TrimSpace(s))
-	}
-	rv.Set(reflect.ValueOf(out).Convert(rv.Type()))
 }

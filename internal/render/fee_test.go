@@ -90,10 +90,10 @@ func TestLegalBasisLines(t *testing.T) {
 	s := site.OPDs[0].Services[0]
 	s.LegalBasis = []standard.Law{
 		{ID: "pp-37-2007", Kind: "Peraturan Pemerintah", Number: "37", Year: 2007, Title: "Pelaksanaan Undang-Undang Nomor 23 Tahun 2006"},
-		{ID: "uu-24-2013", Kind: "Undang-Undang", Number: "24", Year: 2013, Title: "Perubahan atas Undang-Undang Nomor 23 Tahun 2006", Amends: standard.Strings{"uu-23-2006"}},
+		{ID: "uu-24-2013", Kind: "Undang-Undang", Number: "24", Year: 2013, Title: "Perubahan atas Undang-Undang Nomor 23 Tahun 2006", Amends: standard.Texts{"uu-23-2006"}},
 		{ID: "uu-23-2006", Kind: "Undang-Undang", Number: "23", Year: 2006, Title: "Administrasi Kependudukan", Link: "https://peraturan.example/uu-23-2006"},
-		{ID: "uu-kedua", Kind: "Undang-Undang", Number: "1", Year: 2025, Title: "Perubahan Kedua", Amends: standard.Strings{"uu-23-2006"}},
-		{ID: "pp-102-2012", Kind: "Peraturan Pemerintah", Number: "102", Year: 2012, Title: "Perubahan atas PP 37/2007", Amends: standard.Strings{"pp-37-2007"}},
+		{ID: "uu-kedua", Kind: "Undang-Undang", Number: "1", Year: 2025, Title: "Perubahan Kedua", Amends: standard.Texts{"uu-23-2006"}},
+		{ID: "pp-102-2012", Kind: "Peraturan Pemerintah", Number: "102", Year: 2012, Title: "Perubahan atas PP 37/2007", Amends: standard.Texts{"pp-37-2007"}},
 		{Kind: "Peraturan Daerah"},
 		{Kind: "Peraturan Presiden", Number: "25", Year: 2008},
 	}

@@ -16,7 +16,7 @@ import (
 // posterItemRunes; a cut list ends with "selengkapnya di <URL>" pointing to the full page.
 const (
 	posterRequirements = 10 // lines: items, and a case heading with its first item
-	posterSteps        = 8
+	posterSteps        = 6
 	posterChannels     = 6
 	posterItemRunes    = 100
 	posterActorRunes   = 40
@@ -197,6 +197,12 @@ func (r *Renderer) posterData(s *standard.Service) view {
 		}
 		p.Steps = append(p.Steps, posterStep{Text: cut(text, posterItemRunes), Actor: cut(st.Actors.String(), posterActorRunes)})
 	}
+	// The response time takes the place of one channel's line, so the section keeps its
+	// height on the sheet.
+	maxChannels := posterChannels
+	if s.EffectiveHandling().ResponseTime != "" {
+		maxChannels--
+	}
 	seen := map[string]bool{}
 	for _, c := range append(append([]standard.Channel(nil), s.EffectiveComplaints()...), r.site.Config.Complaints...) {
 		key := string(c.Kind) + "\x00" + strings.Join(c.Values, "\x00")
@@ -204,7 +210,7 @@ func (r *Renderer) posterData(s *standard.Service) view {
 			continue
 		}
 		seen[key] = true
-		if len(p.Channels) == posterChannels {
+		if len(p.Channels) == maxChannels {
 			p.MoreChannels++
 			continue
 		}

@@ -234,11 +234,7 @@ type Step struct {
 }
 
 // Actors is who carries out a step: one actor or several ("Pemohon", "Petugas loket").
-// In a file it is a text or a list of texts.
-type Actors []string
-
-// String joins the actors for a line of text: "Operator, Pengawas".
-func (a Actors) String() string { return strings.Join(a, ", ") }
+type Actors = Texts
 
 // Outcome is one branch of a decision ([[prosedur.hasil]]): when it is taken, what
 // happens, and where the procedure goes on: back to step BackTo, nowhere (End: the
@@ -459,10 +455,15 @@ type Channel struct {
 }
 
 // Value returns the values of c as one line, joined by ", ".
-func (c Channel) Value() string { return strings.Join(c.Values, ", ") }
+func (c Channel) Value() string { return c.Values.String() }
 
-// Texts is one text or several: in TOML a string ("0812…") or a list of strings.
+// Texts is one text or several: in a file, a string ("0812…") or a list of strings
+// (["(0725) 49638", "(0725) 49313"]). Channel values, a step's actors and the laws a law
+// amends are written so.
 type Texts []string
+
+// String joins the texts for a line of text: "Operator, Pengawas".
+func (t Texts) String() string { return strings.Join(t, ", ") }
 
 // ChannelKind is the kind of a complaint channel.
 type ChannelKind string
@@ -496,12 +497,8 @@ type Law struct {
 	// Amends holds the ids of the laws of the same service this one amends ("mengubah"):
 	// pages show the amended law followed by "sebagaimana telah diubah dengan" this one,
 	// and do not list this one on its own.
-	Amends Strings `toml:"mengubah"`
+	Amends Texts `toml:"mengubah"`
 }
-
-// Strings is a list of strings that a file may also write as one string:
-// mengubah = "uu-23-2006" or mengubah = ["pp-37-2007", "pp-102-2012"].
-type Strings []string
 
 // SpecialCare is one line of pelayanan khusus.
 type SpecialCare struct {
