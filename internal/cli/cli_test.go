@@ -65,6 +65,7 @@ func TestNewCheckBuild(t *testing.T) {
 		"content/dinas/_opd.toml:1:1: peringatan: OPD belum mencantumkan moto [SP020]",
 		"content/dinas/_opd.toml:1:1: peringatan: OPD belum mencantumkan visi [SP020]",
 		"content/dinas/_opd.toml:1:1: peringatan: OPD belum punya Maklumat Pelayanan [SP012]",
+		"content/dinas/_opd.toml:1:1: peringatan: OPD dan layanannya tidak menyebut cara pengaduan ditangani dan waktu tanggapannya [SP031]",
 		"content/dinas/surat.toml:1:1: peringatan: komponen pelayanan belum dicantumkan: biaya/tarif ([[biaya]]) [SP021]",
 		"content/dinas/surat.toml:1:1: peringatan: komponen pelayanan belum dicantumkan: jangka waktu ([jangka_waktu]) [SP021]",
 		"content/dinas/surat.toml:1:1: peringatan: komponen pelayanan belum dicantumkan: persyaratan ([[persyaratan]]) [SP021]",

@@ -261,3 +261,27 @@ func TestCorpusFactsOnPageAndPoster(t *testing.T) {
 		})
 	}
 }
+
+// TestNoChannelAnywhere: Kab. Kotawaringin Timur's Izin Reklame
+// (https://dpmptsp.kotimkab.go.id/standar-pelayanan-izin-reklame) states no complaint
+// channel, and in a site whose site.toml lists none either the page must say so, not
+// point to "region-wide channels at the bottom of every page" that do not exist; the
+// poster likewise, instead of an empty list.
+func TestNoChannelAnywhere(t *testing.T) {
+	page, poster := corpusPages(t, "nama = \"Izin Reklame\"\n")
+	i := strings.Index(page, `<h2 id="pengaduan">`)
+	if i < 0 {
+		t.Fatal("no complaints section")
+	}
+	section := page[i:]
+	section = section[:strings.Index(section, "</section>")]
+	if !strings.Contains(section, "Belum dicantumkan dalam standar pelayanan ini") || strings.Contains(page, "seluruh daerah") {
+		t.Errorf("complaints section:\n%s", section)
+	}
+	i = strings.Index(poster, `<h2 id="p-aduan">`)
+	section = poster[i:]
+	section = section[:strings.Index(section, "</section>")]
+	if !strings.Contains(section, "Belum dicantumkan dalam standar pelayanan ini") || strings.Contains(section, "<ul>") {
+		t.Errorf("poster complaints:\n%s", section)
+	}
+}

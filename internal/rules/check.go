@@ -133,6 +133,23 @@ func (c *checker) opd(o *standard.OPD) {
 	if o.Motto == "" {
 		c.add("SP020", o.File, "", "Tambahkan moto = \"…\" di bagian atas _opd.toml.", "OPD belum mencantumkan moto")
 	}
+	c.maklumat(o)
+	c.opdHandling(o)
+	if len(o.Services) > 0 && len(o.Complaints) > 0 && !hasLapor(o.Complaints) && !hasLapor(c.site.Config.Complaints) {
+		for _, s := range o.Services {
+			if len(s.Complaints) == 0 {
+				c.add("SP011", o.File, "pengaduan", laporHint, "tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\")")
+				break
+			}
+		}
+	}
+}
+
+// maklumat checks the OPD's Maklumat Pelayanan (SP012–SP015). It is a function of its
+// own so that an OPD without one is still checked for everything else: the OPD of a
+// real standard that publishes channels but no Maklumat (corpus 01, Kota Metro) must
+// still hear that its complaint handling is not stated (SP031).
+func (c *checker) maklumat(o *standard.OPD) {
 	m := o.Maklumat
 	if m == nil {
 		from := len(c.ps)
@@ -158,15 +175,6 @@ func (c *checker) opd(o *standard.OPD) {
 	if !sanctionRE.MatchString(string(m.Text)) {
 		c.add("SP015", o.File, "maklumat.teks", "Contoh: \"… dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang berlaku.\"",
 			"Maklumat Pelayanan tidak memuat kesediaan menerima sanksi")
-	}
-	c.opdHandling(o)
-	if len(o.Services) > 0 && len(o.Complaints) > 0 && !hasLapor(o.Complaints) && !hasLapor(c.site.Config.Complaints) {
-		for _, s := range o.Services {
-			if len(s.Complaints) == 0 {
-				c.add("SP011", o.File, "pengaduan", laporHint, "tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\")")
-				break
-			}
-		}
 	}
 }
 

@@ -348,6 +348,20 @@ func TestRules(t *testing.T) {
 			[]string{svc + ":17:1: peringatan: `nama` pada [[persyaratan]] ke-1 memakai rumusan terbuka \"dokumen lain\" [SP030]"}},
 		{"SP031 neither the service nor its OPD says how complaints are handled", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "\n[penanganan_pengaduan]")]},
 			[]string{opd + ":1:1: peringatan: OPD dan layanannya tidak menyebut cara pengaduan ditangani dan waktu tanggapannya [SP031]"}},
+		// An OPD without a Maklumat is still told about its complaint handling: a real
+		// standard (corpus 01, Kota Metro) lists nine channels, no Maklumat and no handling.
+		{"SP031 on an OPD without a Maklumat", map[string]string{opd: opdTOML[:strings.Index(opdTOML, "\n[maklumat]")]},
+			[]string{
+				opd + ":1:1: galat: OPD belum punya Maklumat Pelayanan [SP012]",
+				opd + ":1:1: peringatan: OPD dan layanannya tidak menyebut cara pengaduan ditangani dan waktu tanggapannya [SP031]",
+			}},
+		{"SP011 on an OPD without a Maklumat", map[string]string{
+			"site.toml": strings.Replace(siteTOML, "[[pengaduan]]\njenis = \"lapor\"\nnilai = \"https://www.lapor.go.id\"\n", "", 1),
+			opd:         opdTOML[:strings.Index(opdTOML, "\n[maklumat]")] + "\n[penanganan_pengaduan]\nuraian = \"Dicatat.\"\nwaktu_respons = \"5 hari kerja\"\n\n[[pengaduan]]\njenis = \"kotak-saran\"\n"},
+			[]string{
+				opd + ":1:1: galat: OPD belum punya Maklumat Pelayanan [SP012]",
+				opd + ":10:3: peringatan: tidak ada saluran SP4N-LAPOR! (jenis = \"lapor\") [SP011]",
+			}},
 		{"SP031 names the response time missing", map[string]string{opd: replace(opdTOML, "waktu_respons = \"paling lama 5 hari kerja\"\n", "")},
 			[]string{opd + ":11:2: peringatan: OPD dan layanannya tidak menyebut waktu tanggapan pengaduan [SP031]"}},
 		{"SP031 passes with a channel's response time", map[string]string{

@@ -1,0 +1,227 @@
+package corpus
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"html"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/papan-id/papan/internal/build"
+	"github.com/papan-id/papan/internal/engine"
+	"github.com/papan-id/papan/internal/standard"
+)
+
+var update = flag.Bool("update", false, "rewrite the temuan lines of testdata/expect from papan check")
+
+// today fixes the date rules measure from, so findings about ages do not change with
+// the day the test runs.
+var today = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+
+// expectation is one file of testdata/expect.
+type expectation struct {
+	file     string   // testdata/expect/<opd>/<service>.txt, <opd>/_opd.txt or site.txt
+	source   string   // the file it judges: content/<opd>/<service>.toml, content/<opd>/_opd.toml or site.toml
+	page     string   // the built page its facts are looked for on, "" for site.toml
+	lines    []string // every line as written, so that -update keeps comments where they are
+	facts    []string
+	findings []string
+}
+
+// isService tells a service's expectation from an OPD's or the site's.
+func (e *expectation) isService() bool {
+	return strings.HasPrefix(e.source, "content/") && path.Base(e.source) != "_opd.toml"
+}
+
+func readExpectations(t *testing.T) []*expectation {
+	t.Helper()
+	files, err := filepath.Glob("testdata/expect/*/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no expectations in testdata/expect: %v", err)
+	}
+	if _, err := os.Stat("testdata/expect/site.txt"); err == nil {
+		files = append(files, "testdata/expect/site.txt")
+	}
+	var all []*expectation
+	for _, f := range files {
+		opd, name := filepath.Base(filepath.Dir(f)), strings.TrimSuffix(filepath.Base(f), ".txt")
+		e := &expectation{file: f, source: path.Join("content", opd, name+".toml")}
+		switch {
+		case f == "testdata/expect/site.txt":
+			e.source = "site.toml"
+		case name == "_opd":
+			e.page = standard.OPDAddress(opd).File
+		default:
+			e.page = standard.ServiceAddress(opd, name).File
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		for sc.Scan() {
+			line := sc.Text()
+			e.lines = append(e.lines, line)
+			switch {
+			case strings.HasPrefix(line, "fakta: "):
+				e.facts = append(e.facts, strings.TrimPrefix(line, "fakta: "))
+			case strings.HasPrefix(line, "temuan: "):
+				e.findings = append(e.findings, strings.TrimPrefix(line, "temuan: "))
+			}
+		}
+		all = append(all, e)
+	}
+	return all
+}
+
+// rewrite is the expectation with its temuan lines replaced by got, written where the
+// old ones were (after the last line when there were none); every other line stays.
+func (e *expectation) rewrite(got []string) string {
+	var b strings.Builder
+	written := false
+	put := func() {
+		for _, f := range got {
+			b.WriteString("temuan: " + f + "\n")
+		}
+		written = true
+	}
+	for _, line := range e.lines {
+		if strings.HasPrefix(line, "temuan: ") {
+			if !written {
+				put()
+			}
+			continue
+		}
+		b.WriteString(line + "\n")
+	}
+	if !written {
+		put()
+	}
+	return b.String()
+}
+
+// TestCorpusLoads checks that every transcribed standard loads, that every service file
+// and every _opd.toml has an expectation and the other way round, and that each service
+// file names its source.
+func TestCorpusLoads(t *testing.T) {
+	exps := readExpectations(t)
+	files, err := filepath.Glob("testdata/site/content/*/*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, s := range files {
+		rel, _ := filepath.Rel("testdata/site", s)
+		rel = filepath.ToSlash(rel)
+		base := path.Base(rel)
+		if base != "_opd.toml" && (strings.HasPrefix(base, "_") || strings.HasPrefix(base, ".")) {
+			continue // ignored by the loader
+		}
+		want = append(want, rel)
+		b, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), "# Sumber: http") {
+			t.Errorf("%s does not name its source (a comment line \"# Sumber: <address>\")", rel)
+		}
+	}
+	var got []string
+	for _, e := range exps {
+		if e.source != "site.toml" {
+			got = append(got, e.source)
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("expectations for %q, files %q: one each", got, want)
+	}
+	if _, err := engine.Run(context.Background(), os.DirFS("testdata/site"), engine.Options{Today: today}); err != nil {
+		t.Fatalf("the corpus does not load:\n%v", err)
+	}
+}
+
+var (
+	tagRE   = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]+>`)
+	spaceRE = regexp.MustCompile(`\s+`)
+)
+
+// visibleText is what a reader sees of a page: tags dropped, entities decoded, spaces
+// collapsed.
+func visibleText(page string) string {
+	return strings.TrimSpace(spaceRE.ReplaceAllString(html.UnescapeString(tagRE.ReplaceAllString(page, " ")), " "))
+}
+
+// TestCorpusFactsArePublished builds the corpus and looks on each service's page for
+// every phrase its expectation lists: a fact the standard states must be shown.
+func TestCorpusFactsArePublished(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(context.Background(), build.Options{Src: os.DirFS("testdata/site"), Out: out}); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	for _, e := range readExpectations(t) {
+		if e.isService() && len(e.facts) < 8 {
+			t.Errorf("%s: %d facts listed; a standard states more than that", e.file, len(e.facts))
+		}
+		if len(e.facts) == 0 {
+			continue
+		}
+		if e.page == "" {
+			t.Errorf("%s: facts listed for a file without a page", e.file)
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(e.page)))
+		if err != nil {
+			t.Errorf("%s: %v", e.source, err)
+			continue
+		}
+		text := visibleText(string(b))
+		for _, f := range e.facts {
+			if !strings.Contains(text, spaceRE.ReplaceAllString(f, " ")) {
+				t.Errorf("%s: the page does not show %q", e.source, f)
+			}
+		}
+	}
+}
+
+// TestCorpusFindings compares what papan check finds in each file with the judged list.
+// A finding on a file without an expectation (an _opd.toml, site.toml) fails too: no
+// finding goes unjudged.
+func TestCorpusFindings(t *testing.T) {
+	ps, _, err := engine.Check(context.Background(), os.DirFS("testdata/site"), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byFile := map[string][]string{}
+	for _, p := range ps {
+		byFile[p.File] = append(byFile[p.File], fmt.Sprintf("[%s] %s: %s", p.Rule, p.Severity, p.Message))
+	}
+	judged := map[string]bool{}
+	for _, e := range readExpectations(t) {
+		judged[e.source] = true
+		got := byFile[e.source]
+		if *update {
+			if err := os.WriteFile(e.file, []byte(e.rewrite(got)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if !slices.Equal(got, e.findings) {
+			t.Errorf("%s: papan check finds\n\t%s\nthe judged list is\n\t%s", e.source, strings.Join(got, "\n\t"), strings.Join(e.findings, "\n\t"))
+		}
+	}
+	for file, got := range byFile {
+		if !judged[file] {
+			t.Errorf("%s: papan check finds\n\t%s\nand no expectation judges them (write testdata/expect/…/%s.txt, or site.txt)", file, strings.Join(got, "\n\t"), strings.TrimSuffix(path.Base(file), ".toml"))
+		}
+	}
+}
