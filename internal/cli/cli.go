@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/papan-id/papan/internal/oserr"
+	"github.com/papan-id/papan/internal/spell"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -210,31 +211,11 @@ func written(args []string, name string) string {
 func closestFlag(fs *flag.FlagSet, name string) string {
 	best, bestDist := "", 3
 	fs.VisitAll(func(f *flag.Flag) {
-		if d := editDistance(name, f.Name); d < bestDist {
+		if d := spell.Distance(name, f.Name); d < bestDist {
 			best, bestDist = f.Name, d
 		}
 	})
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // valueNames name the value of each flag in the help, where the flag's usage does not

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/papan-id/papan/internal/spell"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -247,31 +248,11 @@ func closest(key string, known []field) string {
 		bestDist = 2
 	}
 	for _, f := range known {
-		if d := editDistance(key, f.name); d < bestDist {
+		if d := spell.Distance(key, f.name); d < bestDist {
 			best, bestDist = f.name, d
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func (d *decoder) value(path string, v any, rv reflect.Value) {
