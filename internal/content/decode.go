@@ -131,8 +131,7 @@ func (d *decoder) table(path string, m map[string]any, rv reflect.Value) {
 			d.errorf(join(path, f.name), requiredHint(f.name), "%s wajib diisi", fieldLabel(join(path, f.name)))
 			d.problems[len(d.problems)-1].Rule = requiredRule(d.top, path, f.name)
 		} else if r, blank := invisibleOnly(v); blank {
-			d.errorf(join(path, f.name), "Nilai ini hanya berisi karakter yang tidak tampil, seperti spasi lebar nol (U+200B) atau spasi tak terputus (U+00A0), yang biasanya ikut tertempel dari Word atau PDF. Hapus isi di antara tanda kutip, lalu ketik ulang nilainya.",
-				"%s hanya berisi karakter tak terlihat (%U)", fieldLabel(join(path, f.name)), r)
+			d.errorf(join(path, f.name), invisibleHint, "%s hanya berisi karakter tak terlihat (%U)", fieldLabel(join(path, f.name)), r)
 			d.problems[len(d.problems)-1].Rule = requiredRule(d.top, path, f.name)
 		}
 	}
@@ -429,8 +428,10 @@ func (d *decoder) list(path string, v any, rv reflect.Value) {
 	rv.Set(s)
 }
 
-// actors decodes a step's pelaksana: one actor as text, or several as a list of texts.
-// An empty item is a missing actor, SP005 like a missing pelaksana.
+// texts decodes a key that takes one text or several (standard.Texts): a step's
+// pelaksana, a channel's nilai, a law's mengubah. A pelaksana of nothing but blanks is a
+// step without actor, which the rulebook reports (SP005); one of invisible characters is
+// a paste gone wrong and is refused, as is an empty item in a list of actors.
 func (d *decoder) texts(path string, v any, rv reflect.Value) {
 	key := path[strings.LastIndexByte(path, '.')+1:]
 	hint := textsHints[key]
@@ -440,6 +441,10 @@ func (d *decoder) texts(path string, v any, rv reflect.Value) {
 	var out standard.Texts
 	switch v := v.(type) {
 	case string:
+		if r, blank := invisibleOnly(v); blank && key == "pelaksana" && strings.TrimSpace(v) != "" {
+			d.errorf(path, invisibleHint, "%s hanya berisi karakter tak terlihat (%U)", fieldLabel(path), r)
+			return
+		}
 		if s := strings.TrimSpace(v); s != "" || key != "pelaksana" {
 			out = standard.Texts{s}
 		}
@@ -454,7 +459,6 @@ func (d *decoder) texts(path string, v any, rv reflect.Value) {
 			}
 			if _, blank := invisibleOnly(s); blank && key == "pelaksana" {
 				d.errorf(p, "Hapus butir kosong ini atau tulis nama pelaksananya.", "%s kosong", fieldLabel(p))
-				d.problems[len(d.problems)-1].Rule = requiredRule(d.top, path, "pelaksana")
 				continue
 			}
 			out = append(out, strings.TrimSpace(s))
@@ -519,19 +523,20 @@ func intHint(path string) string {
 	return "Tulis angka tanpa tanda kutip, misalnya 14."
 }
 
+// invisibleHint is the advice for a value that shows nothing.
+const invisibleHint = "Nilai ini hanya berisi karakter yang tidak tampil, seperti spasi lebar nol (U+200B) atau spasi tak terputus (U+00A0), yang biasanya ikut tertempel dari Word atau PDF. Hapus isi di antara tanda kutip, lalu ketik ulang nilainya."
+
 // requiredRule returns the rulebook ID (package rules) of a missing required field that
 // is a compliance rule as well as a structural one: a key a delivery component cannot do
-// without, in a service file (SP001), or a step's actor (SP005). A component left out
-// altogether is not the loader's business: the rulebook reports it (SP021). The rule IDs
-// are kept in step with rules.Rulebook.
+// without, in a service file (SP001). A component left out altogether is not the
+// loader's business, nor a step without actor: the rulebook reports those (SP021, SP005).
+// The rule IDs are kept in step with rules.Rulebook.
 func requiredRule(top []field, path, name string) string {
 	if !slices.ContainsFunc(top, func(f field) bool { return f.name == "prosedur" }) {
 		return "" // not a service file
 	}
 	table, _, _ := strings.Cut(path, "[")
 	switch {
-	case table == "prosedur" && name == "pelaksana":
-		return "SP005"
 	case slices.Contains([]string{"persyaratan", "jangka_waktu", "biaya", "produk"}, table):
 		return "SP001"
 	}

@@ -107,14 +107,9 @@ keputusan = "Berkas lengkap?"
 		hint      string
 	}{
 		{
-			name:      "an empty list of actors",
-			procedure: "[[prosedur]]\nuraian = \"Pemohon menyerahkan berkas\"\npelaksana = []\n",
-			want:      []string{svc + ":9:1: galat: `pelaksana` pada [[prosedur]] ke-1 wajib diisi [SP005]"},
-		},
-		{
 			name:      "an empty actor in a list",
 			procedure: "[[prosedur]]\nuraian = \"Pemohon menyerahkan berkas\"\npelaksana = [\"Operator\", \" \"]\n",
-			want:      []string{svc + ":9:26: galat: `pelaksana` butir ke-2 pada [[prosedur]] ke-1 kosong [SP005]"},
+			want:      []string{svc + ":9:26: galat: `pelaksana` butir ke-2 pada [[prosedur]] ke-1 kosong"},
 		},
 		{
 			name:      "actors as a number",

@@ -543,7 +543,11 @@ func requirementGroups(s *standard.Service) []requirementGroup {
 
 // stepLine is a step as the page lists it.
 func (r *Renderer) stepLine(st standard.Step) stepLine {
-	meta := r.t("actor") + ": " + st.Actors.String()
+	actors := st.Actors.String()
+	if actors == "" {
+		actors = r.t("actor_not_stated")
+	}
+	meta := r.t("actor") + ": " + actors
 	if st.Time != nil {
 		meta += " · " + r.t("time") + ": " + r.span(st.Time.Min, st.Time.Max, st.Time.Unit)
 	}

@@ -193,6 +193,12 @@ func (c *checker) service(s *standard.Service) {
 	c.serviceImages(s)
 	c.samples(f, reflect.ValueOf(s).Elem(), make([]keySeg, 0, 8))
 	c.missingComponents(s)
+	for i, st := range s.Procedure {
+		if len(st.Actors) == 0 {
+			c.add("SP005", f, fmt.Sprintf("prosedur[%d]", i), "Tulis pelaksana = \"…\" bila standar menyebutnya. Bila standar memang tidak menyebutnya, biarkan: halaman menulis bahwa pelaksananya tidak disebut.",
+				"[[prosedur]] ke-%d tidak menyebut pelaksana", i+1)
+		}
+	}
 
 	var missing []string
 	if len(s.LegalBasis) == 0 {

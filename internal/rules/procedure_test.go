@@ -24,7 +24,10 @@ func TestProcedureRules(t *testing.T) {
 			map[string]string{svc: replace(serviceTOML, "pelaksana = \"Petugas\"", "pelaksana = [\"Petugas loket\", \"Kepala seksi\"]")}, nil},
 		{"SP005 finds an empty actor among several",
 			map[string]string{svc: replace(serviceTOML, "pelaksana = \"Petugas\"", "pelaksana = [\"Petugas loket\", \"\"]")},
-			[]string{svc + ":26:31: galat: `pelaksana` butir ke-2 pada [[prosedur]] ke-2 kosong [SP005]"}},
+			[]string{svc + ":26:31: galat: `pelaksana` butir ke-2 pada [[prosedur]] ke-2 kosong"}},
+		{"SP005 finds an empty list of actors",
+			map[string]string{svc: replace(serviceTOML, "pelaksana = \"Petugas\"", "pelaksana = []")},
+			[]string{svc + ":24:3: peringatan: [[prosedur]] ke-2 tidak menyebut pelaksana [SP005]"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -214,7 +214,7 @@ type Requirement struct {
 // Step is one step of the procedure.
 type Step struct {
 	Text   string    `toml:"uraian,required"`
-	Actors Actors    `toml:"pelaksana,required"`
+	Actors Actors    `toml:"pelaksana"`
 	Time   *StepTime `toml:"waktu"`
 	// Channel names the alternative way of applying the step belongs to ("Tatap muka",
 	// "Daring"): each channel is a procedure of its own. Stage names the stage within
