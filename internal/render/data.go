@@ -28,6 +28,7 @@ type view struct {
 	Poster      *posterView // the poster page only (poster.go)
 	Home        *homeView   // the home page only
 	Category    *category   // a category page only
+	Categories  []category  // the 404 page only: where a lost citizen may go next
 	ServicePage *servicePage
 }
 
@@ -41,15 +42,24 @@ type servicePage struct {
 	// Duration is the durations in one line: "3 hari kerja, sejak berkas lengkap", or
 	// "Penerbitan PBG: 1 hari; Penerbitan SLF dan SBKBG: 3 hari". Durations has each
 	// with its note, which the summary and the duration section show.
-	Duration     string
-	Durations    []durationLine
-	Handling     *handlingLines // how complaints are handled; nil when not stated
-	ProductNames string         // joined with commas
-	Products     []productLine
-	Fees         []feeLine
-	Requirements []requirementGroupLines
-	Procedures   []procedureLines
-	Laws         []lawLine
+	Duration  string
+	Durations []durationLine
+	// FeeSummary and DurationSummary are what the summary box says of the fees and the
+	// durations, short enough that the box fits a phone's first screen: "Gratis", one
+	// amount, or the range of several ("Gratis–Rp60.000"); the durations without their
+	// notes. The sections below give each in full.
+	FeeSummary      string
+	DurationSummary []durationLine
+	// OnlineText is the online address as the summary box shows it, without
+	// "https://": a phone has room for the host, not the scheme.
+	OnlineText string
+	Handling        *handlingLines // how complaints are handled; nil when not stated
+	ProductNames    string         // joined with commas
+	Products        []productLine
+	Fees            []feeLine
+	Requirements    []requirementGroupLines
+	Procedures      []procedureLines
+	Laws            []lawLine
 	// Management is the components 8–14, one for each, when the site publishes them.
 	Management []managementText
 	Decree     string // "Standar pelayanan ini ditetapkan dengan Surat Keputusan Nomor …"
@@ -194,6 +204,15 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 	for i, d := range s.Durations {
 		p.Durations[i] = durationLine{Label: d.Label, Text: r.durationLine(&d), Note: r.md.Field(d.Note)}
 	}
+	p.FeeSummary = r.feeSummary(s)
+	p.OnlineText = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s.OnlineURL, "https://"), "http://"), "/")
+	for _, d := range s.Durations {
+		line := r.durationLine(&d)
+		if len(s.Durations) > 1 {
+			line = r.duration(&d)
+		}
+		p.DurationSummary = append(p.DurationSummary, durationLine{Label: d.Label, Text: line})
+	}
 	if h := s.EffectiveHandling(); h.Text != "" || h.ResponseTime != "" {
 		p.Handling = &handlingLines{Text: r.md.Field(h.Text)}
 		if h.ResponseTime != "" {
@@ -289,7 +308,8 @@ func (r *Renderer) pageData(p *standard.Page) view {
 }
 
 func (r *Renderer) notFoundData() view {
-	return view{Site: r.site, Kind: "404", Path: standard.NotFoundAddress().Path, Title: r.t("not_found_title")}
+	return view{Site: r.site, Kind: "404", Path: standard.NotFoundAddress().Path, Title: r.t("not_found_title"),
+		Description: r.t("not_found_text"), Categories: r.categories(r.site)}
 }
 
 // t returns the interface string for key in the site's language. A missing key shows as
@@ -304,20 +324,25 @@ func (r *Renderer) t(key string) string {
 func (r *Renderer) funcs() template.FuncMap {
 	parts := &sitewideParts{r: r, parts: map[string]*sitewidePart{}}
 	return template.FuncMap{
-		"sitewide":    parts.render,
-		"url":         r.URL,
-		"absurl":      r.AbsURL,
-		"css":         func() string { return r.URL(r.cssPath) },
-		"searchjs":    func() string { return r.URL(r.searchJSPath) },
-		"searchindex": func() string { return r.URL(r.searchIndexPath) },
-		"t":           r.t,
-		"tf":          func(key string, args ...any) string { return fmt.Sprintf(r.t(key), args...) },
-		"md":          r.md.Field,
-		"mdpage":      r.md.Page,
-		"rupiah":      r.rupiah,
-		"fee":         r.fee,
-		"date":        r.date,
-		"duration":    r.duration,
+		"sitewide":          parts.render,
+		"url":               r.URL,
+		"absurl":            r.AbsURL,
+		"css":               func() string { return r.URL(r.cssPath) },
+		"searchjs":          func() string { return r.URL(r.searchJSPath) },
+		"searchindex":       func() string { return r.URL(r.searchIndexPath) },
+		"cssintegrity":      func() string { return r.cssSRI },
+		"searchjsintegrity": func() string { return r.searchJSSRI },
+		"favicon":           r.favicon,
+		"emblem":            r.emblem,
+		"menu":              r.menu,
+		"t":                 r.t,
+		"tf":                func(key string, args ...any) string { return fmt.Sprintf(r.t(key), args...) },
+		"md":                r.md.Field,
+		"mdpage":            r.md.Page,
+		"rupiah":            r.rupiah,
+		"fee":               r.fee,
+		"date":              r.date,
+		"duration":          r.duration,
 		"steptime": func(st *standard.StepTime) string {
 			if st == nil {
 				return ""
@@ -338,6 +363,39 @@ func (r *Renderer) funcs() template.FuncMap {
 		"flowchart":    r.flowchart,
 		"qr":           new(qrCoder).svg,
 	}
+}
+
+// emblem returns the address of the region's emblem (site.toml's lambang), or "".
+func (r *Renderer) emblem() string {
+	if e := r.site.Config.Emblem; e != "" {
+		return r.URL("/" + strings.TrimPrefix(e, "/"))
+	}
+	return ""
+}
+
+// favicon returns the address of the site's icon: the emblem when site.toml names one,
+// else the theme's favicon.svg.
+func (r *Renderer) favicon() string {
+	return cmp.Or(r.emblem(), r.URL("/favicon.svg"))
+}
+
+// menuItem is one link of the top navigation.
+type menuItem struct{ Title, Path string }
+
+// menu lists the top navigation: the standalone pages with a menu name, in their order,
+// then the compliance dashboard when the site publishes it. Every page shows it, so it
+// reads only site.toml and the pages (see sitewideParts).
+func (r *Renderer) menu() []menuItem {
+	var items []menuItem
+	for _, p := range r.site.Pages {
+		if p.Menu != "" {
+			items = append(items, menuItem{p.Menu, r.URL(p.Addr().Path)})
+		}
+	}
+	if r.site.Config.Compliance.Dashboard {
+		items = append(items, menuItem{r.t("nav_dashboard"), r.URL(standard.DashboardAddress().Path)})
+	}
+	return items
 }
 
 // sitewideParts renders the templates that partials ask for with {{sitewide "name"}}:
@@ -410,6 +468,45 @@ func (r *Renderer) fee(f standard.Fee) string {
 		return r.t("fee_by_rule") + ": " + f.Rule
 	}
 	return r.t("not_stated")
+}
+
+// feeSummary is the fees of s in a few words, for the summary box: "Gratis" when every
+// fee is free, the one fee's amount, or from the lowest to the highest of several
+// ("Gratis–Rp60.000"); "" when a fee is set by a rule, which has no amount to compare.
+func (r *Renderer) feeSummary(s *standard.Service) string {
+	switch {
+	case len(s.Fees) == 0:
+		return ""
+	case s.Free():
+		return r.t("free")
+	case len(s.Fees) == 1:
+		return r.fee(s.Fees[0])
+	}
+	lo, hi := int64(-1), int64(0)
+	for _, f := range s.Fees {
+		var a, b int64
+		switch f.Kind() {
+		case standard.FeeFree:
+		case standard.FeeFixed:
+			a, b = f.Amount, f.Amount
+		case standard.FeeRange:
+			a, b = f.Min, f.Max
+		default:
+			return ""
+		}
+		if lo < 0 || a < lo {
+			lo = a
+		}
+		hi = max(hi, b)
+	}
+	from := r.rupiah(lo)
+	if lo == 0 {
+		from = r.t("free")
+	}
+	if lo == hi {
+		return from
+	}
+	return from + "–" + r.rupiah(hi)
 }
 
 // feeFull is fee where there is room: a free fee also says it is not collected.
