@@ -52,14 +52,14 @@ type servicePage struct {
 	DurationSummary []durationLine
 	// OnlineText is the online address as the summary box shows it, without
 	// "https://": a phone has room for the host, not the scheme.
-	OnlineText string
-	Handling        *handlingLines // how complaints are handled; nil when not stated
-	ProductNames    string         // joined with commas
-	Products        []productLine
-	Fees            []feeLine
-	Requirements    []requirementGroupLines
-	Procedures      []procedureLines
-	Laws            []lawLine
+	OnlineText   string
+	Handling     *handlingLines // how complaints are handled; nil when not stated
+	ProductNames string         // joined with commas
+	Products     []productLine
+	Fees         []feeLine
+	Requirements []requirementGroupLines
+	Procedures   []procedureLines
+	Laws         []lawLine
 	// Management is the components 8–14, one for each, when the site publishes them.
 	Management []managementText
 	Decree     string // "Standar pelayanan ini ditetapkan dengan Surat Keputusan Nomor …"
@@ -324,14 +324,16 @@ func (r *Renderer) t(key string) string {
 func (r *Renderer) funcs() template.FuncMap {
 	parts := &sitewideParts{r: r, parts: map[string]*sitewidePart{}}
 	return template.FuncMap{
-		"sitewide":          parts.render,
-		"url":               r.URL,
-		"absurl":            r.AbsURL,
-		"css":               func() string { return r.URL(r.cssPath) },
-		"searchjs":          func() string { return r.URL(r.searchJSPath) },
-		"searchindex":       func() string { return r.URL(r.searchIndexPath) },
-		"cssintegrity":      func() string { return r.cssSRI },
-		"searchjsintegrity": func() string { return r.searchJSSRI },
+		"sitewide":    parts.render,
+		"url":         r.URL,
+		"absurl":      r.AbsURL,
+		"css":         func() string { return r.URL(r.cssPath) },
+		"searchjs":    func() string { return r.URL(r.searchJSPath) },
+		"searchindex": func() string { return r.URL(r.searchIndexPath) },
+		// The integrity attributes are whole attributes: a value holds "+", which
+		// html/template would write as &#43;. Base64 needs no escaping.
+		"cssintegrity":      func() template.HTMLAttr { return template.HTMLAttr(`integrity="` + r.cssSRI + `"`) },
+		"searchjsintegrity": func() template.HTMLAttr { return template.HTMLAttr(`integrity="` + r.searchJSSRI + `"`) },
 		"favicon":           r.favicon,
 		"emblem":            r.emblem,
 		"menu":              r.menu,
