@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/papan-id/papan/internal/flowchart"
 	"github.com/papan-id/papan/internal/standard"
@@ -335,6 +336,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"cssintegrity":      func() template.HTMLAttr { return template.HTMLAttr(`integrity="` + r.cssSRI + `"`) },
 		"searchjsintegrity": func() template.HTMLAttr { return template.HTMLAttr(`integrity="` + r.searchJSSRI + `"`) },
 		"favicon":           r.favicon,
+		"pagetitle":         r.pageTitle,
 		"emblem":            r.emblem,
 		"menu":              r.menu,
 		"t":                 r.t,
@@ -398,6 +400,41 @@ func (r *Renderer) menu() []menuItem {
 		items = append(items, menuItem{r.t("nav_dashboard"), r.URL(standard.DashboardAddress().Path)})
 	}
 	return items
+}
+
+// telText keeps a phone number on one line.
+var telText = strings.NewReplacer(" ", "\u00a0", "-", "\u2011")
+
+// pageTitle is the <title> of a page: its own title and the site's, as long as a search
+// result or a tab shows whole (70 characters, html-validate's long-title): else with the
+// region's name instead of the site's, else alone, cut at a word with "…" when still too
+// long. The page's <h1> keeps the whole name.
+func (r *Renderer) pageTitle(title string) string {
+	const limit = 70
+	site := r.site.Config.Title
+	if title == "" {
+		return cutWords(site, limit)
+	}
+	if n := utf8.RuneCountInString(title); n+3+utf8.RuneCountInString(site) <= limit {
+		return title + " · " + site
+	}
+	region := r.site.Config.Region
+	if n := utf8.RuneCountInString(title); n+3+utf8.RuneCountInString(region) <= limit {
+		return title + " · " + region
+	}
+	return cutWords(title, limit)
+}
+
+// cutWords cuts s to at most n characters, at a space, with "…" when cut.
+func cutWords(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)[:max(n-1, 1)]
+	if i := strings.LastIndexByte(string(rs), ' '); i > 0 {
+		return strings.TrimRight(string(rs)[:i], " ,;:·-–") + "…"
+	}
+	return string(rs) + "…"
 }
 
 // sitewideParts renders the templates that partials ask for with {{sitewide "name"}}:
@@ -750,6 +787,11 @@ type linkPart struct {
 
 // link returns the part text linked to u, a URL made from a checked number or address.
 func link(text, u string) linkPart {
+	if strings.HasPrefix(u, "tel:") || strings.HasPrefix(u, "sms:") {
+		// A number must not break across lines, where a reader would dial half of it:
+		// no-break spaces and non-breaking hyphens (html-validate's tel-non-breaking).
+		text = telText.Replace(text)
+	}
 	return linkPart{Text: text, Href: template.URL(u), HrefAttr: template.HTMLAttr(`href="` + template.HTMLEscapeString(u) + `"`)}
 }
 
