@@ -14,8 +14,8 @@ import (
 	"github.com/papan-id/papan/internal/standard"
 )
 
-// axeTags are the rule sets the site is held to: WCAG 2.0 and 2.1, levels A and AA.
-var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+// axeTags are the rule sets the site is held to: WCAG 2.0, 2.1 and 2.2, levels A and AA.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
 
 // axeSource reads axe-core from node_modules at the repository root. It is installed
 // by `npm ci` from package-lock.json (test.sh does this) and never committed.

@@ -35,6 +35,11 @@ func TestScreenshots(t *testing.T) {
 		width, height int64
 	}{
 		{"layanan-ponsel.png", "dukcapil/ktp-el/", 360, 1600},
+		{"layanan-ponsel-layar-pertama.png", "dukcapil/ktp-el/", 360, 640}, // what a phone shows first
+		{"layanan-lebar.png", "dukcapil/ktp-el/", 1280, 900},
+		{"beranda-ponsel.png", "", 360, 640},
+		{"beranda-lebar.png", "", 1280, 900},
+		{"404-ponsel.png", "404.html", 360, 640},
 		{"poster.png", "dukcapil/ktp-el/cetak/", 794, 1123}, // A4 at 96 dpi
 		{"kepatuhan.png", "kepatuhan/", 800, 1200},
 	}

@@ -228,20 +228,21 @@ func TestTemplateOverride(t *testing.T) {
 	}
 }
 
-// TestNoScriptInBuildOutput: the only script is the home page's search, as a file from
-// the site (docs/search.md); no other page loads or contains one.
+// TestNoScriptInBuildOutput: the only script is the search of the home and 404 pages,
+// as a file from the site with its integrity digest (docs/search.md); no other page
+// loads or contains one.
 func TestNoScriptInBuildOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := build(t, "testdata/site", out, ""); err != nil {
 		t.Fatal(err)
 	}
-	searchTag := regexp.MustCompile(`<script src="[^"]*/assets/cari\.[0-9a-f]{8}\.js" defer></script>`)
+	searchTag := regexp.MustCompile(`<script src="[^"]*/assets/cari\.[0-9a-f]{8}\.js" integrity="sha384-[A-Za-z0-9+/]{64}" defer></script>`)
 	for name, data := range readTree(t, out) {
 		// JSON-LD is data, not a script: browsers do not run it and CSP does not apply.
 		data = bytes.ReplaceAll(data, []byte(`<script type="application/ld+json">`), nil)
-		if name == "index.html" {
+		if name == "index.html" || name == "404.html" {
 			if !searchTag.Match(data) {
-				t.Errorf("index.html does not load the search script")
+				t.Errorf("%s does not load the search script", name)
 			}
 			data = searchTag.ReplaceAll(data, nil)
 		}

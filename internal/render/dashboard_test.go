@@ -66,7 +66,7 @@ func TestDashboardSplitsPastTheLimit(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, want := range []string{
-				"<title>Kepatuhan standar pelayanan: Dinas Kependudukan dan Pencatatan Sipil · Uji</title>",
+				"<title>Kepatuhan standar pelayanan: Dinas Kependudukan dan Pencatatan Sipil</title>",
 				"<h1>Kepatuhan standar pelayanan: Dinas Kependudukan dan Pencatatan Sipil</h1>",
 				"(Penerbitan KTP-el): temuan uji pada KTP-el",
 				`<a href="/kota/kepatuhan/">Kepatuhan standar pelayanan</a>`,

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/papan-id/papan/internal/flowchart"
 	"github.com/papan-id/papan/internal/standard"
@@ -28,6 +29,7 @@ type view struct {
 	Poster      *posterView // the poster page only (poster.go)
 	Home        *homeView   // the home page only
 	Category    *category   // a category page only
+	Categories  []category  // the 404 page only: where a lost citizen may go next
 	ServicePage *servicePage
 }
 
@@ -41,8 +43,17 @@ type servicePage struct {
 	// Duration is the durations in one line: "3 hari kerja, sejak berkas lengkap", or
 	// "Penerbitan PBG: 1 hari; Penerbitan SLF dan SBKBG: 3 hari". Durations has each
 	// with its note, which the summary and the duration section show.
-	Duration     string
-	Durations    []durationLine
+	Duration  string
+	Durations []durationLine
+	// FeeSummary and DurationSummary are what the summary box says of the fees and the
+	// durations, short enough that the box fits a phone's first screen: "Gratis", one
+	// amount, or the range of several ("Gratis–Rp60.000"); the durations without their
+	// notes. The sections below give each in full.
+	FeeSummary      string
+	DurationSummary []durationLine
+	// OnlineText is the online address as the summary box shows it, without
+	// "https://": a phone has room for the host, not the scheme.
+	OnlineText   string
 	Handling     *handlingLines // how complaints are handled; nil when not stated
 	ProductNames string         // joined with commas
 	Products     []productLine
@@ -194,6 +205,15 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 	for i, d := range s.Durations {
 		p.Durations[i] = durationLine{Label: d.Label, Text: r.durationLine(&d), Note: r.md.Field(d.Note)}
 	}
+	p.FeeSummary = r.feeSummary(s)
+	p.OnlineText = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s.OnlineURL, "https://"), "http://"), "/")
+	for _, d := range s.Durations {
+		line := r.durationLine(&d)
+		if len(s.Durations) > 1 {
+			line = r.duration(&d)
+		}
+		p.DurationSummary = append(p.DurationSummary, durationLine{Label: d.Label, Text: line})
+	}
 	if h := s.EffectiveHandling(); h.Text != "" || h.ResponseTime != "" {
 		p.Handling = &handlingLines{Text: r.md.Field(h.Text)}
 		if h.ResponseTime != "" {
@@ -289,7 +309,8 @@ func (r *Renderer) pageData(p *standard.Page) view {
 }
 
 func (r *Renderer) notFoundData() view {
-	return view{Site: r.site, Kind: "404", Path: standard.NotFoundAddress().Path, Title: r.t("not_found_title")}
+	return view{Site: r.site, Kind: "404", Path: standard.NotFoundAddress().Path, Title: r.t("not_found_title"),
+		Description: r.t("not_found_text"), Categories: r.categories(r.site)}
 }
 
 // t returns the interface string for key in the site's language. A missing key shows as
@@ -310,14 +331,22 @@ func (r *Renderer) funcs() template.FuncMap {
 		"css":         func() string { return r.URL(r.cssPath) },
 		"searchjs":    func() string { return r.URL(r.searchJSPath) },
 		"searchindex": func() string { return r.URL(r.searchIndexPath) },
-		"t":           r.t,
-		"tf":          func(key string, args ...any) string { return fmt.Sprintf(r.t(key), args...) },
-		"md":          r.md.Field,
-		"mdpage":      r.md.Page,
-		"rupiah":      r.rupiah,
-		"fee":         r.fee,
-		"date":        r.date,
-		"duration":    r.duration,
+		// The integrity attributes are whole attributes: a value holds "+", which
+		// html/template would write as &#43;. Base64 needs no escaping.
+		"cssintegrity":      func() template.HTMLAttr { return template.HTMLAttr(`integrity="` + r.cssSRI + `"`) },
+		"searchjsintegrity": func() template.HTMLAttr { return template.HTMLAttr(`integrity="` + r.searchJSSRI + `"`) },
+		"favicon":           r.favicon,
+		"pagetitle":         r.pageTitle,
+		"emblem":            r.emblem,
+		"menu":              r.menu,
+		"t":                 r.t,
+		"tf":                func(key string, args ...any) string { return fmt.Sprintf(r.t(key), args...) },
+		"md":                r.md.Field,
+		"mdpage":            r.md.Page,
+		"rupiah":            r.rupiah,
+		"fee":               r.fee,
+		"date":              r.date,
+		"duration":          r.duration,
 		"steptime": func(st *standard.StepTime) string {
 			if st == nil {
 				return ""
@@ -338,6 +367,74 @@ func (r *Renderer) funcs() template.FuncMap {
 		"flowchart":    r.flowchart,
 		"qr":           new(qrCoder).svg,
 	}
+}
+
+// emblem returns the address of the region's emblem (site.toml's lambang), or "".
+func (r *Renderer) emblem() string {
+	if e := r.site.Config.Emblem; e != "" {
+		return r.URL("/" + strings.TrimPrefix(e, "/"))
+	}
+	return ""
+}
+
+// favicon returns the address of the site's icon: the emblem when site.toml names one,
+// else the theme's favicon.svg.
+func (r *Renderer) favicon() string {
+	return cmp.Or(r.emblem(), r.URL("/favicon.svg"))
+}
+
+// menuItem is one link of the top navigation.
+type menuItem struct{ Title, Path string }
+
+// menu lists the top navigation: the standalone pages with a menu name, in their order,
+// then the compliance dashboard when the site publishes it. Every page shows it, so it
+// reads only site.toml and the pages (see sitewideParts).
+func (r *Renderer) menu() []menuItem {
+	var items []menuItem
+	for _, p := range r.site.Pages {
+		if p.Menu != "" {
+			items = append(items, menuItem{p.Menu, r.URL(p.Addr().Path)})
+		}
+	}
+	if r.site.Config.Compliance.Dashboard {
+		items = append(items, menuItem{r.t("nav_dashboard"), r.URL(standard.DashboardAddress().Path)})
+	}
+	return items
+}
+
+// telText keeps a phone number on one line.
+var telText = strings.NewReplacer(" ", "\u00a0", "-", "\u2011")
+
+// pageTitle is the <title> of a page: its own title and the site's, as long as a search
+// result or a tab shows whole (70 characters, html-validate's long-title): else with the
+// region's name instead of the site's, else alone, cut at a word with "…" when still too
+// long. The page's <h1> keeps the whole name.
+func (r *Renderer) pageTitle(title string) string {
+	const limit = 70
+	site := r.site.Config.Title
+	if title == "" {
+		return cutWords(site, limit)
+	}
+	if n := utf8.RuneCountInString(title); n+3+utf8.RuneCountInString(site) <= limit {
+		return title + " · " + site
+	}
+	region := r.site.Config.Region
+	if n := utf8.RuneCountInString(title); n+3+utf8.RuneCountInString(region) <= limit {
+		return title + " · " + region
+	}
+	return cutWords(title, limit)
+}
+
+// cutWords cuts s to at most n characters, at a space, with "…" when cut.
+func cutWords(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)[:max(n-1, 1)]
+	if i := strings.LastIndexByte(string(rs), ' '); i > 0 {
+		return strings.TrimRight(string(rs)[:i], " ,;:·-–") + "…"
+	}
+	return string(rs) + "…"
 }
 
 // sitewideParts renders the templates that partials ask for with {{sitewide "name"}}:
@@ -410,6 +507,45 @@ func (r *Renderer) fee(f standard.Fee) string {
 		return r.t("fee_by_rule") + ": " + f.Rule
 	}
 	return r.t("not_stated")
+}
+
+// feeSummary is the fees of s in a few words, for the summary box: "Gratis" when every
+// fee is free, the one fee's amount, or from the lowest to the highest of several
+// ("Gratis–Rp60.000"); "" when a fee is set by a rule, which has no amount to compare.
+func (r *Renderer) feeSummary(s *standard.Service) string {
+	switch {
+	case len(s.Fees) == 0:
+		return ""
+	case s.Free():
+		return r.t("free")
+	case len(s.Fees) == 1:
+		return r.fee(s.Fees[0])
+	}
+	lo, hi := int64(-1), int64(0)
+	for _, f := range s.Fees {
+		var a, b int64
+		switch f.Kind() {
+		case standard.FeeFree:
+		case standard.FeeFixed:
+			a, b = f.Amount, f.Amount
+		case standard.FeeRange:
+			a, b = f.Min, f.Max
+		default:
+			return ""
+		}
+		if lo < 0 || a < lo {
+			lo = a
+		}
+		hi = max(hi, b)
+	}
+	from := r.rupiah(lo)
+	if lo == 0 {
+		from = r.t("free")
+	}
+	if lo == hi {
+		return from
+	}
+	return from + "–" + r.rupiah(hi)
 }
 
 // feeFull is fee where there is room: a free fee also says it is not collected.
@@ -655,6 +791,11 @@ type linkPart struct {
 
 // link returns the part text linked to u, a URL made from a checked number or address.
 func link(text, u string) linkPart {
+	if strings.HasPrefix(u, "tel:") || strings.HasPrefix(u, "sms:") {
+		// A number must not break across lines, where a reader would dial half of it:
+		// no-break spaces and non-breaking hyphens (html-validate's tel-non-breaking).
+		text = telText.Replace(text)
+	}
 	return linkPart{Text: text, Href: template.URL(u), HrefAttr: template.HTMLAttr(`href="` + template.HTMLEscapeString(u) + `"`)}
 }
 

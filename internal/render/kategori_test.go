@@ -30,15 +30,12 @@ func TestHomeListsEveryServiceUpToTheLimit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			full := []string{ // every service, under both groupings
-				`<h3 id="opd-dukcapil"><a href="/kota/dukcapil/">Dinas Kependudukan dan Pencatatan Sipil</a></h3>`,
-				`<summary>Administrasi Kependudukan (2)</summary>`,
-				`<summary>Lainnya (1)</summary>`,
+			full := []string{ // every service, under its category
+				`<h3 id="kat-administrasi-kependudukan"><a href="/kota/kategori/administrasi-kependudukan/">Administrasi Kependudukan</a> <span class="muted">(2)</span></h3>`,
+				`<h3 id="kat-tanpa_kategori"><a href="/kota/kategori/tanpa_kategori/">Lainnya</a> <span class="muted">(1)</span></h3>`,
 				`<a href="/kota/dukcapil/ktp-el/">Penerbitan KTP-el</a>`,
 			}
-			compact := []string{ // links to the OPD and category pages, with counts
-				`<li><a href="/kota/dukcapil/">Dinas Kependudukan dan Pencatatan Sipil</a> <span class="muted">(2 layanan)</span></li>`,
-				`<li><a href="/kota/kelurahan/">Kelurahan Sukamaju</a> <span class="muted">(1 layanan)</span></li>`,
+			compact := []string{ // links to the category pages, with counts
 				`<li><a href="/kota/kategori/administrasi-kependudukan/">Administrasi Kependudukan</a> <span class="muted">(2 layanan)</span></li>`,
 				`<li><a href="/kota/kategori/tanpa_kategori/">Lainnya</a> <span class="muted">(1 layanan)</span></li>`,
 			}

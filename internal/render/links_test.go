@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"strings"
 	"testing"
 
 	"github.com/papan-id/papan"
@@ -34,8 +35,28 @@ func TestContactLinks(t *testing.T) {
 		if err := tmpl.ExecuteTemplate(&b, "links.html", contactLinks(tt.kind, tt.value)); err != nil {
 			t.Fatal(err)
 		}
-		if got := b.String(); got != tt.want {
+		if got := plainSpaces.Replace(b.String()); got != tt.want {
 			t.Errorf("%s %q:\n got %s\nwant %s", tt.kind, tt.value, got, tt.want)
+		}
+	}
+}
+
+// plainSpaces writes a phone number's no-break spaces and hyphens as plain ones, so
+// tests can state numbers as people write them.
+var plainSpaces = strings.NewReplacer("\u00a0", " ", "\u2011", "-")
+
+// TestPhoneNumberStaysOnOneLine: a phone or SMS link's text has no-break spaces and
+// non-breaking hyphens, so a number never breaks where a reader would dial half of it
+// (html-validate's tel-non-breaking); other links keep their text as written.
+func TestPhoneNumberStaysOnOneLine(t *testing.T) {
+	for _, tt := range []struct{ kind, value, text string }{
+		{"telepon", "(021) 555-0110", "(021)\u00a0555\u20110110"},
+		{"sms", "0812-3456-7890", "0812\u20113456\u20117890"},
+		{"whatsapp", "0812 3456 7890", "0812 3456 7890"},
+	} {
+		parts := contactLinks(tt.kind, tt.value)
+		if len(parts) != 1 || parts[0].Text != tt.text {
+			t.Errorf("%s %q: link text %q, want %q", tt.kind, tt.value, parts, tt.text)
 		}
 	}
 }

@@ -20,6 +20,8 @@ package render
 import (
 	"bytes"
 	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"html/template"
@@ -47,8 +49,11 @@ type Renderer struct {
 	md       *markdown
 	css      []byte
 	cssPath  string // "assets/papan.<hash>.css"
-	static   fs.FS  // theme static overlaid with the site's static/
-	own      fs.FS  // the site's own static/, or nil
+	// cssSRI and searchJSSRI are the Subresource Integrity digests of the stylesheet and
+	// the search script ("sha384-…"), which every page's <link> and <script> carry.
+	cssSRI, searchJSSRI string
+	static              fs.FS // theme static overlaid with the site's static/
+	own                 fs.FS // the site's own static/, or nil
 	// searchJS and searchIndex are the home page's search script and index (search.go).
 	searchJS, searchIndex         []byte
 	searchJSPath, searchIndexPath string
@@ -105,6 +110,7 @@ func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
 	}
 	sum := sha256.Sum256(r.css)
 	r.cssPath = standard.AssetAddress("papan." + hex.EncodeToString(sum[:4]) + ".css").File
+	r.cssSRI = integrity(r.css)
 
 	if err := r.prepareSearch(); err != nil {
 		return nil, err
@@ -113,6 +119,13 @@ func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// integrity returns the Subresource Integrity value of an asset: a browser refuses the
+// asset when a host or a proxy on the way has changed it.
+func integrity(data []byte) string {
+	sum := sha512.Sum384(data)
+	return "sha384-" + base64.StdEncoding.EncodeToString(sum[:])
 }
 
 func mustSub(fsys fs.FS, dir string) fs.FS {

@@ -262,6 +262,7 @@ func (r *Renderer) prepareSearch() error {
 	}
 	r.searchIndex = r.buildSearchIndex()
 	r.searchJSPath = hashedAsset("cari", "js", r.searchJS)
+	r.searchJSSRI = integrity(r.searchJS)
 	r.searchIndexPath = hashedAsset("cari", "json", r.searchIndex)
 	return nil
 }

@@ -103,7 +103,7 @@ func TestSearchIndex(t *testing.T) {
 	if err := r.execute(&home, "home", r.homeData()); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{`data-index="/kota/` + r.SearchIndexPath() + `"`, `<script src="/kota/` + r.SearchScriptPath() + `" defer>`, `role="search" hidden`, `aria-live="polite"`} {
+	for _, s := range []string{`data-index="/kota/` + r.SearchIndexPath() + `"`, `<script src="/kota/` + r.SearchScriptPath() + `" integrity="` + r.searchJSSRI + `" defer>`, `role="search" hidden`, `aria-live="polite"`} {
 		if !bytes.Contains(home.Bytes(), []byte(s)) {
 			t.Errorf("home page lacks %s", s)
 		}

@@ -29,6 +29,9 @@
       var u = new URL(l.href);
       if (/\/assets\/papan\.[0-9a-f]+\.css$/.test(u.pathname)) u.pathname = css;
       else u.searchParams.set("v", version);
+      // The page's integrity digest is the old stylesheet's; the preview server's
+      // own new one would be refused with it.
+      l.removeAttribute("integrity");
       l.href = u.href;
     });
   }

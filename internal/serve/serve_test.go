@@ -91,7 +91,7 @@ func TestServePaths(t *testing.T) {
 		status     int
 		contains   string
 	}{
-		{"the home page", "/", 200, "<h1>Standar Pelayanan Kota Uji</h1>"},
+		{"the home page", "/", 200, `<a class="brand" href="/">Standar Pelayanan Kota Uji</a>`},
 		{"a service by its clean URL", "/dinas/layanan-uji/", 200, "<h1>Layanan Uji</h1>"},
 		{"links are rooted at / whatever base_url says", "/dinas/layanan-uji/", 200, `href="/dinas/"`},
 		{"an index file by name", "/dinas/index.html", 200, "<h1>Dinas Uji"},

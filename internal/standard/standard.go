@@ -37,6 +37,9 @@ type Config struct {
 	Compliance        Compliance `toml:"kepatuhan"`
 	Search            Search     `toml:"pencarian"`
 	Home              Home       `toml:"beranda"`
+	// Emblem is the path, under static/, of the region's emblem (lambang): shown in the
+	// header beside the official-site line and used as the favicon. Optional.
+	Emblem string `toml:"lambang"`
 	// PublishedURL, when not "", is the address the site is published at while its
 	// pages link under BaseURL instead (papan serve roots them at "/"). What is printed,
 	// the poster's QR code and address, points there. Not read from site.toml.
@@ -510,10 +513,13 @@ type SpecialCare struct {
 type Page struct {
 	Slug        string
 	File        string
-	Title       string   `toml:"judul,required"`
-	Description string   `toml:"deskripsi"`
-	Order       int      `toml:"urutan"`
-	Body        Markdown `toml:"-"`
+	Title       string `toml:"judul,required"`
+	Description string `toml:"deskripsi"`
+	Order       int    `toml:"urutan"`
+	// Menu, when set, puts the page in the top navigation of every page under this
+	// short name (menu = "Tentang").
+	Menu string   `toml:"menu"`
+	Body Markdown `toml:"-"`
 }
 
 // EffectiveComplaints returns the channels that apply to s: its own, or else its OPD's.

@@ -134,6 +134,12 @@ func (cfg *Config) Validate() []Problem {
 		c.errorf("beranda.batas_daftar_lengkap", "Tulis jumlah layanan, misalnya 300; beranda mendaftar setiap layanan selama situs tidak memiliki lebih banyak layanan daripada itu.",
 			"%s tidak boleh negatif", FieldLabel("beranda.batas_daftar_lengkap"))
 	}
+	// The emblem is a file the site publishes from static/, linked on every page: an
+	// address elsewhere would put another site's image beside "Situs resmi".
+	if e := cfg.Emblem; e != "" && (strings.Contains(e, ":") || strings.HasPrefix(e, "//") || strings.Contains(e, "..")) {
+		c.errorf("lambang", "Simpan gambar lambang di folder static/ situs, lalu tulis jalurnya, misalnya lambang = \"lambang.svg\" untuk static/lambang.svg.",
+			"lambang %q harus berupa jalur berkas di folder static/, bukan alamat situs lain", e)
+	}
 	return c.problems
 }
 
