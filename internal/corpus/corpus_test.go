@@ -156,9 +156,12 @@ var (
 )
 
 // visibleText is what a reader sees of a page: tags dropped, entities decoded, spaces
-// collapsed.
+// collapsed, and the no-break spaces and hyphens that keep a phone number on one line
+// read as the space and hyphen they show.
 func visibleText(page string) string {
-	return strings.TrimSpace(spaceRE.ReplaceAllString(html.UnescapeString(tagRE.ReplaceAllString(page, " ")), " "))
+	text := html.UnescapeString(tagRE.ReplaceAllString(page, " "))
+	text = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2011", "-").Replace(text)
+	return strings.TrimSpace(spaceRE.ReplaceAllString(text, " "))
 }
 
 // TestCorpusFactsArePublished builds the corpus and looks on each service's page for
