@@ -363,7 +363,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"links":        contactLinks,
 		"categories":   r.categories,
 		"servicecount": serviceCount,
-		"jsonld":       r.serviceJSONLD,
+		"jsonld":       r.pageJSONLD,
 		"flowchart":    r.flowchart,
 		"qr":           new(qrCoder).svg,
 	}
