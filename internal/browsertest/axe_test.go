@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/chromedp/chromedp"
+	"github.com/papan-id/papan/internal/render"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -55,7 +56,7 @@ func TestAxe(t *testing.T) {
 	for _, p := range ps {
 		kinds[kindOf(p)]++
 	}
-	for _, k := range []string{"home", "opd", "kategori", "service", "poster", "page", "404"} {
+	for _, k := range []string{"home", "opd", "kategori", "service", "poster", "page", "404", "kepatuhan"} {
 		if kinds[k] == 0 {
 			t.Errorf("the example site has no %s page to check", k)
 		}
@@ -170,12 +171,22 @@ func pageKinds(t *testing.T, src fs.FS) func(string) string {
 	for _, p := range site.Pages {
 		kinds[p.Addr().Path] = "page"
 	}
+	// The numbered pages of long lists: an OPD's, and the dashboard's.
+	for _, o := range site.OPDs {
+		for n := 2; (n-1)*render.ListPageSize < len(o.Services); n++ {
+			kinds[standard.OPDPageAddress(o.Slug, n).Path] = "opd"
+		}
+	}
+	const dashboard = "/" + standard.DashboardFolder + "/"
 	return func(p string) string {
 		if k, ok := kinds[p]; ok {
 			return k
 		}
 		if strings.HasPrefix(p, categories) && p != categories {
 			return "kategori"
+		}
+		if strings.HasPrefix(p, dashboard) {
+			return "kepatuhan"
 		}
 		return "other"
 	}

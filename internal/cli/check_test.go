@@ -135,7 +135,8 @@ func TestBuildWritesDashboard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"bukan nilai resmi", "<td>90</td>", "hijau", "layanan tidak menyebut pelayanan khusus"} {
+	for _, want := range []string{"bukan nilai resmi", `<span class="dash-figure">90 dari 100</span> <span class="zone zone-hijau">Zona hijau</span>`,
+		"Perlakuan khusus bagi penyandang disabilitas, lanjut usia, ibu hamil dan anak belum dicantumkan"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("dashboard lacks %q", want)
 		}

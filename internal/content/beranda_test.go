@@ -64,3 +64,29 @@ func TestKategoriIsReserved(t *testing.T) {
 		t.Errorf("problems = %v, want one refusing /kategori/", ps)
 	}
 }
+
+// TestNumberNamesAreReserved: the pages of a long list after the first are numbered
+// (/dukcapil/2/, /kepatuhan/2/), so no OPD or service can be named with a number alone.
+func TestNumberNamesAreReserved(t *testing.T) {
+	for _, tt := range []struct{ name, file, want string }{
+		{"an OPD", "content/2/_opd.toml", `nama "2" hanya angka; alamat seperti itu dipakai Papan untuk halaman daftar bernomor`},
+		{"a service", "content/dinas/12.toml", `nama "12" hanya angka; alamat seperti itu dipakai Papan untuk halaman daftar bernomor`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := opdTOML
+			if tt.name == "a service" {
+				text = serviceTOML
+			}
+			_, ps := load(t, siteWith(map[string]string{tt.file: text}))
+			var got []string
+			for _, p := range ps {
+				if p.File == tt.file {
+					got = append(got, p.Message)
+				}
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("problems on %s = %q, want [%q]", tt.file, got, tt.want)
+			}
+		})
+	}
+}

@@ -125,6 +125,11 @@ func LoadFrame(ctx context.Context, fsys fs.FS) (site *standard.Site, services [
 		}
 	}
 	problems = append(problems, checkAddresses(site)...)
+	for _, f := range services {
+		if _, slug, _, ok := ServiceFile(f); ok && standard.PageNumberName(slug) {
+			problems = append(problems, numberedName(slug, f))
+		}
+	}
 	sortSite(site)
 	return site, services, problems, nil
 }
@@ -212,12 +217,24 @@ func checkAddresses(site *standard.Site) standard.Problems {
 		owner[slug] = file
 	}
 	for _, o := range site.OPDs {
+		if standard.PageNumberName(o.Slug) {
+			ps = append(ps, numberedName(o.Slug, o.File))
+			continue
+		}
 		claim(o.Slug, o.File)
 	}
 	for _, p := range site.Pages {
 		claim(p.Slug, p.File)
 	}
 	return ps
+}
+
+// numberedName refuses an OPD or service named with a number alone: its address would be
+// that of a numbered page of a list (standard.PageNumberName).
+func numberedName(slug, file string) standard.Problem {
+	return standard.Problem{File: file, Severity: standard.Error,
+		Message: fmt.Sprintf("nama %q hanya angka; alamat seperti itu dipakai Papan untuk halaman daftar bernomor", slug),
+		Hint:    "Beri nama dengan huruf, misalnya \"layanan-" + slug + "\"."}
 }
 
 type kind int

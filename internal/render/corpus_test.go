@@ -179,13 +179,15 @@ func processingTimes(t *testing.T, page string) []string {
 		t.Fatal("no JSON-LD")
 	}
 	var doc struct {
-		AvailableChannel []struct{ ProcessingTime string }
+		Graph []struct { // the GovernmentService first
+			AvailableChannel []struct{ ProcessingTime string }
+		} `json:"@graph"`
 	}
-	if err := json.Unmarshal([]byte(m[1]), &doc); err != nil {
-		t.Fatal(err)
+	if err := json.Unmarshal([]byte(m[1]), &doc); err != nil || len(doc.Graph) == 0 {
+		t.Fatalf("JSON-LD %s: %v", m[1], err)
 	}
 	var out []string
-	for _, ch := range doc.AvailableChannel {
+	for _, ch := range doc.Graph[0].AvailableChannel {
 		out = append(out, ch.ProcessingTime)
 	}
 	return out

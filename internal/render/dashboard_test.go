@@ -1,6 +1,7 @@
 package render
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -48,14 +49,15 @@ func TestDashboardSplitsPastTheLimit(t *testing.T) {
 			if hasOPDPage != tt.split {
 				t.Fatalf("page per OPD: %v, want %v", hasOPDPage, tt.split)
 			}
-			link := `<a href="#opd-dukcapil">`
+			link := `<a class="dash-name" href="#opd-dukcapil">`
 			if tt.split {
-				link = `<a href="/kota/kepatuhan/dukcapil/">`
+				link = `<a class="dash-name" href="/kota/kepatuhan/dukcapil/">`
 			}
 			if !strings.Contains(main, link) {
 				t.Errorf("the table does not link with %s", link)
 			}
-			if got := strings.Contains(main, "temuan uji pada KTP-el"); got == tt.split {
+			citizen := "Perlakuan khusus bagi penyandang disabilitas, lanjut usia, ibu hamil dan anak belum dicantumkan"
+			if got := strings.Contains(main, citizen); got == tt.split {
 				t.Errorf("first page lists the findings: %v, want %v", got, !tt.split)
 			}
 			if !tt.split {
@@ -68,7 +70,8 @@ func TestDashboardSplitsPastTheLimit(t *testing.T) {
 			for _, want := range []string{
 				"<title>Kepatuhan standar pelayanan: Dinas Kependudukan dan Pencatatan Sipil</title>",
 				"<h1>Kepatuhan standar pelayanan: Dinas Kependudukan dan Pencatatan Sipil</h1>",
-				"(Penerbitan KTP-el): temuan uji pada KTP-el",
+				"<p class=\"dash-where\"><strong>Penerbitan KTP-el</strong></p>\n<ul class=\"dash-findings\">\n" +
+					"<li><span class=\"need need-anjuran\">Dianjurkan</span> Perlakuan khusus bagi penyandang disabilitas, lanjut usia, ibu hamil dan anak belum dicantumkan <span class=\"muted small\">(SP016)</span></li>",
 				`<a href="/kota/kepatuhan/">Kepatuhan standar pelayanan</a>`,
 			} {
 				if !strings.Contains(page, want) {
@@ -102,15 +105,87 @@ func TestDashboardShowsPublicAndManagementScores(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"<th scope=\"col\">Skor publik rata-rata (0–100)</th>\n<th scope=\"col\">Skor pengelolaan rata-rata (0–100)</th>",
-		// services (the draft not counted), level, public, management
-		"<td>1</td>\n<td>1</td>\n<td>91,67</td>\n<td>12,5</td>",
+		// the OPD's card: services (the draft not counted), means, level
+		"<div><dt>Layanan</dt><dd>1</dd></div>\n<div><dt>Skor publik rata-rata</dt><dd>91,67</dd></div>\n" +
+			"<div><dt>Skor pengelolaan rata-rata</dt><dd>12,5</dd></div>\n<div><dt>Tingkat rata-rata (0–5)</dt><dd>1</dd></div>",
+		`<span class="dash-figure">32 dari 100</span> <span class="zone zone-merah">Zona merah</span>`,
 		"<caption>Skor per layanan: Dinas Kependudukan dan Pencatatan Sipil</caption>",
-		"<th scope=\"row\">Penerbitan KTP-el</th>\n<td>92</td>\n<td>13</td>\n<td>1</td>",
-		"<th scope=\"row\">Konsep Baru <span class=\"muted\">(draf, belum diterbitkan)</span></th>\n<td>17</td>\n<td>0</td>\n<td>1</td>",
+		"<th scope=\"row\">Penerbitan KTP-el</th>\n<td data-label=\"Skor publik (0–100)\">92</td>\n<td data-label=\"Skor pengelolaan (0–100)\">13</td>\n<td data-label=\"Tingkat (0–5)\">1</td>",
+		"<th scope=\"row\">Konsep Baru <span class=\"muted\">(draf, belum diterbitkan)</span></th>\n<td data-label=\"Skor publik (0–100)\">17</td>",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the dashboard lacks %q", want)
+		}
+	}
+}
+
+// TestDashboardFindingsInCitizensWords: findings read as what the public misses, the
+// office's own first; a rule found three times (visi, misi, moto) is one line; SP021
+// names each delivery component not stated; the editor's message and hint (TOML keys,
+// files) are left to papan check.
+func TestDashboardFindingsInCitizensWords(t *testing.T) {
+	site := searchSite()
+	dk := site.OPDs[0]
+	dk.File = "content/dukcapil/_opd.toml"
+	for _, s := range dk.Services {
+		s.File = "content/dukcapil/" + s.Slug + ".toml"
+	}
+	ktp := dk.Services[0]
+	ktp.Requirements = nil // persyaratan not stated; prosedur, biaya, … neither
+	opd := func(rule, msg, hint string) standard.Problem {
+		return standard.Problem{File: dk.File, Severity: standard.Warning, Rule: rule, Message: msg, Hint: hint}
+	}
+	findings := standard.Problems{
+		{File: ktp.File, Severity: standard.Warning, Rule: "SP016", Message: "layanan tidak menyebut pelayanan khusus bagi kelompok rentan"},
+		{File: ktp.File, Severity: standard.Error, Rule: "SP021", Message: "komponen pelayanan belum dicantumkan: persyaratan ([[persyaratan]])"},
+		{File: ktp.File, Severity: standard.Error, Rule: "SP021", Message: "komponen pelayanan belum dicantumkan: biaya/tarif ([[biaya]])"},
+		opd("SP020", "OPD belum mencantumkan visi", "Tambahkan visi = \"…\" di bagian atas _opd.toml."),
+		opd("SP020", "OPD belum mencantumkan moto", "Tambahkan moto = \"…\" di bagian atas _opd.toml."),
+		{File: dk.File, Severity: standard.Error, Rule: "SP012", Message: "OPD belum punya Maklumat Pelayanan"},
+	}
+	d := rules.Assess(site, rules.Config{}, time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), findings)
+	r, err := New(site, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.SetDashboard(func() *rules.Dashboard { return &d })
+	page, err := renderPage(t, r, "kepatuhan/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(page, `<section aria-labelledby="opd-dukcapil">`)
+	j := strings.Index(page, `<section aria-labelledby="opd-kelurahan">`)
+	if i < 0 || j < i {
+		t.Fatal("no section of dukcapil")
+	}
+	got := regexp.MustCompile(`<p class="dash-where"><strong>([^<]*)</strong>|<li><span class="need need-\w+">(\w+)</span> ([^<]*) <span`).
+		FindAllStringSubmatch(page[i:j], -1)
+	var lines []string
+	for _, m := range got {
+		if m[1] != "" {
+			lines = append(lines, "# "+m[1])
+			continue
+		}
+		lines = append(lines, m[2]+": "+m[3])
+	}
+	want := []string{
+		"# Kantor (profil dan Maklumat Pelayanan)",
+		"Wajib: Maklumat Pelayanan (janji layanan kantor) belum diterbitkan",
+		"Dianjurkan: Visi, misi atau moto pelayanan kantor belum dicantumkan",
+		"# Penerbitan KTP-el",
+		"Wajib: Persyaratan belum dicantumkan",
+		"Wajib: Langkah pengurusan belum dicantumkan",
+		"Wajib: Lama penyelesaian belum dicantumkan",
+		"Wajib: Biaya layanan belum dicantumkan",
+		"Wajib: Hasil layanan (dokumen atau barang yang diterima) belum dicantumkan",
+		"Dianjurkan: Perlakuan khusus bagi penyandang disabilitas, lanjut usia, ibu hamil dan anak belum dicantumkan",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings read\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	for _, editor := range []string{"_opd.toml", "[[", "Tambahkan"} {
+		if strings.Contains(page, editor) {
+			t.Errorf("the dashboard shows the editor's %q", editor)
 		}
 	}
 }

@@ -31,6 +31,10 @@ type view struct {
 	Category    *category   // a category page only
 	Categories  []category  // the 404 page only: where a lost citizen may go next
 	ServicePage *servicePage
+	// List is the services an OPD page lists: all of them, or one page's of a long list.
+	List []*standard.Service
+	// Pager is set on each page of a list too long for one page (paging.go).
+	Pager *pager
 }
 
 // servicePage is what service.html shows of view.Service, the lines already put together.
@@ -162,21 +166,43 @@ func (r *Renderer) homeData() view {
 	return view{Site: r.site, Kind: "home", Path: standard.HomeAddress().Path, Description: r.site.Config.Description, Home: h}
 }
 
-func (r *Renderer) categoryData(c category) view {
-	c.Services = sortedByName(c.Services)
+// categoryData is page n of a category's list; sorted is its services by name.
+func (r *Renderer) categoryData(c category, n int, sorted []*standard.Service) view {
+	lo, hi := pageBounds(len(sorted), n)
+	c.Count = len(sorted)
+	c.Services = sorted[lo:hi]
 	c.Title = cmp.Or(c.Name, r.t("uncategorised"))
-	return view{Site: r.site, Kind: "kategori", Path: c.Addr().Path, Title: fmt.Sprintf(r.t("category_title"), c.Title), Category: &c,
-		Description: fmt.Sprintf(r.t("category_description"), len(c.Services), c.Title),
-		Crumbs:      []crumb{r.homeCrumb()}}
+	v := view{Site: r.site, Kind: "kategori", Path: standard.CategoryPageAddress(c.Slug, n).Path, Title: fmt.Sprintf(r.t("category_title"), c.Title), Category: &c,
+		Description: fmt.Sprintf(r.t("category_description"), c.Count, c.Title),
+		Crumbs:      []crumb{r.homeCrumb()},
+		Pager:       newPager(c.Count, n, func(k int) standard.Address { return standard.CategoryPageAddress(c.Slug, k) })}
+	r.pagedTitle(&v)
+	return v
+}
+
+// pagedTitle adds the page number to the title of a page after the first of its list,
+// so that every page has a title of its own, and puts the first page in the crumbs.
+func (r *Renderer) pagedTitle(v *view) {
+	if v.Pager == nil || v.Pager.Page == 1 {
+		return
+	}
+	v.Crumbs = append(v.Crumbs, crumb{v.Title, v.Pager.Links[0].Path})
+	v.Title = fmt.Sprintf(r.t("title_page"), v.Title, v.Pager.Page, v.Pager.Pages)
 }
 
 // homeCrumb is the first crumb of every page below the home page.
 func (r *Renderer) homeCrumb() crumb { return crumb{r.t("home"), standard.HomeAddress().Path} }
 
-func (r *Renderer) opdData(o *standard.OPD) view {
-	return view{Site: r.site, Kind: "opd", Path: o.Addr().Path, Title: o.Name, OPD: o,
+// opdData is page n of an OPD's page: the first holds its profile, Maklumat and
+// complaint channels besides the first services; the next only more services.
+func (r *Renderer) opdData(o *standard.OPD, n int) view {
+	lo, hi := pageBounds(len(o.Services), n)
+	v := view{Site: r.site, Kind: "opd", Path: standard.OPDPageAddress(o.Slug, n).Path, Title: o.Name, OPD: o,
 		Description: fmt.Sprintf(r.t("opd_description"), len(o.Services), o.Name),
-		Crumbs:      []crumb{r.homeCrumb()}}
+		Crumbs:      []crumb{r.homeCrumb()}, List: o.Services[lo:hi],
+		Pager: newPager(len(o.Services), n, func(k int) standard.Address { return standard.OPDPageAddress(o.Slug, k) })}
+	r.pagedTitle(&v)
+	return v
 }
 
 func (r *Renderer) serviceData(s *standard.Service) view {
@@ -335,18 +361,21 @@ func (r *Renderer) funcs() template.FuncMap {
 		// html/template would write as &#43;. Base64 needs no escaping.
 		"cssintegrity":      func() template.HTMLAttr { return template.HTMLAttr(`integrity="` + r.cssSRI + `"`) },
 		"searchjsintegrity": func() template.HTMLAttr { return template.HTMLAttr(`integrity="` + r.searchJSSRI + `"`) },
-		"favicon":           r.favicon,
-		"pagetitle":         r.pageTitle,
-		"emblem":            r.emblem,
-		"menu":              r.menu,
-		"t":                 r.t,
-		"tf":                func(key string, args ...any) string { return fmt.Sprintf(r.t(key), args...) },
-		"md":                r.md.Field,
-		"mdpage":            r.md.Page,
-		"rupiah":            r.rupiah,
-		"fee":               r.fee,
-		"date":              r.date,
-		"duration":          r.duration,
+		// dashboardpath is the site path of the compliance dashboard, which the footer
+		// links to when site.toml publishes it (kepatuhan.dasbor).
+		"dashboardpath": func() string { return standard.DashboardAddress().Path },
+		"favicon":       r.favicon,
+		"pagetitle":     r.pageTitle,
+		"emblem":        r.emblem,
+		"menu":          r.menu,
+		"t":             r.t,
+		"tf":            func(key string, args ...any) string { return fmt.Sprintf(r.t(key), args...) },
+		"md":            r.md.Field,
+		"mdpage":        r.md.Page,
+		"rupiah":        r.rupiah,
+		"fee":           r.fee,
+		"date":          r.date,
+		"duration":      r.duration,
 		"steptime": func(st *standard.StepTime) string {
 			if st == nil {
 				return ""
@@ -363,7 +392,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"links":        contactLinks,
 		"categories":   r.categories,
 		"servicecount": serviceCount,
-		"jsonld":       r.serviceJSONLD,
+		"jsonld":       r.pageJSONLD,
 		"flowchart":    r.flowchart,
 		"qr":           new(qrCoder).svg,
 	}
@@ -883,6 +912,9 @@ type category struct {
 	Title    string // Name, or the interface's word for "no category" (set by Renderer.categories)
 	Slug     string // its page is /kategori/<Slug>/; unique on the site (categorySlugs)
 	Services []*standard.Service
+	// Count is the number of services of the category; on a page of a long list,
+	// Services holds only that page's.
+	Count int
 }
 
 // Addr returns the address of the category's page.
@@ -914,6 +946,7 @@ func categories(site *standard.Site) []category {
 	}
 	var cs []category
 	for _, c := range byName {
+		c.Count = len(c.Services)
 		cs = append(cs, *c)
 	}
 	slices.SortFunc(cs, func(a, b category) int {

@@ -22,20 +22,20 @@ func TestFees(t *testing.T) {
 	}{
 		{"free, said explicitly", []standard.Fee{{Text: "Penerbitan", Free: true}},
 			"<dd><strong>Gratis</strong></dd>", "<strong>Penerbitan</strong>: Gratis, tidak dipungut biaya", "Gratis",
-			`"offers":[{"@type":"Offer","name":"Penerbitan","price":0,"priceCurrency":"IDR"}]`, true},
+			`"offers":[{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1","@type":"Offer","name":"Penerbitan","price":0,"priceCurrency":"IDR"}]`, true},
 		{"a fixed amount", []standard.Fee{{Text: "Cetak", Amount: 15000, LegalBasis: "perda-1"}},
 			"<dd><strong>Rp15.000</strong></dd>", "<strong>Cetak</strong>: Rp15.000<br><span class=\"muted\">Dasar hukum: Peraturan Daerah Nomor 1 Tahun 2023 tentang Retribusi</span>", "Cetak: Rp15.000",
-			`"offers":[{"@type":"Offer","name":"Cetak","price":15000,"priceCurrency":"IDR"}]`, false},
+			`"offers":[{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1","@type":"Offer","name":"Cetak","price":15000,"priceCurrency":"IDR"}]`, false},
 		{"a range", []standard.Fee{{Text: "Retribusi", Min: 10000, Max: 50000, LegalBasis: "perda-1"}},
 			"<dd><strong>Rp10.000–Rp50.000</strong></dd>", "<strong>Retribusi</strong>: Rp10.000–Rp50.000", "Retribusi: Rp10.000–Rp50.000",
-			`"offers":[{"@type":"Offer","name":"Retribusi","priceSpecification":{"@type":"PriceSpecification","maxPrice":50000,"minPrice":10000,"priceCurrency":"IDR"}}]`, false},
+			`"offers":[{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1","@type":"Offer","name":"Retribusi","priceSpecification":{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1-rentang","@type":"PriceSpecification","maxPrice":50000,"minPrice":10000,"priceCurrency":"IDR"}}]`, false},
 		{"set by a regulation (Kota Metro's PBG)", []standard.Fee{{Text: "Retribusi PBG", Rule: "Retribusi dipungut Berdasarkan Peraturan Daerah", LegalBasis: "perda-1"}},
 			"<dd><strong>Menurut ketentuan: Retribusi dipungut Berdasarkan Peraturan Daerah</strong></dd>",
 			"<strong>Retribusi PBG</strong>: Menurut ketentuan: Retribusi dipungut Berdasarkan Peraturan Daerah", "Retribusi PBG: Menurut ketentuan: Retribusi dipungut Berdasarkan…",
-			`"offers":[{"@type":"Offer","description":"Retribusi dipungut Berdasarkan Peraturan Daerah","name":"Retribusi PBG"}]`, false},
+			`"offers":[{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1","@type":"Offer","description":"Retribusi dipungut Berdasarkan Peraturan Daerah","name":"Retribusi PBG"}]`, false},
 		{"free beside paid (a Puskesmas: BPJS and umum)", []standard.Fee{{Text: "Peserta BPJS", Free: true}, {Text: "Pasien umum", Amount: 20000, LegalBasis: "perda-1"}},
 			`<dd><strong>Gratis–Rp20.000</strong> <a href="#biaya">rincian 2 jenis biaya</a></dd>`, "<strong>Peserta BPJS</strong>: Gratis, tidak dipungut biaya", "Peserta BPJS: Gratis; Pasien umum: Rp20.000",
-			`"offers":[{"@type":"Offer","name":"Peserta BPJS","price":0,"priceCurrency":"IDR"},{"@type":"Offer","name":"Pasien umum","price":20000,"priceCurrency":"IDR"}]`, false},
+			`"offers":[{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1","@type":"Offer","name":"Peserta BPJS","price":0,"priceCurrency":"IDR"},{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-2","@type":"Offer","name":"Pasien umum","price":20000,"priceCurrency":"IDR"}]`, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			site := searchSite()

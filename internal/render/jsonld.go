@@ -1,9 +1,11 @@
 package render
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/papan-id/papan/internal/standard"
 )
@@ -12,34 +14,66 @@ import (
 // byte order of their JSON names, the order encoding/json gives map keys, so the output
 // is the same as it was when it was built from maps; structs encode without a map's
 // allocations and sorting. A property left out is omitempty.
+//
+// Every node has an @id: the address of the page it is described on with a fragment
+// ("…/dukcapil/ktp-el/#layanan", "…/dukcapil/#opd"), so the OPD a service page names as
+// its provider is the node its own page describes, and a reader can tell nodes apart.
+// The fragments name nodes, not places on the page.
 type (
+	// ldGraph is a page's JSON-LD: its nodes in one @graph.
+	ldGraph struct {
+		Context string `json:"@context"`
+		Graph   []any  `json:"@graph"`
+	}
 	ldService struct {
-		Context          string      `json:"@context"`
+		ID               string      `json:"@id"`
 		Type             string      `json:"@type"`
-		AreaServed       ldNamed     `json:"areaServed"`
+		AreaServed       *ldArea     `json:"areaServed"`
 		AvailableChannel []ldChannel `json:"availableChannel,omitempty"`
 		Description      string      `json:"description"`
 		Name             string      `json:"name"`
 		Offers           []ldOffer   `json:"offers,omitempty"`
-		Produces         []ldNamed   `json:"produces,omitempty"`
 		Provider         *ldOrg      `json:"provider"`
-		ServiceOperator  *ldOrg      `json:"serviceOperator"`
+		ServiceOperator  ldRef       `json:"serviceOperator"`
+		ServiceOutput    []ldThing   `json:"serviceOutput,omitempty"`
 		ServiceType      string      `json:"serviceType,omitempty"`
 		URL              string      `json:"url"`
 	}
-	ldNamed struct {
+	// ldRef is a node described elsewhere in the graph, by its @id alone.
+	ldRef struct {
+		ID string `json:"@id"`
+	}
+	ldArea struct {
+		ID   string `json:"@id"`
+		Type string `json:"@type"`
+		Name string `json:"name"`
+	}
+	ldThing struct {
+		ID   string `json:"@id"`
 		Type string `json:"@type"`
 		Name string `json:"name"`
 	}
 	ldOrg struct {
-		Type      string `json:"@type"`
-		Address   string `json:"address,omitempty"`
-		Email     string `json:"email,omitempty"`
-		Name      string `json:"name"`
-		Telephone string `json:"telephone,omitempty"`
-		URL       string `json:"url"`
+		ID            string    `json:"@id"`
+		Type          string    `json:"@type"`
+		Address       *ldPostal `json:"address,omitempty"`
+		AlternateName string    `json:"alternateName,omitempty"`
+		AreaServed    *ldArea   `json:"areaServed,omitempty"`
+		Email         string    `json:"email,omitempty"`
+		Name          string    `json:"name"`
+		Telephone     string    `json:"telephone,omitempty"`
+		URL           string    `json:"url"`
+	}
+	// ldPostal is an address as an editor writes it, one line: Papan does not split it
+	// into street, locality and postal code, which it would have to guess.
+	ldPostal struct {
+		ID             string `json:"@id"`
+		Type           string `json:"@type"`
+		AddressCountry string `json:"addressCountry"`
+		StreetAddress  string `json:"streetAddress"`
 	}
 	ldChannel struct {
+		ID              string          `json:"@id"`
 		Type            string          `json:"@type"`
 		Name            string          `json:"name,omitempty"`
 		ProcessingTime  string          `json:"processingTime,omitempty"`
@@ -48,11 +82,13 @@ type (
 		ServiceURL      string          `json:"serviceUrl,omitempty"`
 	}
 	ldPlace struct {
-		Type    string `json:"@type"`
-		Address string `json:"address"`
-		Name    string `json:"name"`
+		ID      string    `json:"@id"`
+		Type    string    `json:"@type"`
+		Address *ldPostal `json:"address"`
+		Name    string    `json:"name"`
 	}
 	ldContactPoint struct {
+		ID        string `json:"@id"`
 		Type      string `json:"@type"`
 		Telephone string `json:"telephone"`
 	}
@@ -60,6 +96,7 @@ type (
 	// is a priceSpecification with minPrice and maxPrice; a fee set by a regulation has
 	// its text as description and no price, which it does not state.
 	ldOffer struct {
+		ID                 string       `json:"@id"`
 		Type               string       `json:"@type"`
 		Description        string       `json:"description,omitempty"`
 		Name               string       `json:"name"`
@@ -68,63 +105,113 @@ type (
 		PriceSpecification *ldPriceSpec `json:"priceSpecification,omitempty"`
 	}
 	ldPriceSpec struct {
+		ID            string `json:"@id"`
 		Type          string `json:"@type"`
 		MaxPrice      int64  `json:"maxPrice"`
 		MinPrice      int64  `json:"minPrice"`
 		PriceCurrency string `json:"priceCurrency"`
 	}
+	ldBreadcrumbs struct {
+		ID              string       `json:"@id"`
+		Type            string       `json:"@type"`
+		ItemListElement []ldListItem `json:"itemListElement"`
+	}
+	ldListItem struct {
+		ID       string `json:"@id"`
+		Type     string `json:"@type"`
+		Item     string `json:"item"`
+		Name     string `json:"name"`
+		Position int    `json:"position"`
+	}
 )
 
-// serviceJSONLD describes a service as schema.org GovernmentService, so search engines and
-// other portals can read the standard's key facts.
+// pageJSONLD describes a page for search engines and other portals, as schema.org: a
+// service page its GovernmentService, an OPD page its GovernmentOrganization, and every
+// page with breadcrumbs its BreadcrumbList, the same trail the page shows. A page with
+// none of these has none ("").
 //
 // It returns the JSON as template.JS, encoded the way html/template encodes a value in a
 // script element (encoding/json, which escapes "<", ">", "&", U+2028 and U+2029), so no
 // content can end the element early; html/template then writes it as it is instead of
 // encoding it again through reflection.
-func (r *Renderer) serviceJSONLD(v view) (template.JS, error) {
+func (r *Renderer) pageJSONLD(v view) (template.JS, error) {
+	var nodes []any
+	switch {
+	case v.Service != nil && v.Kind == "service":
+		nodes = append(nodes, r.serviceNode(v))
+	case v.OPD != nil && v.Kind == "opd":
+		nodes = append(nodes, r.orgNode(v.OPD, true))
+	}
+	if len(v.Crumbs) > 0 {
+		nodes = append(nodes, r.breadcrumbNode(v))
+	}
+	if len(nodes) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(ldGraph{Context: "https://schema.org", Graph: nodes})
+	return template.JS(b), err
+}
+
+// orgNode describes an OPD; with area, also the region it serves.
+func (r *Renderer) orgNode(o *standard.OPD, area bool) *ldOrg {
+	u := r.AbsURL(o.Addr().Path)
+	org := &ldOrg{ID: u + "#opd", Type: "GovernmentOrganization", Name: o.Name, AlternateName: o.ShortName, URL: u,
+		Address: postal(u+"#alamat", o.Address), Telephone: ldPhone(o.Contact.Phone), Email: firstEmail(o.Contact.Email)}
+	if area {
+		org.AreaServed = r.areaNode()
+	}
+	return org
+}
+
+// areaNode is the region the site serves.
+func (r *Renderer) areaNode() *ldArea {
+	return &ldArea{ID: r.AbsURL(standard.HomeAddress().Path) + "#wilayah", Type: "AdministrativeArea", Name: r.site.Config.Region}
+}
+
+// postal is an address written as one line, or nil when none is written.
+func postal(id, text string) *ldPostal {
+	if text == "" {
+		return nil
+	}
+	return &ldPostal{ID: id, Type: "PostalAddress", StreetAddress: text, AddressCountry: "ID"}
+}
+
+// breadcrumbNode is the page's trail of crumbs, the page itself last.
+func (r *Renderer) breadcrumbNode(v view) ldBreadcrumbs {
+	u := r.AbsURL(v.Path)
+	b := ldBreadcrumbs{ID: u + "#remah", Type: "BreadcrumbList"}
+	add := func(name, p string) {
+		n := len(b.ItemListElement) + 1
+		b.ItemListElement = append(b.ItemListElement, ldListItem{ID: fmt.Sprintf("%s#remah-%d", u, n), Type: "ListItem",
+			Position: n, Name: name, Item: r.AbsURL(p)})
+	}
+	for _, c := range v.Crumbs {
+		add(c.Title, c.Path)
+	}
+	add(v.Title, v.Path)
+	return b
+}
+
+// serviceNode describes a service as schema.org GovernmentService: the standard's key
+// facts. A fact the standard does not state is left out (omitempty), never written as
+// zero: no offers without [[biaya]], no processingTime without [jangka_waktu] (nor one
+// that would understate it, isoDuration).
+func (r *Renderer) serviceNode(v view) *ldService {
 	s := v.Service
 	o := s.OPD
-	phone := ldPhone(o.Contact.Phone)
-	provider := &ldOrg{Type: "GovernmentOrganization", Name: o.Name, URL: r.AbsURL(o.Addr().Path),
-		Address: o.Address, Telephone: phone, Email: o.Contact.Email}
-	place := s.Location
-	if place == "" {
-		place = o.Address
-	}
-	// A fact the standard does not state is left out (omitempty), never written as zero:
-	// no offers without [[biaya]], no processingTime without [jangka_waktu] (nor one that
-	// would understate it, isoDuration). A service
-	// without a procedure still has its one channel: the place, the phone, the link.
-	ps := procedures(s)
-	if len(ps) == 0 {
-		ps = []procedure{{}}
-	}
-	var channels []ldChannel
-	for _, p := range ps {
-		ch := ldChannel{Type: "ServiceChannel", Name: p.Channel, ServiceURL: s.OnlineURL,
-			ProcessingTime: processingTime(s.Durations, p.Channel)}
-		if place != "" {
-			ch.ServiceLocation = &ldPlace{Type: "Place", Name: o.Name, Address: place}
-		}
-		if phone != "" {
-			ch.ServicePhone = &ldContactPoint{Type: "ContactPoint", Telephone: phone}
-		}
-		if ch == (ldChannel{Type: "ServiceChannel"}) {
-			continue // nothing known of it
-		}
-		channels = append(channels, ch)
-	}
+	u := r.AbsURL(v.Path)
+	provider := r.orgNode(o, false)
 	var offers []ldOffer
-	for _, f := range s.Fees {
-		o := ldOffer{Type: "Offer", Name: f.Text}
+	for i, f := range s.Fees {
+		id := fmt.Sprintf("%s#biaya-%d", u, i+1)
+		o := ldOffer{ID: id, Type: "Offer", Name: f.Text}
 		switch f.Kind() {
 		case standard.FeeFree:
 			o.Price, o.PriceCurrency = new(int64), "IDR"
 		case standard.FeeFixed:
 			o.Price, o.PriceCurrency = &f.Amount, "IDR"
 		case standard.FeeRange:
-			o.PriceSpecification = &ldPriceSpec{Type: "PriceSpecification", MinPrice: f.Min, MaxPrice: f.Max, PriceCurrency: "IDR"}
+			o.PriceSpecification = &ldPriceSpec{ID: id + "-rentang", Type: "PriceSpecification", MinPrice: f.Min, MaxPrice: f.Max, PriceCurrency: "IDR"}
 		case standard.FeeByRule:
 			o.Description = f.Rule
 		default:
@@ -132,37 +219,120 @@ func (r *Renderer) serviceJSONLD(v view) (template.JS, error) {
 		}
 		offers = append(offers, o)
 	}
-	var products []ldNamed
-	for _, p := range s.Products {
-		products = append(products, ldNamed{Type: "Thing", Name: p.Name})
+	var outputs []ldThing
+	for i, p := range s.Products {
+		outputs = append(outputs, ldThing{ID: fmt.Sprintf("%s#produk-%d", u, i+1), Type: "Thing", Name: p.Name})
 	}
-	b, err := json.Marshal(ldService{
-		Context:          "https://schema.org",
+	return &ldService{
+		ID:               u + "#layanan",
 		Type:             "GovernmentService",
 		Name:             s.Name,
 		Description:      v.Description,
-		URL:              r.AbsURL(v.Path),
+		URL:              u,
 		Provider:         provider,
-		ServiceOperator:  provider,
-		AreaServed:       ldNamed{Type: "AdministrativeArea", Name: r.site.Config.Region},
-		AvailableChannel: channels,
+		ServiceOperator:  ldRef{ID: provider.ID},
+		AreaServed:       r.areaNode(),
+		AvailableChannel: r.channelNodes(s, u),
 		Offers:           offers,
-		Produces:         products,
+		ServiceOutput:    outputs,
 		ServiceType:      s.Category,
+	}
+}
+
+// channelMode is how a procedure's channel (kanal) is used, as its name says.
+type channelMode int
+
+const (
+	modeUnknown  channelMode = iota // "Melalui kelurahan (Puskesos)": where and how is not said
+	modeOnline                      // "Daring", "Mandiri melalui OSS": at the service's online address
+	modeInPerson                    // "Tatap muka", "Luring", "Loket": at the service's place
+)
+
+var (
+	onlineWords   = []string{"daring", "online", "aplikasi", "situs", "laman", "website", "internet", "portal", "oss", "e-mail", "surel"}
+	inPersonWords = []string{"tatap muka", "luring", "offline", "loket", "langsung", "datang"}
+)
+
+// modeOf reads a channel's name. A word that names neither (a kelurahan, a mobile
+// service) leaves it unknown: Papan does not guess its place.
+func modeOf(name string) channelMode {
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
 	})
-	return template.JS(b), err
+	text := " " + strings.Join(words, " ") + " "
+	for _, w := range onlineWords {
+		if strings.Contains(text, " "+w+" ") {
+			return modeOnline
+		}
+	}
+	for _, w := range inPersonWords {
+		if strings.Contains(text, " "+w+" ") {
+			return modeInPerson
+		}
+	}
+	return modeUnknown
+}
+
+// channelNodes lists the ways of applying for s, each with what its name says of it: an
+// online channel its address (tautan_daring), a channel in person its place (lokasi, or
+// the OPD's address) and phone; each its own processing time (processingTime). A
+// service with one channel, or none named, has them all on it. A channel whose name
+// says neither has its name and time only. A channel nothing is known of is left out.
+func (r *Renderer) channelNodes(s *standard.Service, u string) []ldChannel {
+	o := s.OPD
+	place := cmp.Or(s.Location, o.Address)
+	phone := ldPhone(o.Contact.Phone)
+	ps := procedures(s)
+	if len(ps) == 0 {
+		ps = []procedure{{}}
+	}
+	var channels []ldChannel
+	for i, p := range ps {
+		id := fmt.Sprintf("%s#kanal-%d", u, i+1)
+		ch := ldChannel{ID: id, Type: "ServiceChannel", Name: p.Channel, ProcessingTime: processingTime(s.Durations, p.Channel)}
+		mode := modeOf(p.Channel)
+		if len(ps) == 1 && mode == modeUnknown {
+			mode = -1 // the only channel: every fact of the service is its
+		}
+		if (mode == modeOnline || mode == -1) && s.OnlineURL != "" {
+			ch.ServiceURL = s.OnlineURL
+		}
+		if mode == modeInPerson || mode == -1 {
+			if place != "" {
+				ch.ServiceLocation = &ldPlace{ID: id + "-tempat", Type: "Place", Name: o.Name, Address: postal(id+"-alamat", place)}
+			}
+			if phone != "" {
+				ch.ServicePhone = &ldContactPoint{ID: id + "-telepon", Type: "ContactPoint", Telephone: phone}
+			}
+		}
+		if ch.Name == "" && ch.ProcessingTime == "" && ch.ServiceURL == "" && ch.ServiceLocation == nil && ch.ServicePhone == nil {
+			continue // nothing known of it
+		}
+		channels = append(channels, ch)
+	}
+	return channels
 }
 
 // ldPhone returns the telephone schema.org is given for a contact value: its first
-// number in the form the page's tel: link dials ("+62215550110"), or the value as
-// written when Papan finds no number in it.
+// number in international form, as the page's tel: link dials it ("+62215550110"), or
+// "" when it has none (a national-only number such as 1500-567 has no such form).
 func ldPhone(v string) string {
 	for _, p := range standard.Phones(v) {
+		if strings.HasPrefix(p.Target, "+") {
+			return p.Target
+		}
+	}
+	return ""
+}
+
+// firstEmail returns the first e-mail address in a contact value, or "".
+func firstEmail(v string) string {
+	for _, p := range standard.Emails(v) {
 		if p.Target != "" {
 			return p.Target
 		}
 	}
-	return v
+	return ""
 }
 
 // processingTime is the processingTime of the service channel named channel ("" for a

@@ -32,6 +32,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/papan-id/papan"
@@ -255,12 +256,18 @@ func (r *Renderer) SiteOutputs() []Output {
 func (r *Renderer) generatedOutputs(dashboard bool) []Output {
 	outs := []Output{r.page(standard.HomeAddress().File, "home", func() any { return r.homeData() })}
 	for _, o := range r.site.OPDs {
-		outs = append(outs, r.page(o.Addr().File, "opd", func() any { return r.opdData(o) }))
+		for n := 1; n <= pageCount(len(o.Services)); n++ {
+			outs = append(outs, r.page(standard.OPDPageAddress(o.Slug, n).File, "opd", func() any { return r.opdData(o, n) }))
+		}
 	}
 	// The categories are grouped here, once, rather than per page: each page's data is
-	// then a slice of pointers the grouping already made.
+	// then a slice of pointers the grouping already made. A category's services are
+	// sorted once for all its pages, when the first of them is written.
 	for _, c := range categories(r.site) {
-		outs = append(outs, r.page(c.Addr().File, "kategori", func() any { return r.categoryData(c) }))
+		sorted := sync.OnceValue(func() []*standard.Service { return sortedByName(c.Services) })
+		for n := 1; n <= pageCount(len(c.Services)); n++ {
+			outs = append(outs, r.page(standard.CategoryPageAddress(c.Slug, n).File, "kategori", func() any { return r.categoryData(c, n, sorted()) }))
+		}
 	}
 	for _, p := range r.site.Pages {
 		outs = append(outs, r.page(p.Addr().File, "page", func() any { return r.pageData(p) }))

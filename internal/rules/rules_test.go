@@ -557,3 +557,34 @@ func TestDraftsCountInNoFigure(t *testing.T) {
 		t.Errorf("the draft's findings hold %d galat", o.Errors)
 	}
 }
+
+// TestEveryRuleSaysWhatThePublicMisses: the dashboard shows each finding as Rule.Public, a
+// sentence for a citizen, so every rule has one, and none speaks an editor's language
+// (keys, tables, files, markup), which `papan check` keeps.
+func TestEveryRuleSaysWhatThePublicMisses(t *testing.T) {
+	editorWords := []string{"`", "=", "[", "]", ".toml", "_", "galat", "peringatan", "papan "}
+	check := func(name, text string) {
+		t.Helper()
+		if text == "" {
+			t.Errorf("%s: no citizen wording", name)
+			return
+		}
+		for _, w := range editorWords {
+			if strings.Contains(text, w) {
+				t.Errorf("%s: citizen wording %q holds %q, an editor's word", name, text, w)
+			}
+		}
+		if strings.HasSuffix(text, ".") {
+			t.Errorf("%s: citizen wording %q ends with a full stop; the page adds its own", name, text)
+		}
+	}
+	for _, r := range rules.Rulebook {
+		check(r.ID, r.Public)
+	}
+	for _, key := range []string{"persyaratan", "prosedur", "jangka_waktu", "biaya", "produk", "pengaduan"} {
+		check("MissingPublic["+key+"]", rules.MissingPublic[key])
+	}
+	if got, want := len(rules.MissingPublic), 6; got != want {
+		t.Errorf("MissingPublic has %d components, want %d (the delivery components)", got, want)
+	}
+}

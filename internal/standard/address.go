@@ -2,6 +2,7 @@ package standard
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -61,6 +62,22 @@ func GeneratedFolders() []string { return slices.Clone(generatedFolders) }
 // ReservedNames returns the top-level names an OPD or a standalone page cannot take: the
 // generated folders, then the names kept for Papan.
 func ReservedNames() []string { return slices.Concat(generatedFolders, keptNames) }
+
+// PageNumberName reports whether name, a slug, is a number: the name a page of a long
+// list takes after the first (/kategori/kesehatan/2/, /dukcapil/2/, /kepatuhan/2/). No
+// OPD or service can take such a name, or its page and a list's page would share an
+// address.
+func PageNumberName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, c := range name {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // Address is where one file of the built site is.
 type Address struct {
@@ -125,6 +142,42 @@ func DashboardAddress() Address { return folder(DashboardFolder, "", "") }
 // DashboardOPDAddress returns the address of an OPD's page of a split dashboard:
 // /kepatuhan/<opd>/.
 func DashboardOPDAddress(opd string) Address { return folder(DashboardFolder, opd, "") }
+
+// CategoryPageAddress returns the address of page n of a category's list: n 1 is
+// CategoryAddress, then /kategori/<kategori>/2/, /kategori/<kategori>/3/, ….
+func CategoryPageAddress(category string, n int) Address {
+	if n <= 1 {
+		return CategoryAddress(category)
+	}
+	return folder(CategoryFolder, category, strconv.Itoa(n))
+}
+
+// OPDPageAddress returns the address of page n of an OPD's list of services: n 1 is
+// OPDAddress, then /<opd>/2/, …. No service is named with a number (PageNumberName).
+func OPDPageAddress(opd string, n int) Address {
+	if n <= 1 {
+		return OPDAddress(opd)
+	}
+	return folder(opd, strconv.Itoa(n), "")
+}
+
+// DashboardPageAddress returns the address of page n of a split dashboard's list of
+// OPDs: n 1 is DashboardAddress, then /kepatuhan/2/, …. No OPD is named with a number.
+func DashboardPageAddress(n int) Address {
+	if n <= 1 {
+		return DashboardAddress()
+	}
+	return folder(DashboardFolder, strconv.Itoa(n), "")
+}
+
+// DashboardOPDPageAddress returns the address of page n of an OPD's page of a split
+// dashboard: n 1 is DashboardOPDAddress, then /kepatuhan/<opd>/2/, ….
+func DashboardOPDPageAddress(opd string, n int) Address {
+	if n <= 1 {
+		return DashboardOPDAddress(opd)
+	}
+	return folder(DashboardFolder, opd, strconv.Itoa(n))
+}
 
 // NotFoundAddress returns the address of the page a host serves for an unknown path.
 func NotFoundAddress() Address { return file(notFoundFile) }
