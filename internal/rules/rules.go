@@ -143,8 +143,8 @@ var Rulebook = []Rule{
 		Source:  "UU 25/2009 Pasal 21 (komponen biaya/tarif); pemeriksaan kewajaran Papan", Field: "biaya[].tarif"},
 	{ID: "SP024", Severity: standard.Warning, Title: "nama layanan terlalu panjang untuk poster",
 		Message: "nama layanan … karakter; poster hanya memuat 150 karakter pertama",
-		Explain: "Poster loket dicetak pada satu lembar A4; nama yang lebih panjang daripada 150 karakter dipotong di poster. Nama layanan yang ringkas juga lebih mudah dicari warga; uraiannya ditulis di ringkasan.",
-		Source:  "Pedoman tata letak poster Papan (satu lembar A4)", Field: "nama (berkas layanan)"},
+		Explain: "Poster loket mengulang nama layanan dalam huruf besar di atas setiap lembarnya; nama yang lebih panjang daripada 150 karakter dipotong di poster. Nama layanan yang ringkas juga lebih mudah dicari warga; uraiannya ditulis di ringkasan.",
+		Source:  "Pedoman tata letak poster Papan (A4, judul 20 pt di setiap lembar)", Field: "nama (berkas layanan)"},
 	{ID: "SP025", Severity: standard.Error, Title: "biaya gratis ditulis dengan kata pungutan",
 		Message: "[[biaya]] ke-… ditulis gratis, tetapi `uraian`/`keterangan` menyebut \"retribusi\" / \"dipungut\" / \"Perda\" / \"sesuai ketentuan\"",
 		Explain: "Gratis hanya bila standar menyatakannya dengan tegas. Biaya yang ditulis gratis = true tetapi uraian atau keterangannya berbicara tentang retribusi, pungutan, Perda, atau \"sesuai ketentuan\" membuat halaman menjanjikan \"Gratis\" untuk layanan yang dipungut biaya, seperti \"Retribusi dipungut berdasarkan Peraturan Daerah\" (PBG). Kalimat yang menyangkal (\"tidak dipungut biaya\", \"dibebaskan dari retribusi\") tidak dilaporkan; persyaratan seperti \"Bukti bayar retribusi daerah\" juga tidak, karena itu pungutan lain di luar layanan ini.",
@@ -193,7 +193,8 @@ const (
 	// fixed amount a standard lists, and a few zeros typed too many land above it.
 	FeeLimit = 1_000_000_000
 	// PosterNameRunes is the longest service name, in characters, the counter poster
-	// prints whole on its one A4 sheet (SP024); the poster cuts a longer one. The longest
+	// prints whole (SP024): it repeats the name at 20 pt or more over every sheet, where
+	// 150 characters take at most four lines; the poster cuts a longer one. The longest
 	// real names are about 120 characters ("Penerbitan Surat Keterangan Pindah Warga
 	// Negara Indonesia (SKPWNI) Antar Kabupaten/Kota dalam Satu Provinsi").
 	PosterNameRunes = 150
