@@ -853,6 +853,8 @@ func serviceCount(site *standard.Site) int {
 func (r *Renderer) flowchart(s *standard.Service) (template.HTML, error) {
 	var b strings.Builder
 	err := flowchart.SVG(&b, s.Procedure, flowchart.Labels{
-		Yes: r.t("yes"), No: r.t("no"), Start: r.t("start"), End: r.t("end"), ID: "fc-" + s.Slug})
+		Yes: r.t("yes"), No: r.t("no"), Start: r.t("start"), End: r.t("end"), ID: "fc-" + s.Slug,
+		Activity: r.t("activity"), Time: r.t("time"), BackTo: r.t("back_to_step"),
+		Duration: func(t standard.StepTime) string { return r.span(t.Min, t.Max, t.Unit) }})
 	return template.HTML(b.String()), err
 }
