@@ -1,5 +1,6 @@
 // Package browsertest holds Papan's tests that need a real browser: the counter poster
-// printed to PDF by headless Chromium (one A4 page, a QR code that carries the service's
+// printed to PDF by headless Chromium and read back (A4 sheets, none blank, the name over
+// each, no type under 11 pt, nothing cut; a QR code that carries the service's
 // address) and axe-core's WCAG 2.0/2.1 A and AA rules run on every kind of page.
 //
 // The package has no code of its own; its tests build a site with package build, serve

@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -11,78 +12,202 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/ledongthuc/pdf"
 	"github.com/papan-id/papan/internal/rules"
+	"github.com/papan-id/papan/internal/standard"
 	"rsc.io/qr"
 )
 
 // A4 in PostScript points (1/72 inch): 210 × 297 mm.
 const a4W, a4H = 595.28, 841.89
 
-var (
-	pdfPage     = regexp.MustCompile(`/Type\s*/Page\b`) // not /Pages: \b fails before the s
-	pdfMediaBox = regexp.MustCompile(`/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]`)
-)
+// The poster's type sizes in points: a body read from a metre away and a name seen from
+// across the room. Chromium writes sizes such as 10.995 for 11 pt.
+const minBodyPt, minTitlePt = 11 - 0.01, 20 - 0.01
+
+var pdfMediaBox = regexp.MustCompile(`/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]`)
+
+// printedPage is one page of a printed poster: its text in the order it is drawn, the
+// text set at the title's size or larger, and the smallest type on it.
+type printedPage struct {
+	Text, Large string
+	MinSize     float64
+}
 
 // printPoster prints the page at url to PDF the way a user's "Print" does with the page's
-// own @page size, and returns the number of pages and the size of each.
-func printPoster(t *testing.T, tab context.Context, url string) (pages int, boxes [][2]float64) {
+// own @page size, and reads back each page's size and text.
+func printPoster(t *testing.T, tab context.Context, url string) (pages []printedPage, boxes [][2]float64) {
 	t.Helper()
 	ctx := timeout(t, tab)
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("%s: %v", url, err)
 	}
-	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPrintBackground(), func(p *page.PrintToPDFParams) {
+	out, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPrintBackground(), func(p *page.PrintToPDFParams) {
 		p.PreferCSSPageSize = new(true)
 	}))
 	if err != nil {
 		t.Fatalf("%s: print to PDF: %v", url, err)
 	}
-	pages = len(pdfPage.FindAll(pdf, -1))
-	for _, m := range pdfMediaBox.FindAllSubmatch(pdf, -1) {
+	for _, m := range pdfMediaBox.FindAllSubmatch(out, -1) {
 		var f [4]float64
 		for i := range f {
 			f[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
 		}
 		boxes = append(boxes, [2]float64{f[2] - f[0], f[3] - f[1]})
 	}
+	r, err := pdf.NewReader(bytes.NewReader(out), int64(len(out)))
+	if err != nil {
+		t.Fatalf("%s: reading the printed PDF: %v", url, err)
+	}
+	for i := 1; i <= r.NumPage(); i++ {
+		pg := printedPage{MinSize: math.Inf(1)}
+		var text, large strings.Builder
+		for _, c := range r.Page(i).Content().Text {
+			text.WriteString(c.S)
+			if strings.TrimSpace(c.S) == "" {
+				continue
+			}
+			pg.MinSize = min(pg.MinSize, c.FontSize)
+			if c.FontSize >= minTitlePt {
+				large.WriteString(c.S)
+			}
+		}
+		pg.Text, pg.Large = squeeze(text.String()), squeeze(large.String())
+		pages = append(pages, pg)
+	}
 	return pages, boxes
 }
 
-func checkOneA4(t *testing.T, tab context.Context, url string) {
+// squeeze drops white space, which the PDF's text has where lines break and lacks
+// between them, so that a text reads the same whichever way it is wrapped, and spells
+// out the ligatures the fonts print ("ﬁ" in "sertiﬁkat").
+func squeeze(s string) string {
+	return ligatures.Replace(strings.Join(strings.Fields(s), ""))
+}
+
+var ligatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl")
+
+// printedMarkdown is the text of Markdown as printed: without emphasis, bullets and quote
+// marks; an ordered list's numbers are printed as "1.".
+func printedMarkdown(md string) string {
+	md = listNumber.ReplaceAllString(md, "$1.")
+	return markdownMarks.ReplaceAllString(md, "")
+}
+
+var (
+	listNumber    = regexp.MustCompile(`(?m)^\s*(\d+)[.)]\s+`)
+	markdownMarks = regexp.MustCompile(`(?m)^\s*(?:[-*+]|>)\s+|[*_` + "`" + `\\]`)
+)
+
+// checkPoster prints the poster of s at url and checks that it is A4 sheets without a
+// blank one, each headed by the OPD and the service's name at >= 20 pt, that no type is
+// below 11 pt, and that every requirement, fee, product, complaint channel and the whole
+// Maklumat are printed whole. It returns the number of sheets.
+func checkPoster(t *testing.T, tab context.Context, url string, s *standard.Service, site *standard.Site) int {
 	t.Helper()
-	n, boxes := printPoster(t, tab, url)
-	if n != 1 {
-		t.Errorf("%s prints on %d pages, want exactly 1", url, n)
-	}
-	if len(boxes) == 0 {
-		t.Fatalf("%s: no /MediaBox in the PDF", url)
+	pages, boxes := printPoster(t, tab, url)
+	if len(pages) == 0 || len(boxes) != len(pages) {
+		t.Fatalf("%s: %d pages with %d /MediaBox in the PDF", url, len(pages), len(boxes))
 	}
 	for _, b := range boxes {
 		if math.Abs(b[0]-a4W) > 2 || math.Abs(b[1]-a4H) > 2 {
 			t.Errorf("%s: page is %.1f × %.1f pt, want A4 (%.1f × %.1f)", url, b[0], b[1], a4W, a4H)
 		}
 	}
+	// The name as the poster sets it: whole, or beginning so when SP024's bound cuts it.
+	name := s.Name
+	if utf8.RuneCountInString(name) > rules.PosterNameRunes {
+		name = string([]rune(name)[:rules.PosterNameRunes/2])
+	}
+	head := squeeze(s.OPD.Name) + pages[0].Large // the head of every sheet
+	var whole strings.Builder
+	for i, pg := range pages {
+		if pg.Text == "" {
+			t.Errorf("%s: page %d of %d is blank", url, i+1, len(pages))
+			continue
+		}
+		if !strings.HasPrefix(pg.Large, squeeze(name)) {
+			t.Errorf("%s: page %d of %d does not begin with the service's name at %v pt or more; its large text is %.80q",
+				url, i+1, len(pages), minTitlePt, pg.Large)
+		}
+		if pg.MinSize < minBodyPt {
+			t.Errorf("%s: page %d has text at %.2f pt, want at least 11 pt", url, i+1, pg.MinSize)
+		}
+		text := pg.Text
+		if i > 0 {
+			// A sheet that continues the one before begins with the same head.
+			if !strings.HasPrefix(text, head) {
+				t.Errorf("%s: page %d does not begin with the OPD and the name: %.80q", url, i+1, text)
+			}
+			text = strings.TrimPrefix(text, head)
+		}
+		whole.WriteString(text)
+	}
+	printed := whole.String()
+	var want []string
+	for _, r := range s.Requirements {
+		want = append(want, r.Name, r.Condition)
+	}
+	if !s.Free() { // a free service says so in one word
+		for _, f := range s.Fees {
+			want = append(want, f.Text)
+		}
+	}
+	for _, x := range s.Products {
+		want = append(want, x.Name)
+	}
+	for _, c := range append(s.EffectiveComplaints(), site.Config.Complaints...) {
+		want = append(want, c.Value())
+	}
+	if m := s.OPD.Maklumat; m != nil {
+		want = append(want, printedMarkdown(string(m.Text)))
+	}
+	for _, w := range want {
+		if w := squeeze(w); !strings.Contains(printed, w) {
+			t.Errorf("%s: the printed poster lacks %.100q", url, w)
+		}
+	}
+	return len(pages)
 }
 
-// TestPosterPrintsOnOneA4Page prints every poster of the example site, and the poster
-// of a service far longer than any real one, and checks each is one A4 sheet.
-func TestPosterPrintsOnOneA4Page(t *testing.T) {
+// posterService finds the service whose poster is at path ("/dukcapil/ktp-el/cetak/").
+func posterService(t *testing.T, site *standard.Site, path string) *standard.Service {
+	t.Helper()
+	for _, o := range site.OPDs {
+		for _, s := range o.Services {
+			if s.PosterAddr().Path == path {
+				return s
+			}
+		}
+	}
+	t.Fatalf("no service has its poster at %s", path)
+	return nil
+}
+
+// TestPosterPrintsWhole prints every poster of the example site, and the poster of a
+// service far longer than any real one, and checks each as checkPoster does.
+func TestPosterPrintsWhole(t *testing.T) {
 	tab := browser(t)
 	t.Run("every poster of the example site", func(t *testing.T) {
-		s := buildAndServe(t, exampleSite(t))
+		src := exampleSite(t)
+		s := buildAndServe(t, src)
+		site := loadSite(t, src, s.URL).Site
 		n := 0
+		sheets := map[int]int{}
 		for _, p := range pages(t, s.Dir) {
 			if strings.HasSuffix(p, "/cetak/") {
-				checkOneA4(t, tab, s.URL+strings.TrimPrefix(p, "/"))
+				sheets[checkPoster(t, tab, s.URL+strings.TrimPrefix(p, "/"), posterService(t, site, p), site)]++
 				n++
 			}
 		}
 		if n == 0 {
 			t.Fatal("the example site has no poster pages")
 		}
+		t.Logf("%d posters; number of posters by their number of sheets: %v", n, sheets)
 	})
 	t.Run("a very long service", func(t *testing.T) {
 		src := t.TempDir()
@@ -91,19 +216,15 @@ func TestPosterPrintsOnOneA4Page(t *testing.T) {
 		}
 		writeFile(t, filepath.Join(src, "content/dinas/sangat-panjang.toml"), longService())
 		s := buildAndServe(t, os.DirFS(src))
-		url := s.URL + "dinas/sangat-panjang/cetak/"
-		checkOneA4(t, tab, url)
-		html, err := os.ReadFile(filepath.Join(s.Dir, "dinas/sangat-panjang/cetak/index.html"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := "selengkapnya di " + s.URL + "dinas/sangat-panjang/"; !strings.Contains(string(html), want) {
-			t.Errorf("a cut list should end with %q", want)
+		site := loadSite(t, os.DirFS(src), s.URL).Site
+		n := checkPoster(t, tab, s.URL+"dinas/sangat-panjang/cetak/", posterService(t, site, "/dinas/sangat-panjang/cetak/"), site)
+		if n < 3 {
+			t.Errorf("the very long service prints on %d sheets; its 40 long requirements alone need more than 2", n)
 		}
 	})
 	// The name rule SP024 allows, in capitals (wider than most text), on the service
-	// above with an OPD whose name fills its two lines: still one sheet, and the name is
-	// printed whole. A name far past the rule is cut and still leaves one sheet.
+	// above with an OPD whose name fills its two lines: printed whole at 20 pt on every
+	// sheet. A name far past the rule is cut.
 	atBound := strings.Repeat("PENERBITAN SURAT KETERANGAN PINDAH WARGA NEGARA INDONESIA (SKPWNI) ANTAR KABUPATEN/KOTA ", 3)[:rules.PosterNameRunes]
 	for _, c := range []struct {
 		name, service, heading string
@@ -125,7 +246,8 @@ func TestPosterPrintsOnOneA4Page(t *testing.T) {
 			longOPD := "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Kepulauan Siau Tagulandang Biaro Provinsi Sulawesi Utara dan Sekitarnya"
 			writeFile(t, filepath.Join(src, "content/dinas/_opd.toml"), strings.Replace(string(opd), `nama = "Dinas Uji"`, `nama = "`+longOPD+`"`, 1))
 			s := buildAndServe(t, os.DirFS(src))
-			checkOneA4(t, tab, s.URL+"dinas/sangat-panjang/cetak/")
+			site := loadSite(t, os.DirFS(src), s.URL).Site
+			checkPoster(t, tab, s.URL+"dinas/sangat-panjang/cetak/", posterService(t, site, "/dinas/sangat-panjang/cetak/"), site)
 			html, err := os.ReadFile(filepath.Join(s.Dir, "dinas/sangat-panjang/cetak/index.html"))
 			if err != nil {
 				t.Fatal(err)
@@ -140,7 +262,7 @@ func TestPosterPrintsOnOneA4Page(t *testing.T) {
 // longServiceName is the name of longService.
 const longServiceName = "Layanan dengan standar yang sangat panjang untuk menguji poster satu halaman A4"
 
-// longService is a service with far more, and far longer, items than a poster holds.
+// longService is a service with far more, and far longer, items than one sheet holds.
 func longService() string {
 	var b strings.Builder
 	long := strings.Repeat("sangat panjang dan terperinci ", 12)

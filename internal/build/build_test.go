@@ -63,7 +63,7 @@ func TestGolden(t *testing.T) {
 		t.Errorf("pages = %d, want %d", got, want)
 	}
 	got := readTree(t, out)
-	for _, name := range []string{"index.html", "dinas/index.html", "kategori/uji/index.html", "dinas/layanan-uji/index.html", "dinas/layanan-uji/cetak/index.html", "tentang/index.html", "404.html", "sitemap.xml", "robots.txt"} {
+	for _, name := range []string{"index.html", "dinas/index.html", "kategori/uji/index.html", "dinas/layanan-uji/index.html", "dinas/layanan-uji/cetak/index.html", "dinas/layanan-uji/alur.svg", "tentang/index.html", "404.html", "sitemap.xml", "robots.txt"} {
 		golden := filepath.Join("testdata/golden", filepath.FromSlash(name))
 		if *update {
 			os.MkdirAll(filepath.Dir(golden), 0o755)

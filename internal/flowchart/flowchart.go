@@ -1,64 +1,55 @@
-// Package flowchart draws the procedure of a service standard as an inline SVG
-// flowchart: one box per step, a decision shape where a step branches, and one lane per
-// channel (tatap muka, daring) when the procedure has several.
+// Package flowchart draws the procedure of a service standard as an inline SVG swimlane
+// flowchart, as in the annex of PermenPAN-RB 15/2014: one column per actor (pelaksana),
+// one row per step, the step's number and text on the left and the time it takes on the
+// right ("No. | Kegiatan | actor … | Waktu"); in the row, the step's shape stands in the
+// column of whoever carries it out, so a citizen sees at a glance who does what, in
+// which order, and what is theirs to do.
 //
 // The flowchart repeats the numbered step list, which stays the accessible source of
 // truth. So the <svg> is marked aria-hidden="true" and focusable="false" and has no
 // role="img": a screen reader must not read the procedure twice.
 //
-// # Layout
+// # Size
 //
-// Everything is laid out in a viewBox 320 units wide and shown with width="100%" (and a
-// max-width in the theme's CSS, not an inline style that a Content-Security-Policy
-// would block, so a wide desktop column does not blow the text up). On a 360 px phone one
-// unit is about one CSS pixel, so the 14-unit text reads as 14 px text.
+// One viewBox unit is one CSS pixel: the <svg> has width equal to the viewBox width, and
+// the theme shows it in a box that scrolls sideways when the screen is narrower (a phone
+// of 360 px shows the number, the text and the first actor's column; the other actors
+// are a swipe away). Every text is 14 px or larger, whatever the screen.
 //
 // Text is wrapped by estimating its width from a table of character widths: for each
 // ASCII character the widest of DejaVu Sans, Liberation Sans (Arial's metrics) and their
 // italics, the widest sans-serif fonts that systems fall back to; Roboto and San
 // Francisco, which phones use, are narrower. Other characters count as 0.75 em (Latin
-// letters with diacritics) or 1 em. Boxes grow with their number of lines, and words too
-// long for a line are broken hard, so no text overflows its box in any of these fonts.
+// letters with diacritics) or 1 em. Rows grow with their number of lines, and words too
+// long for a line are broken hard, so no text overflows its cell in any of these fonts.
 //
-// Each step is a box with its number in a circle on the top-left corner, the actor on a
-// smaller italic first line and the step text below. A step with a decision is followed
-// by a hexagon holding the question. The "Ya" path continues down to the next step; the
-// "Tidak" path leaves the hexagon to the right and goes to a dashed box with the
-// jika_tidak text, or, with kembali_ke, back to that step (from the dashed box when
-// there is one) along a track on the right edge. A decision with neither ends the
-// "Tidak" path at a small end terminal.
+// # What it draws
 //
-// A step with a condition (jika) has it written beside the arrow into the step. A
-// decision with outcomes ([[prosedur.hasil]]) draws each outcome that does more than go
-// on as a dashed box hanging off a trunk on the left of the column: its condition on an
-// italic first line, then what happens; from the box the procedure goes back to a step
-// (along the tracks on the right), ends at a small end terminal, or goes on, joining
-// the main path. The main path, on the far left, carries the outcomes that simply go
-// on, or "Ya" when none is written. The last step of a lane always reaches the end
-// terminal, whichever side its path leaves from.
+// Each lane (a channel, "Tatap muka", "Daring", when the procedure has several) is a
+// table of its own, under a band with the channel's name; its actors are its columns in
+// the order they first appear, and its steps are numbered from 1, as in the step list.
+// A lane begins with a start terminal in the column of the first step and ends with an
+// end terminal in the column of the last. A step is a box in its actor's column, or
+// across the columns of its actors when it has several; arrows join each step to the
+// next, turning across columns where the actor changes. Stages (tahap) are grey bands
+// across the table with the stage's name, before their first step.
 //
-// # Stages
-//
-// Steps of one channel that name stages (tahap) are drawn stage after stage, each under
-// a grey band with the stage's name; the path runs on from the last step of a stage to
-// the first of the next, and the numbers run on too.
-//
-// # Channels
-//
-// When steps name several distinct channels, each channel becomes a lane with a header
-// band and its own start and end terminals, in the order the channels first appear; its
-// steps are numbered from 1, as in the step list, and kembali_ke counts within the lane.
-// Lanes are stacked vertically, not placed side by side: two lanes side by side would
-// each get at most 180 of 360 px, far below the ~260 units a lane needs for 14 px text
-// to stay readable, so on the phones citizens use side-by-side lanes would shrink the
-// text to about 7 px.
+// A step with a decision is drawn as a diamond, and its question is written in bold
+// under the step's text. The path that goes on ("Ya", or the outcomes that go on) leaves
+// the diamond downwards. A path back to an earlier (or later) step (kembali_ke) leaves
+// it on the right, runs along a track right of the actor columns and enters the target
+// step from the side; a path that ends the procedure (jika_tidak without kembali_ke, a
+// decision with neither, an outcome with selesai) leaves on the left to a small end
+// mark. The text column spells out each branch: "Tidak: <jika_tidak>", and each outcome
+// ([[prosedur.hasil]]) as "<jika>: <maka> (kembali ke langkah n)" or "(Selesai)". A
+// step's condition (jika) is written in italics above its text.
 //
 // # Output
 //
 // The output is deterministic (same steps, same bytes), compact (no indentation,
-// integer coordinates, shared attributes on groups) and uses only black strokes and
-// white or light grey fills, so it prints well without colour. All text from content is
-// XML-escaped.
+// integer coordinates, shared attributes on groups) and uses only black and grey
+// strokes and white or light grey fills, so it prints well without colour. All text
+// from content is XML-escaped.
 package flowchart
 
 import (
@@ -80,6 +71,13 @@ import (
 type Labels struct {
 	Yes, No    string // "Ya", "Tidak": the branches of a decision
 	Start, End string // "Mulai", "Selesai": the terminals of each lane
+	Number     string // "No.": the heading of the step numbers
+	Activity   string // "Kegiatan": the heading of the steps' texts
+	Time       string // "Waktu": the heading of the steps' times
+	BackTo     string // "kembali ke langkah %d": where an outcome goes back to
+	// Duration writes the time a step takes ("15 menit", "1–3 hari kerja"); nil writes
+	// the numbers and the unit as the standard has them.
+	Duration func(standard.StepTime) string
 
 	// ID prefixes the ids inside the SVG (the arrowhead marker), so that two flowcharts
 	// on one page do not share an id. Use something unique on the page, such as the
@@ -89,108 +87,98 @@ type Labels struct {
 	ID string
 }
 
-// Geometry, in viewBox units. The main column holds the step boxes; the strip right of
-// it holds the "Tidak" labels and the tracks of arrows that go back.
+// Geometry, in viewBox units (CSS pixels).
 const (
-	width    = 320
-	boxX     = 14  // left edge of step boxes and decisions
-	boxW     = 236 // width of step boxes and decisions
-	boxR     = boxX + boxW
-	midX     = boxX + boxW/2 // where arrows between steps run
-	hexInset = 14            // how far the points of a decision stick out
-	sideX    = 56            // left edge of a jika_tidak box
-	sideR    = 284           // right edge of a jika_tidak box
-	yesX     = 36            // where the "Ya" arrow runs past a jika_tidak box
-	noX      = 270           // where the "Tidak" path turns down to a box below
-	trackX   = 296           // first track for arrows back to an earlier step
-	trunkX   = 48            // the trunk the outcomes of a decision hang off
-	branchX  = 64            // left edge of an outcome box (its right edge is sideR)
-	stageX   = 6             // left edge of a stage band
-	labelR   = 290           // right limit of labels on arrows, clear of the tracks
-	trackDX  = 7             // distance between tracks
-	tracks   = 4             // number of tracks; more loops share the last one
-	gap      = 22            // vertical space between shapes, filled by an arrow
+	numW    = 34  // the column of step numbers
+	textW   = 180 // the column of the steps' texts: with the numbers and the first actor, 326 px, what a 360 px phone shows
+	actorW  = 112 // each actor's column
+	timeW   = 96  // the column of the steps' times
+	shapeW  = 72  // a step's box and a decision's diamond
+	shapeH  = 28  // a step's box and a terminal
+	diamH   = 40  // a decision's diamond
+	lineH   = 18  // the distance between lines of 14 px text
+	padY    = 8   // space above and below the lines of a cell
+	trackDX = 7   // the distance between the tracks of paths back
+	tracks  = 4   // number of tracks; more paths back share the last one
+	endR    = 6   // the radius of the mark where a path ends
 )
 
-// Width limits of the lines of each kind of text, and their font.
+// gutterW is the strip right of the actor columns that holds the tracks.
+const gutterW = 10 + trackDX*tracks
+
+// Width limits of the lines of each kind of text, and their font. All text is 14 px.
 var (
-	stepText   = measure{boxW - 16, 14, false}
-	actorText  = measure{boxR - 8 - (boxX + 16), 12, false}
-	hexText    = measure{boxW - 2*hexInset - 16, 14, false}
-	sideText   = measure{sideR - sideX - 16, 12, false}
-	headerText = measure{width - 2 - 20, 14, true}
-	termText   = measure{boxW - 28, 14, false}
-	smallTerm  = measure{width - 2 - (midX + 10) - 28, 12, false} // clear of the "Ya" arrow
-	branchText = measure{sideR - branchX - 16, 12, false}
-	stageText  = measure{width - 2*stageX - 16, 13, true}
+	cellText = measure{textW - 12, 14, false}
+	cellBold = measure{textW - 12, 14, true}
+	headText = measure{actorW - 12, 14, true}
+	timeText = measure{timeW - 12, 14, false}
+	termText = measure{shapeW - 8, 14, false}
+	numText  = measure{numW - 6, 14, true}
+	laneText = measure{numW + textW - 16, 14, true} // a lane's or stage's name, over the first two columns
 )
 
 // Text classes: each is one <g> with the attributes that set the look of its lines.
 // Classes whose lines all start at the same x move there with a transform, and their
-// lines leave x out, which saves a few hundred bytes on a long procedure.
+// lines leave x out, which saves bytes on a long procedure.
 const (
-	cText     = iota // step text
-	cActor           // actor line of a step
-	cSide            // jika_tidak text
-	cSmall           // branch labels
-	cMid             // decisions and terminals
+	cText     = iota // a step's text
+	cBold            // a decision's question; column headings; lane and stage names
+	cNote            // a step's condition and a decision's branches
 	cNum             // step numbers
-	cHead            // lane headers
-	cSmallMid        // small end terminals
-	cBranchIf        // the condition of an outcome
-	cBranch          // what happens on an outcome
-	cStage           // stage bands
+	cMid             // terminals and times
+	cHead            // the headings of the number, actor and time columns
+	cLabel           // "Ya" and "Tidak" beside the paths
+	cLabelEnd        // "Tidak" left of a diamond, right-aligned
 	nClasses
 )
 
 var classAttrs = [nClasses]string{
 	cText:     "",
-	cActor:    ` font-size="12" font-style="italic"`,
-	cSide:     ` font-size="12"`,
-	cSmall:    ` font-size="12"`,
+	cBold:     ` font-weight="bold"`,
+	cNote:     ` font-style="italic"`,
+	cNum:      ` font-weight="bold" text-anchor="middle"`,
 	cMid:      ` text-anchor="middle"`,
-	cNum:      ` font-size="11" font-weight="bold" text-anchor="middle"`,
-	cHead:     ` font-weight="bold"`,
-	cSmallMid: ` font-size="12" text-anchor="middle"`,
-	cBranchIf: ` font-size="12" font-style="italic"`,
-	cBranch:   ` font-size="12"`,
-	cStage:    ` font-size="13" font-weight="bold"`,
+	cHead:     ` font-weight="bold" text-anchor="middle"`,
+	cLabel:    ` class="label"`,
+	cLabelEnd: ` class="label" text-anchor="end"`,
 }
 
-// SVG writes the procedure in steps as an inline SVG flowchart (no XML prolog), or
-// nothing when there are no steps. See the package comment for what it draws.
+// classX is the x of every line of the classes that move there with a transform.
+var classX = [nClasses]int{cText: numW + 6, cNote: numW + 6, cNum: numW / 2}
+
+// SVG writes the procedure in steps as an inline SVG swimlane flowchart (no XML
+// prolog), or nothing when there are no steps. See the package comment for what it draws.
 func SVG(w io.Writer, steps []standard.Step, l Labels) error {
 	if len(steps) == 0 {
 		return nil
 	}
 	l = l.withDefaults(steps)
-	// Room for a typical step, so the layers rarely grow: each growth copies them.
 	n := len(steps)
-	d := &drawing{labels: l, arrows: make([]byte, 0, 40*n+64), shapes: make([]byte, 0, 100*n+128)}
-	d.text[cText] = make([]byte, 0, 80*n)
-	d.text[cActor] = make([]byte, 0, 40*n)
-	d.text[cNum] = make([]byte, 0, 24*n)
+	d := &drawing{labels: l, arrows: make([]byte, 0, 40*n+64), shapes: make([]byte, 0, 60*n+128), grid: make([]byte, 0, 40*n+128)}
+	d.text[cText] = make([]byte, 0, 100*n)
 	lanes := standard.Lanes(steps)
-	y := 4
+	y := 1
 	for i, ln := range lanes {
 		if i > 0 {
-			y += 28
+			y += 16
 		}
 		y = d.lane(ln, len(lanes) > 1, y)
 	}
-	height := y + 6
+	height := y + 1
 
-	size := len(d.arrows) + len(d.shapes) + 1024
+	size := len(d.arrows) + len(d.shapes) + len(d.grid) + 1024
 	for _, t := range d.text {
 		size += len(t)
 	}
 	b := make([]byte, 0, size)
-	b = appendf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%"`+
-		` aria-hidden="true" focusable="false" class="flowchart" font-family="sans-serif" font-size="14">`, width, height)
+	b = appendf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d"`+
+		` aria-hidden="true" focusable="false" class="flowchart" font-family="sans-serif" font-size="14">`, d.width, height, d.width, height)
 	b = append(b, `<defs><marker id="`...)
 	b = append(b, l.ID...)
 	b = append(b, `-a" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto">`+
 		`<path d="M0 0L10 5L0 10z"/></marker></defs>`...)
+	b = append(b, `<g fill="none" stroke="#888">`...)
+	b = append(append(b, d.grid...), `</g>`...)
 	b = append(b, `<g fill="none" stroke="#000" stroke-width="1.5" marker-end="url(#`...)
 	b = append(b, l.ID...)
 	b = append(b, `-a)">`...)
@@ -222,6 +210,20 @@ func (l Labels) withDefaults(steps []standard.Step) Labels {
 	def(&l.No, "Tidak")
 	def(&l.Start, "Mulai")
 	def(&l.End, "Selesai")
+	def(&l.Number, "No.")
+	def(&l.Activity, "Kegiatan")
+	def(&l.Time, "Waktu")
+	if !strings.Contains(l.BackTo, "%d") || strings.Count(l.BackTo, "%") != 1 {
+		l.BackTo = "kembali ke langkah %d"
+	}
+	if l.Duration == nil {
+		l.Duration = func(t standard.StepTime) string {
+			if t.Max > t.Min {
+				return fmt.Sprintf("%d–%d %s", t.Min, t.Max, t.Unit)
+			}
+			return fmt.Sprintf("%d %s", t.Min, t.Unit)
+		}
+	}
 	var id []byte
 	for i := 0; i < len(l.ID); i++ {
 		c := l.ID[i]
@@ -250,15 +252,39 @@ func (l Labels) withDefaults(steps []standard.Step) Labels {
 	return l
 }
 
-// drawing collects the three layers of the SVG: arrows under shapes under text.
+// drawing collects the layers of the SVG: the table's grid under arrows under shapes
+// under text.
 type drawing struct {
 	labels Labels
+	width  int // of the widest lane
+	grid   []byte
 	arrows []byte
 	shapes []byte
 	text   [nClasses][]byte
 }
 
-// loop is a "Tidak" arrow back (or forward) to another step of the lane.
+// row is where one step of a lane is drawn.
+type row struct {
+	top, h     int
+	x0, x1     int // the left and right edge of its shape
+	cx         int // where paths enter and leave it
+	shapeTop   int
+	shapeBot   int
+	decision   bool
+	actorCol   int // the first of its actors' columns
+	lastActor  int
+	noteLines  []line
+	timeLines  []string
+	stageLines []string // the name of the stage that begins here, if any
+}
+
+// line is one line of a cell, in its class.
+type line struct {
+	class int
+	s     string
+}
+
+// loop is a path from a decision to another step of the lane.
 type loop struct {
 	fromX, fromY int
 	target       int // index in the lane
@@ -267,98 +293,201 @@ type loop struct {
 
 // lane draws one lane from y down and returns the y of its bottom.
 func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
-	if header && ln.Channel != "" {
-		lines := wrap(ln.Channel, headerText)
-		h := 17*len(lines) + 11
-		d.shapes = appendf(d.shapes, `<rect x="1" y="%d" width="%d" height="%d" fill="#eee"/>`, y, width-2, h)
-		for j, s := range lines {
-			d.textAt(cHead, 10, y+19+17*j, s)
-		}
-		y += h + 14
-	}
-	y = d.terminal(midX, y, d.labels.Start, termText)
-
 	steps := ln.Steps()
-	stageAt := map[int]string{} // the stage whose band comes before step i
+	l := d.labels
+	// The actors, in the order they first appear, are the columns.
+	var actors []string
+	col := map[string]int{}
+	for _, st := range steps {
+		for _, a := range st.Actors {
+			a = strings.Join(strings.Fields(a), " ")
+			if _, ok := col[a]; !ok {
+				col[a] = len(actors)
+				actors = append(actors, a)
+			}
+		}
+	}
+	if len(actors) == 0 {
+		col[""] = 0
+		actors = []string{""}
+	}
+	actorX := numW + textW                 // left edge of the first actor column
+	gutterX := actorX + actorW*len(actors) // left edge of the tracks
+	timeX := gutterX                       // left edge of the time column
+	for i, st := range steps {
+		if back, _ := branches(st, i, len(steps)); len(back) > 0 {
+			timeX = gutterX + gutterW // room for the tracks of paths back
+		}
+	}
+	width := timeX + timeW
+	d.width = max(d.width, width+1)
+	colMid := func(c int) int { return actorX + actorW*c + actorW/2 }
+
+	if header && ln.Channel != "" {
+		lines := wrap(ln.Channel, measure{float64(width - 16), 14, true})
+		h := lineH*len(lines) + 2*padY
+		d.grid = appendf(d.grid, `<rect x="0" y="%d" width="%d" height="%d" fill="#ccc" stroke="none"/>`, y, width, h)
+		for j, s := range lines {
+			d.textAt(cBold, 8, y+padY+14+lineH*j, s)
+		}
+		y += h
+	}
+	// The heading row.
+	headTop := y
+	hl := [][]string{{l.Number}, wrap(l.Activity, cellBold)}
+	for _, a := range actors {
+		hl = append(hl, wrap(a, headText))
+	}
+	hl = append(hl, wrap(l.Time, timeText))
+	hh := 1
+	for _, x := range hl {
+		hh = max(hh, len(x))
+	}
+	hh = lineH*hh + 2*padY
+	for j, s := range wrap(l.Number, numText) {
+		d.textAt(cHead, numW/2, y+padY+14+lineH*j, s)
+	}
+	for j, s := range hl[1] {
+		d.textAt(cBold, numW+6, y+padY+14+lineH*j, s)
+	}
+	for c := range actors {
+		for j, s := range hl[2+c] {
+			d.textAt(cHead, colMid(c), y+padY+14+lineH*j, s)
+		}
+	}
+	for j, s := range hl[len(hl)-1] {
+		d.textAt(cHead, timeX+timeW/2, y+padY+14+lineH*j, s)
+	}
+	y += hh
+
+	// Lay out the rows: a terminal row, the steps, a terminal row.
+	stageAt := map[int]string{}
 	for _, sg := range ln.Stages {
-		if sg.Name != "" {
+		if sg.Name != "" && len(ln.Stages) > 0 {
 			stageAt[sg.First-1] = sg.Name
 		}
 	}
-	type box struct{ top, h int }
-	boxes := make([]box, len(steps))
-	var loops []loop
-	exitX, exitY := midX, y
+	rows := make([]row, len(steps))
+	lines := []int{y} // y of the lines between rows
+	startTop := y
+	y += shapeH + 2*padY
+	lines = append(lines, y)
+	var bands [][3]int // y, height, and the first step, of each stage band
 	for i, st := range steps {
+		r := &rows[i]
 		if name, ok := stageAt[i]; ok {
-			y = d.stage(name, y+gap) // over the arrow, which runs on behind it
+			r.stageLines = wrap(name, laneText)
+			h := lineH*len(r.stageLines) + 2*padY - 4
+			bands = append(bands, [3]int{y, h, i})
+			y += h
 		}
-		y += gap
-		if lines := wrap(st.Condition, measure{float64(labelR - exitX - 6), 12, false}); len(lines) > 0 {
-			y -= gap - 22 // below the "Ya" of a decision just above
-			for _, s := range lines {
-				d.textAt(cSmall, exitX+6, y+12, s)
-				y += 15
-			}
-			y += 10
+		r.actorCol, r.lastActor = len(actors), -1
+		for _, a := range st.Actors {
+			c := col[strings.Join(strings.Fields(a), " ")]
+			r.actorCol, r.lastActor = min(r.actorCol, c), max(r.lastActor, c)
 		}
-		d.down(exitX, exitY, y)
-		top := y
-		y = d.step(i+1, st, y)
-		boxes[i] = box{top, y - top}
-		exitX, exitY = midX, y
-		if strings.TrimSpace(st.Decision) == "" {
+		if r.lastActor < 0 {
+			r.actorCol, r.lastActor = 0, 0
+		}
+		r.decision = strings.TrimSpace(st.Decision) != ""
+		r.noteLines = d.cell(st, len(steps))
+		if st.Time != nil {
+			r.timeLines = wrap(l.Duration(*st.Time), timeText)
+		}
+		shape := shapeH
+		if r.decision {
+			shape = diamH + 18 // and room for "Ya" below it
+		}
+		r.top = y
+		r.h = max(lineH*max(len(r.noteLines), len(r.timeLines))+2*padY, shape+2*padY)
+		r.x0, r.x1 = colMid(r.actorCol)-shapeW/2, colMid(r.lastActor)+shapeW/2
+		r.cx = (r.x0 + r.x1) / 2
+		r.shapeTop = y + padY
+		if r.decision {
+			r.shapeBot = r.shapeTop + diamH
+		} else {
+			r.shapeBot = r.shapeTop + shapeH
+		}
+		y += r.h
+		lines = append(lines, y)
+	}
+	endTop := y
+	y += shapeH + 2*padY
+
+	// The table: columns, then the lines between rows, then the stage bands.
+	d.grid = appendf(d.grid, `<rect x="0" y="%d" width="%d" height="%d"/>`, headTop, numW, y-headTop)
+	d.grid = appendf(d.grid, `<rect x="%d" y="%d" width="%d" height="%d"/>`, numW, headTop, textW, y-headTop)
+	for c := range actors {
+		fill := ""
+		if c%2 == 0 {
+			fill = ` fill="#f2f2f2"`
+		}
+		d.grid = appendf(d.grid, `<rect x="%d" y="%d" width="%d" height="%d"`, actorX+actorW*c, headTop, actorW, y-headTop)
+		d.grid = append(append(d.grid, fill...), `/>`...)
+	}
+	d.grid = appendf(d.grid, `<rect x="%d" y="%d" width="%d" height="%d"/>`, timeX, headTop, timeW, y-headTop)
+	d.grid = append(d.grid, `<path stroke="#ccc" d="`...)
+	for _, ly := range lines {
+		d.grid = appendf(d.grid, `M0 %dh%d`, ly, width)
+	}
+	d.grid = append(d.grid, `"/>`...)
+	for _, b := range bands {
+		d.grid = appendf(d.grid, `<rect x="0" y="%d" width="%d" height="%d" fill="#ddd" stroke="none"/>`, b[0], width, b[1])
+		for j, s := range rows[b[2]].stageLines {
+			d.textAt(cBold, 8, b[0]+padY+12+lineH*j, s)
+		}
+	}
+
+	// The cells of each row, its shape, and the path into it.
+	d.terminal(colMid(rows[0].actorCol), startTop+padY, l.Start)
+	prevX, prevY := colMid(rows[0].actorCol), startTop+padY+shapeH
+	var loops []loop
+	for i, st := range steps {
+		r := &rows[i]
+		for j, ln := range r.noteLines {
+			d.textAt(ln.class, numW+6, r.top+padY+14+lineH*j, ln.s)
+		}
+		d.textAt(cNum, numW/2, r.top+padY+14, strconv.Itoa(i+1))
+		for j, s := range r.timeLines {
+			d.textAt(cMid, timeX+timeW/2, r.top+padY+14+lineH*j, s)
+		}
+		d.connect(prevX, prevY, r.cx, r.shapeTop)
+		if !r.decision {
+			d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d"/>`, r.x0, r.shapeTop, r.x1-r.x0, shapeH)
+			prevX, prevY = r.cx, r.shapeBot
 			continue
 		}
-
-		y += gap
-		d.down(midX, exitY, y)
-		hexTop := y
-		y = d.decision(st.Decision, y)
-		if len(st.Outcomes) > 0 {
-			var more []loop
-			exitX, exitY, y, more = d.outcomes(st.Outcomes, len(steps), i, y)
-			loops = append(loops, more...)
-			continue
+		midY := r.shapeTop + diamH/2
+		left, right := r.cx-(r.x1-r.x0)/2, r.cx+(r.x1-r.x0)/2
+		d.shapes = appendf(d.shapes, `<path d="M%d %dL%d %dL%d %dL%d %dz"/>`, left, midY, r.cx, r.shapeTop, right, midY, r.cx, r.shapeBot)
+		prevX, prevY = r.cx, r.shapeBot
+		d.textAt(cLabel, r.cx+5, r.shapeBot+14, l.Yes)
+		back, ends := branches(st, i, len(steps))
+		if len(st.Outcomes) == 0 && len(back) > 0 {
+			d.textAt(cLabel, right+4, midY-8, l.No)
+		} else if len(st.Outcomes) == 0 {
+			d.textAt(cLabelEnd, left-4, midY-9, l.No)
 		}
-		back := st.BackTo >= 1 && st.BackTo <= len(steps) && st.BackTo != i+1
-		hexMid := (hexTop + y) / 2
-		exitY = y
-		d.textAt(cSmall, boxR+4, hexMid-5, d.labels.No)
-		switch {
-		case strings.TrimSpace(st.IfNot) != "":
-			y += gap
-			d.arrows = appendf(d.arrows, `<path d="M%d %dH%dV%d"/>`, boxR, hexMid, noX, y)
-			sideTop := y
-			y = d.side(st.IfNot, y)
-			if back {
-				loops = append(loops, loop{fromX: sideR, fromY: (sideTop + y) / 2, target: st.BackTo - 1})
-			}
-			exitX = yesX
-		case back:
-			loops = append(loops, loop{fromX: boxR, fromY: hexMid, target: st.BackTo - 1})
-		default:
-			y += gap
-			d.arrows = appendf(d.arrows, `<path d="M%d %dH%dV%d"/>`, boxR, hexMid, noX, y)
-			y = d.terminal(noX, y, d.labels.End, smallTerm)
+		for _, t := range back {
+			loops = append(loops, loop{fromX: right, fromY: midY, target: t})
 		}
-		d.textAt(cSmall, exitX+6, exitY+15, d.labels.Yes)
+		if ends {
+			d.arrows = appendf(d.arrows, `<path d="M%d %dH%d"/>`, left, midY, left-26+endR)
+			d.shapes = appendf(d.shapes, `<circle cx="%d" cy="%d" r="%d" fill="#000"/>`, left-26, midY, endR)
+		}
 	}
-	y += gap
-	if exitX == midX {
-		d.down(exitX, exitY, y)
-	} else {
-		// The end terminal is narrow and centred: turn to it, so the path does not
-		// dangle beside it.
-		d.arrows = appendf(d.arrows, `<path d="M%d %dV%dH%dV%d"/>`, exitX, exitY, y-12, midX, y)
+	last := rows[len(rows)-1]
+	endX := last.cx
+	if last.actorCol != last.lastActor {
+		endX = colMid(last.actorCol)
 	}
-	y = d.terminal(midX, y, d.labels.End, termText)
+	d.connect(prevX, prevY, endX, endTop+padY)
+	d.terminal(endX, endTop+padY, l.End)
 
-	// Give each loop a track on the right, inner (shorter) loops nearer the boxes, so
-	// that nested loops do not cross.
+	// Give each loop a track, inner (shorter) loops nearer the columns, so that nested
+	// loops do not cross.
 	span := func(lp loop) (int, int) {
-		b := boxes[lp.target]
-		ty := b.top + b.h/2
+		ty := rows[lp.target].shapeTop + shapeH/2
 		return min(ty, lp.fromY), max(ty, lp.fromY)
 	}
 	order := make([]int, len(loops))
@@ -390,187 +519,119 @@ func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
 		loops[i].track = k
 	}
 	for _, lp := range loops {
-		b := boxes[lp.target]
+		t := rows[lp.target]
+		ty := t.shapeTop + shapeH/2
+		if t.decision {
+			ty = t.shapeTop + diamH/2
+		}
 		d.arrows = appendf(d.arrows, `<path d="M%d %dH%dV%dH%d"/>`,
-			lp.fromX, lp.fromY, trackX+trackDX*lp.track, b.top+b.h/2, boxR)
+			lp.fromX, lp.fromY, gutterX+10+trackDX*lp.track, ty, t.cx+(t.x1-t.x0)/2)
 	}
 	return y
 }
 
-// outcomes draws the outcomes of the decision of step i (of n in its lane) whose
-// hexagon ends at y. It returns where the main path leaves, the y of the bottom of
-// what it drew, and the arrows back to other steps, which the lane draws once it knows
-// where every step is.
-func (d *drawing) outcomes(outs []standard.Outcome, n, i, y int) (exitX, exitY, bottom int, loops []loop) {
-	hexBottom := y
-	// The outcomes that simply go on are the main path; the others hang off the trunk,
-	// those that go on last, so that the trunk ends before they join the main path.
-	var main []string
-	var rows []standard.Outcome
-	for _, o := range outs {
-		if o.Onward() && strings.TrimSpace(o.Then) == "" {
-			main = append(main, o.If)
-		} else if !o.Onward() {
-			rows = append(rows, o)
-		}
+// branches is where the decision of step i (of n in its lane) leads besides onward: the
+// steps it goes back (or forward) to, and whether a branch ends the procedure. A
+// decision written the short way ends on "Tidak" unless kembali_ke names another step.
+func branches(st standard.Step, i, n int) (back []int, ends bool) {
+	if strings.TrimSpace(st.Decision) == "" {
+		return nil, false
 	}
-	for _, o := range outs {
-		if o.Onward() && strings.TrimSpace(o.Then) != "" {
-			rows = append(rows, o)
+	valid := func(k int) bool { return k >= 1 && k <= n && k != i+1 }
+	if len(st.Outcomes) == 0 {
+		if valid(st.BackTo) {
+			return []int{st.BackTo - 1}, false
 		}
+		return nil, true
 	}
-	label := strings.Join(main, " / ")
-	if strings.TrimSpace(label) == "" {
-		label = d.labels.Yes
-	}
-	if len(rows) == 0 {
-		lines := wrap(label, measure{labelR - midX - 6, 12, false})
-		for j, s := range lines {
-			d.textAt(cSmall, midX+6, hexBottom+15+15*j, s)
-		}
-		return midX, hexBottom, hexBottom + 15*max(len(lines)-1, 0), nil
-	}
-	for k, o := range rows {
-		y += gap
-		top := y
-		y = d.branch(o, y)
-		tap := top + 13
-		if k == len(rows)-1 {
-			d.arrows = appendf(d.arrows, `<path d="M%d %dV%dH%d"/>`, trunkX, hexBottom, tap, branchX)
-		} else {
-			d.arrows = appendf(d.arrows, `<path d="M%d %dH%d"/>`, trunkX, tap, branchX)
-		}
+	for _, o := range st.Outcomes {
 		switch {
-		case o.BackTo != 0:
-			if o.BackTo >= 1 && o.BackTo <= n && o.BackTo != i+1 {
-				loops = append(loops, loop{fromX: sideR, fromY: (top + y) / 2, target: o.BackTo - 1})
-			}
 		case o.End:
-			y += gap
-			d.down((branchX+sideR)/2, y-gap, y)
-			y = d.terminal((branchX+sideR)/2, y, d.labels.End, smallTerm)
-		default: // on to the next step, along the main path
-			d.arrows = appendf(d.arrows, `<path d="M%d %dV%dH%d"/>`, branchX+16, y, y+12, yesX)
-			y += 12
+			ends = true
+		case valid(o.BackTo):
+			back = append(back, o.BackTo-1)
 		}
 	}
-	lines := wrap(label, measure{labelR - yesX - 6, 12, false})
-	for j, s := range lines {
-		d.textAt(cSmall, yesX+6, y+17+15*j, s)
-	}
-	return yesX, hexBottom, y + 15*len(lines) + 6, loops
+	return back, ends
 }
 
-// branch draws the dashed box of an outcome at y and returns its bottom.
-func (d *drawing) branch(o standard.Outcome, y int) int {
-	cond, then := wrap(o.If, branchText), wrap(o.Then, branchText)
-	if len(cond)+len(then) == 0 {
-		cond = []string{""}
+// cell is the lines of a step's text cell: its condition, its text, its decision and
+// the decision's branches.
+func (d *drawing) cell(st standard.Step, n int) []line {
+	l := d.labels
+	var out []line
+	add := func(class int, s string, m measure) {
+		for _, x := range wrap(s, m) {
+			out = append(out, line{class, x})
+		}
 	}
-	h := 15*(len(cond)+len(then)) + 11
-	d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" stroke-dasharray="4 3"/>`,
-		branchX, y, sideR-branchX, h)
-	for j, s := range cond {
-		d.textAt(cBranchIf, branchX+8, y+17+15*j, s)
+	add(cNote, st.Condition, cellText)
+	add(cText, st.Text, cellText)
+	if strings.TrimSpace(st.Decision) == "" {
+		return out
 	}
-	for j, s := range then {
-		d.textAt(cBranch, branchX+8, y+17+15*(len(cond)+j), s)
+	add(cBold, st.Decision, cellBold)
+	where := func(back int, end bool) string {
+		switch {
+		case end:
+			return " (" + l.End + ")"
+		case back >= 1 && back <= n:
+			return " (" + fmt.Sprintf(l.BackTo, back) + ")"
+		}
+		return ""
 	}
-	return y + h
+	if len(st.Outcomes) == 0 {
+		if strings.TrimSpace(st.IfNot) != "" || st.BackTo != 0 {
+			s := l.No + ": " + st.IfNot
+			if strings.TrimSpace(st.IfNot) == "" {
+				s = l.No
+			}
+			add(cNote, s+where(st.BackTo, false), cellText)
+		}
+		return out
+	}
+	for _, o := range st.Outcomes {
+		s := o.If
+		if strings.TrimSpace(o.Then) != "" {
+			s += ": " + o.Then
+		}
+		add(cNote, s+where(o.BackTo, o.End), cellText)
+	}
+	return out
 }
 
-// stage draws the band naming a stage at y and returns its bottom.
-func (d *drawing) stage(name string, y int) int {
-	lines := wrap(name, stageText)
-	if len(lines) == 0 {
-		return y
+// connect draws the path from one shape down into the next, turning across the columns
+// halfway when the next is another actor's.
+func (d *drawing) connect(x0, y0, x1, y1 int) {
+	if x0 == x1 {
+		d.arrows = appendf(d.arrows, `<path d="M%d %dV%d"/>`, x0, y0, y1)
+		return
 	}
-	h := 16*len(lines) + 10
-	d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" fill="#f4f4f4"/>`, stageX, y, width-2*stageX, h)
-	for j, s := range lines {
-		d.textAt(cStage, stageX+8, y+18+16*j, s)
-	}
-	return y + h
+	m := y1 - padY
+	d.arrows = appendf(d.arrows, `<path d="M%d %dV%dH%dV%d"/>`, x0, y0, m, x1, y1)
 }
 
-// step draws the box of step n at y and returns the y of its bottom.
-func (d *drawing) step(n int, st standard.Step, y int) int {
-	actor := wrap(st.Actors.String(), actorText)
-	text := wrap(st.Text, stepText)
-	if len(text) == 0 {
-		text = []string{""}
+// terminal draws a rounded terminal of the label, centred on x, from y.
+func (d *drawing) terminal(x, y int, label string) {
+	d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" rx="14"/>`, x-shapeW/2, y, shapeW, shapeH)
+	lines := wrap(label, termText)
+	if len(lines) > 1 {
+		lines = lines[:1] // a terminal holds one line; the labels are single words
+		lines[0] = cutToWidth(lines[0], termText)
 	}
-	first := y + 22 // baseline of the first line of text
-	if len(actor) > 0 {
-		first = y + 17 + 14*(len(actor)-1) + 20
-	}
-	bottom := first + 17*(len(text)-1) + 9
-	d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d"/><circle cx="%d" cy="%d" r="10"/>`,
-		boxX, y, boxW, bottom-y, boxX, y)
-	d.textAt(cNum, boxX, y+4, strconv.Itoa(n))
-	for j, s := range actor {
-		d.textAt(cActor, boxX+16, y+17+14*j, s)
-	}
-	for j, s := range text {
-		d.textAt(cText, boxX+8, first+17*j, s)
-	}
-	return bottom
-}
-
-// decision draws the hexagon holding the question at y and returns its bottom.
-func (d *drawing) decision(q string, y int) int {
-	lines := wrap(q, hexText)
-	h := 17*len(lines) + 14
-	d.shapes = appendf(d.shapes, `<path d="M%d %dL%d %dH%dL%d %dL%d %dH%dz"/>`,
-		boxX, y+h/2, boxX+hexInset, y, boxR-hexInset, boxR, y+h/2, boxR-hexInset, y+h, boxX+hexInset)
-	for j, s := range lines {
-		d.textAt(cMid, midX, y+21+17*j, s)
-	}
-	return y + h
-}
-
-// side draws the dashed jika_tidak box at y and returns its bottom.
-func (d *drawing) side(text string, y int) int {
-	lines := wrap(text, sideText)
-	h := 15*len(lines) + 11
-	d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" stroke-dasharray="4 3"/>`,
-		sideX, y, sideR-sideX, h)
-	for j, s := range lines {
-		d.textAt(cSide, sideX+8, y+17+15*j, s)
-	}
-	return y + h
-}
-
-// terminal draws a rounded start or end shape centred on x at y, in the font of m,
-// and returns its bottom.
-func (d *drawing) terminal(x, y int, label string, m measure) int {
-	class, lh, h := cMid, 17, 28
-	if m.size < 14 {
-		class, lh, h = cSmallMid, 15, 24
-	}
-	lines := wrap(label, m)
-	tw := 0.0
 	for _, s := range lines {
-		tw = max(tw, m.width(s))
+		d.textAt(cMid, x, y+19, s)
 	}
-	w := max(int(tw)+28, 2*h)
-	h += lh * (len(lines) - 1)
-	left := min(max(x-w/2, boxX), width-2-w)
-	d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d" rx="%d"/>`, left, y, w, h, min(h/2, 14))
-	for j, s := range lines {
-		d.textAt(class, left+w/2, y+h/2+lh*(2*j-len(lines)+1)/2+lh/3, s)
-	}
-	return y + h
 }
 
-// down draws an arrow straight down at x.
-func (d *drawing) down(x, y0, y1 int) {
-	d.arrows = appendf(d.arrows, `<path d="M%d %dV%d"/>`, x, y0, y1)
+// cutToWidth shortens s with an ellipsis to fit m.
+func cutToWidth(s string, m measure) string {
+	rs := []rune(s)
+	for len(rs) > 0 && m.width(string(rs)+"…") > m.max {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs) + "…"
 }
-
-// classX is the x of every line of the classes that move there with a transform.
-var classX = [nClasses]int{cText: boxX + 8, cActor: boxX + 16, cSide: sideX + 8, cHead: 10,
-	cBranchIf: branchX + 8, cBranch: branchX + 8, cStage: stageX + 8}
 
 // textAt writes one line of text, escaped.
 func (d *drawing) textAt(class, x, y int, s string) {

@@ -211,7 +211,7 @@ func TestCorpusFactsOnPageAndPoster(t *testing.T) {
 				`<li><strong>Kotak saran</strong></li>`,
 			},
 			[]string{
-				"<dd>Penerbitan PBG: 1 hari; Penerbitan SLF dan SBKBG: 3 hari</dd>",
+				"<dd>Penerbitan PBG: 1 hari</dd><dd>Penerbitan SLF dan SBKBG: 3 hari</dd>",
 				"<li><strong>Telepon</strong>: (0725) 49638, (0725) 49313</li>",
 				"<li><strong>Kotak saran</strong></li>",
 			},
@@ -241,7 +241,7 @@ func TestCorpusFactsOnPageAndPoster(t *testing.T) {
 		{"Sintang: one of two documents", sintang,
 			[]string{`<li>KK lama</li>
 <li>Salah satu dari:<ul class="choices"><li>Surat keterangan kematian</li><li>Surat Keterangan Pindah/Surat Keterangan Pindah Datang<br><em>bagi penduduk yang pindah dalam wilayah NKRI</em></li></ul></li>`},
-			[]string{"<li>Salah satu dari: Surat keterangan kematian atau Surat Keterangan Pindah/Surat Keterangan Pindah Datang (bagi penduduk yang pindah dalam wilayah NKRI)</li>"},
+			[]string{"<li>Salah satu dari:<ul><li>Surat keterangan kematian</li><li>Surat Keterangan Pindah/Surat Keterangan Pindah Datang (bagi penduduk yang pindah dalam wilayah NKRI)</li></ul></li>"},
 			nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -44,6 +44,8 @@ type view struct {
 // own templates use them.
 type servicePage struct {
 	OPDURL, PosterURL string
+	// FlowchartURL is the address of the flowchart's picture (standard.FlowchartAddress).
+	FlowchartURL string
 	// Duration is the durations in one line: "3 hari kerja, sejak berkas lengkap", or
 	// "Penerbitan PBG: 1 hari; Penerbitan SLF dan SBKBG: 3 hari". Durations has each
 	// with its note, which the summary and the duration section show.
@@ -226,6 +228,7 @@ func (r *Renderer) serviceView(s *standard.Service) view {
 
 func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 	p := &servicePage{OPDURL: r.URL(s.OPD.Addr().Path), PosterURL: r.URL(s.PosterAddr().Path),
+		FlowchartURL: r.URL(standard.FlowchartAddress(s.OPD.Slug, s.Slug).Path),
 		Duration: r.durationsLine(s.Durations)}
 	p.Durations = make([]durationLine, len(s.Durations))
 	for i, d := range s.Durations {
@@ -241,7 +244,7 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 		p.DurationSummary = append(p.DurationSummary, durationLine{Label: d.Label, Text: line})
 	}
 	if h := s.EffectiveHandling(); h.Text != "" || h.ResponseTime != "" {
-		p.Handling = &handlingLines{Text: r.md.Field(h.Text)}
+		p.Handling = &handlingLines{Text: r.handlingHTML(h.Text)}
 		if h.ResponseTime != "" {
 			p.Handling.Response = r.t("response_time") + ": " + h.ResponseTime
 		}
@@ -1031,6 +1034,19 @@ func serviceCount(site *standard.Site) int {
 func (r *Renderer) flowchart(s *standard.Service) (template.HTML, error) {
 	var b strings.Builder
 	err := flowchart.SVG(&b, s.Procedure, flowchart.Labels{
-		Yes: r.t("yes"), No: r.t("no"), Start: r.t("start"), End: r.t("end"), ID: "fc-" + s.Slug})
+		Yes: r.t("yes"), No: r.t("no"), Start: r.t("start"), End: r.t("end"), ID: "fc-" + s.Slug,
+		Activity: r.t("activity"), Time: r.t("time"), BackTo: r.t("back_to_step"),
+		Duration: func(t standard.StepTime) string { return r.span(t.Min, t.Max, t.Unit) }})
 	return template.HTML(b.String()), err
+}
+
+// handlingHTML renders a complaint-handling text. Most services take their OPD's, so the
+// same text would be converted on every service page of the OPD; it is converted once.
+func (r *Renderer) handlingHTML(text standard.Markdown) template.HTML {
+	if v, ok := r.handling.Load(text); ok {
+		return v.(template.HTML)
+	}
+	h := r.md.Field(text)
+	r.handling.Store(text, h)
+	return h
 }

@@ -31,7 +31,7 @@ func TestFees(t *testing.T) {
 			`"offers":[{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1","@type":"Offer","name":"Retribusi","priceSpecification":{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1-rentang","@type":"PriceSpecification","maxPrice":50000,"minPrice":10000,"priceCurrency":"IDR"}}]`, false},
 		{"set by a regulation (Kota Metro's PBG)", []standard.Fee{{Text: "Retribusi PBG", Rule: "Retribusi dipungut Berdasarkan Peraturan Daerah", LegalBasis: "perda-1"}},
 			"<dd><strong>Menurut ketentuan: Retribusi dipungut Berdasarkan Peraturan Daerah</strong></dd>",
-			"<strong>Retribusi PBG</strong>: Menurut ketentuan: Retribusi dipungut Berdasarkan Peraturan Daerah", "Retribusi PBG: Menurut ketentuan: Retribusi dipungut Berdasarkan…",
+			"<strong>Retribusi PBG</strong>: Menurut ketentuan: Retribusi dipungut Berdasarkan Peraturan Daerah", "Retribusi PBG: Menurut ketentuan: Retribusi dipungut Berdasarkan Peraturan Daerah",
 			`"offers":[{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1","@type":"Offer","description":"Retribusi dipungut Berdasarkan Peraturan Daerah","name":"Retribusi PBG"}]`, false},
 		{"free beside paid (a Puskesmas: BPJS and umum)", []standard.Fee{{Text: "Peserta BPJS", Free: true}, {Text: "Pasien umum", Amount: 20000, LegalBasis: "perda-1"}},
 			`<dd><strong>Gratis–Rp20.000</strong> <a href="#biaya">rincian 2 jenis biaya</a></dd>`, "<strong>Peserta BPJS</strong>: Gratis, tidak dipungut biaya", "Peserta BPJS: Gratis; Pasien umum: Rp20.000",

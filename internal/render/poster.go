@@ -11,66 +11,65 @@ import (
 	"github.com/papan-id/papan/internal/standard"
 )
 
-// The poster (/<opd>/<layanan>/cetak/) is one A4 sheet for the service counter. A long
-// standard must still fit, so lists are cut at these lengths and each item at
-// posterItemRunes; a cut list ends with "selengkapnya di <URL>" pointing to the full page.
+// The poster (/<opd>/<layanan>/cetak/) is printed for the service counter on A4. It
+// holds every requirement, the fees, the durations with their notes, the products, the
+// complaint channels and the whole Maklumat, never cut: what does not fit one sheet runs
+// on to the next, under the service's name repeated (poster.html and papan.css). Only the
+// procedure is summarised, the first sentence of each step without actors or times, with the QR code to the
+// full page; and the name is cut at rules.PosterNameRunes (SP024), since every sheet
+// repeats it.
 const (
-	posterRequirements = 10 // lines: items, and a case heading with its first item
-	posterSteps        = 6
-	posterChannels     = 6
-	posterItemRunes    = 100
-	posterActorRunes   = 40
-	posterChannelRunes = 50
-	posterFees         = 2
-	posterFactRunes    = 60
-	posterSummaryRunes = 160
-	posterMaklumatRune = 300
-	posterNoteRunes    = 140
-	// posterDurationsRunes is the longest line of several durations, each with its label.
-	posterDurationsRunes = 2 * posterFactRunes
-	// posterNameRunes is the longest service name set in the poster's full heading size:
-	// two lines of 20 pt. A longer one, up to rules.PosterNameRunes, is set smaller.
+	// posterNameRunes is the longest service name set in the poster's full heading size
+	// (24 pt); a longer one, up to rules.PosterNameRunes, is set at 20 pt.
 	posterNameRunes = 60
 )
 
-// posterView is what poster.html receives in view.Poster: the service reduced to what
-// fits on one sheet.
+// posterView is what poster.html receives in view.Poster.
 type posterView struct {
 	URL          string // absolute address of the service page, the QR code's text
 	ServiceURL   string // the same as a link from the poster
 	QRLabel      string
 	Summary      string
-	Duration     string
-	DurationNote string   // the notes of the durations as plain text, cut at posterNoteRunes
-	ResponseTime string   // how soon complaints are answered, or ""
-	Fees         []string // "Biaya cetak: Rp15.000", at most posterFees
-	FeeLine      string   // the word for free, or Fees joined by "; "
+	Durations    []posterDuration
+	ResponseTime string // how soon complaints are answered, or ""
+	FeeLine      string // the word for free, or each fee with its amount, joined by "; "
 	Products     string
 	Requirements []posterGroup
-	MoreReqs     int // requirements left off
-	Steps        []posterStep
-	MoreSteps    int
+	Procedures   []posterProcedure
 	Channels     []posterChannel // the service's (or OPD's) channels, then the site's
-	MoreChannels int
-	Maklumat     string // plain-text excerpt of the OPD's Maklumat Pelayanan
+	Maklumat     template.HTML   // the OPD's Maklumat Pelayanan, whole
 	// QR is true when URL is absolute. A site built with base_url "/" has no host to
 	// put in a code, and a code with a bare path would scan to nothing.
 	QR bool
 	// Name is the service's name, cut at rules.PosterNameRunes (SP024 warns of a longer
-	// one), and NameClass "p-long" for a name that needs a smaller type to stay within
-	// the lines the sheet has room for.
+	// one), and NameClass "p-long" for a name set in the smaller heading size.
 	Name, NameClass string
+}
+
+// posterDuration is one duration: "14 hari kerja, dihitung sejak ...", after its label
+// when the service has several, and its note as plain text.
+type posterDuration struct {
+	Text, Note string
 }
 
 // posterGroup is the requirements of one case ("Baru", "Hilang"), or of all when the
 // service has no cases.
 type posterGroup struct {
 	Case  string
-	Items []string
+	Items []posterRequirement
 }
 
-type posterStep struct {
-	Text, Actor string
+// posterRequirement is one requirement, or a choice of several ("Salah satu dari:")
+// when Choices is set.
+type posterRequirement struct {
+	Text    string
+	Choices []string
+}
+
+// posterProcedure is the steps of one channel, as their texts.
+type posterProcedure struct {
+	Channel string
+	Steps   []string
 }
 
 type posterChannel struct {
@@ -86,37 +85,20 @@ func (r *Renderer) posterData(s *standard.Service) view {
 	v.Title = r.t("poster") + ": " + s.Name
 	v.Crumbs = nil
 
-	p := &posterView{URL: r.PublishedURL(servicePath), ServiceURL: r.URL(servicePath), Duration: r.durationsLine(s.Durations)}
-	// The notes, each after its duration's label, or once without one when every
-	// duration has the same note.
-	var notes []string
-	same := true
-	for _, d := range s.Durations {
-		same = same && d.Note == s.Durations[0].Note
+	p := &posterView{URL: r.PublishedURL(servicePath), ServiceURL: r.URL(servicePath)}
+	for i := range s.Durations {
+		d := &s.Durations[i]
+		pd := posterDuration{Text: r.durationLine(d)}
+		if len(s.Durations) > 1 && d.Label != "" {
+			pd.Text = d.Label + ": " + pd.Text
+		}
+		if d.Note != "" {
+			pd.Note = plainText(r.md.Field(d.Note))
+		}
+		p.Durations = append(p.Durations, pd)
 	}
-	for _, d := range s.Durations {
-		if d.Note == "" {
-			continue
-		}
-		note := plainText(r.md.Field(d.Note))
-		if same {
-			notes = append(notes, note)
-			break
-		}
-		if d.Label != "" {
-			note = d.Label + ": " + note
-		}
-		notes = append(notes, note)
-	}
-	p.DurationNote = cut(strings.Join(notes, "; "), posterNoteRunes)
-	if len(s.Durations) > 1 {
-		// Several durations, each with its label, leave no room for when each is counted
-		// from: the page says it.
-		parts := make([]string, len(s.Durations))
-		for i := range s.Durations {
-			parts[i] = s.Durations[i].Label + ": " + r.duration(&s.Durations[i])
-		}
-		p.Duration = cut(strings.Join(parts, "; "), posterDurationsRunes)
+	if len(p.Durations) == 0 {
+		p.Durations = []posterDuration{{Text: r.t("not_stated")}}
 	}
 	p.ResponseTime = s.EffectiveHandling().ResponseTime
 	p.QRLabel = fmt.Sprintf(r.t("poster_qr_label"), p.URL)
@@ -125,15 +107,12 @@ func (r *Renderer) posterData(s *standard.Service) view {
 		p.NameClass = "p-long"
 	}
 	p.QR = strings.HasPrefix(p.URL, "https://") || strings.HasPrefix(p.URL, "http://")
-	p.Summary = cut(s.Summary, posterSummaryRunes)
-	for i, f := range s.Fees {
-		if i == posterFees {
-			p.Fees = append(p.Fees, fmt.Sprintf(r.t("poster_more_short"), len(s.Fees)-i))
-			break
-		}
-		p.Fees = append(p.Fees, cut(f.Text, posterFactRunes)+": "+cut(r.fee(f), posterFactRunes))
+	p.Summary = s.Summary
+	var fees []string
+	for _, f := range s.Fees {
+		fees = append(fees, f.Text+": "+r.fee(f))
 	}
-	p.FeeLine = strings.Join(p.Fees, "; ")
+	p.FeeLine = strings.Join(fees, "; ")
 	if s.Free() {
 		p.FeeLine = r.t("free")
 	}
@@ -141,67 +120,40 @@ func (r *Renderer) posterData(s *standard.Service) view {
 	for _, x := range s.Products {
 		products = append(products, x.Name)
 	}
-	p.Products = cut(strings.Join(products, ", "), posterFactRunes)
+	p.Products = strings.Join(products, ", ")
 	// A component the standard does not state is said to be so, never left blank.
-	for _, fact := range []*string{&p.Duration, &p.FeeLine, &p.Products} {
+	for _, fact := range []*string{&p.FeeLine, &p.Products} {
 		if *fact == "" {
 			*fact = r.t("not_stated")
 		}
 	}
-	n := 0 // lines of the column used: items, and case headings
+	text := func(req standard.Requirement) string {
+		if req.Condition != "" {
+			return req.Name + " (" + req.Condition + ")"
+		}
+		return req.Name
+	}
 	for _, g := range requirementGroups(s) {
-		pg := posterGroup{Case: cut(g.Case, posterFactRunes)}
+		pg := posterGroup{Case: g.Case}
 		for _, e := range requirementEntries(g.Items) {
-			req := e[0]
-			cost, runes := 1, posterItemRunes
-			if len(e) > 1 {
-				cost, runes = 2, 2*posterItemRunes // "one of" and its choices: two lines
-			}
-			if len(pg.Items) == 0 && pg.Case != "" {
-				cost++ // the case heading comes with its first item
-			}
-			if n+cost > posterRequirements {
-				p.MoreReqs += len(e)
+			if len(e) == 1 {
+				pg.Items = append(pg.Items, posterRequirement{Text: text(e[0])})
 				continue
 			}
-			n += cost
-			text := req.Name
-			if req.Condition != "" {
-				text += " (" + req.Condition + ")"
+			pr := posterRequirement{Text: r.t("one_of")}
+			for _, req := range e {
+				pr.Choices = append(pr.Choices, text(req))
 			}
-			if len(e) > 1 {
-				names := make([]string, len(e))
-				for i, req := range e {
-					names[i] = req.Name
-					if req.Condition != "" {
-						names[i] += " (" + req.Condition + ")"
-					}
-				}
-				text = r.t("one_of") + " " + strings.Join(names, r.t("or"))
-			}
-			pg.Items = append(pg.Items, cut(text, runes))
+			pg.Items = append(pg.Items, pr)
 		}
-		if len(pg.Items) > 0 {
-			p.Requirements = append(p.Requirements, pg)
-		}
+		p.Requirements = append(p.Requirements, pg)
 	}
-	channels := len(procedures(s)) > 1
-	for _, st := range s.Procedure {
-		if len(p.Steps) == posterSteps {
-			p.MoreSteps++
-			continue
+	for _, pr := range procedures(s) {
+		pp := posterProcedure{Channel: pr.Channel}
+		for _, st := range pr.Steps {
+			pp.Steps = append(pp.Steps, firstSentence(st.Text))
 		}
-		text := st.Text
-		if st.Channel != "" && channels {
-			text = st.Channel + ": " + text
-		}
-		p.Steps = append(p.Steps, posterStep{Text: cut(text, posterItemRunes), Actor: cut(st.Actors.String(), posterActorRunes)})
-	}
-	// The response time takes the place of one channel's line, so the section keeps its
-	// height on the sheet.
-	maxChannels := posterChannels
-	if s.EffectiveHandling().ResponseTime != "" {
-		maxChannels--
+		p.Procedures = append(p.Procedures, pp)
 	}
 	seen := map[string]bool{}
 	for _, c := range append(append([]standard.Channel(nil), s.EffectiveComplaints()...), r.site.Config.Complaints...) {
@@ -210,18 +162,25 @@ func (r *Renderer) posterData(s *standard.Service) view {
 			continue
 		}
 		seen[key] = true
-		if len(p.Channels) == maxChannels {
-			p.MoreChannels++
-			continue
-		}
-		p.Channels = append(p.Channels, posterChannel{Kind: c.Kind, Label: r.t("channel_" + string(c.Kind)),
-			Value: cut(c.Value(), posterChannelRunes)})
+		p.Channels = append(p.Channels, posterChannel{Kind: c.Kind, Label: r.t("channel_" + string(c.Kind)), Value: c.Value()})
 	}
 	if m := s.OPD.Maklumat; m != nil {
-		p.Maklumat = cut(plainText(r.md.Field(m.Text)), posterMaklumatRune)
+		p.Maklumat = r.md.Field(m.Text)
 	}
 	v.Poster = p
 	return v
+}
+
+// firstSentence is the text up to the end of its first sentence, a full stop followed by
+// a space and a capital letter: the short text of a step for the poster's summary. A text
+// of one sentence is returned whole.
+func firstSentence(s string) string {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '.' && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z' {
+			return s[:i+1]
+		}
+	}
+	return s
 }
 
 // plainText turns rendered Markdown into one line of text for an excerpt: block tags

@@ -1,13 +1,17 @@
 package render
 
 import (
+	"fmt"
 	"html"
 	"html/template"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/papan-id/papan/internal/standard"
 )
 
 func TestCut(t *testing.T) {
@@ -121,5 +125,77 @@ func TestPosterPrintsPublishedAddress(t *testing.T) {
 				t.Errorf("URL %q, link back %q, QR %v; want %q, %q, %v", p.URL, p.ServiceURL, p.QR, tt.url, tt.back, tt.qr)
 			}
 		})
+	}
+}
+
+// TestPosterKeepsEverything checks that the poster receives every requirement, choice,
+// fee and complaint channel whole, however many and however long: the sheet runs on
+// rather than cut them.
+func TestPosterKeepsEverything(t *testing.T) {
+	site := searchSite()
+	s := site.OPDs[0].Services[0]
+	long := strings.Repeat("sangat panjang dan terperinci ", 10)
+	s.Requirements = nil
+	for i := range 30 {
+		req := standard.Requirement{Name: fmt.Sprintf("Dokumen ke-%d %s", i+1, long), Case: fmt.Sprintf("Kasus %d", i%3)}
+		if i == 2 || i == 5 { // both of case 2: one choice of two
+			req.OneOf = "pilihan"
+		}
+		s.Requirements = append(s.Requirements, req)
+	}
+	s.Fees = nil
+	for i := range 5 {
+		s.Fees = append(s.Fees, standard.Fee{Text: fmt.Sprintf("Tarif ke-%d %s", i+1, long), Amount: int64(1000 * (i + 1))})
+	}
+	s.Complaints = nil
+	for i := range 12 {
+		s.Complaints = append(s.Complaints, standard.Channel{Kind: "telepon", Values: standard.Texts{fmt.Sprintf("(021) 555-%04d", i), long}})
+	}
+	r, err := New(site, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := r.posterData(s).Poster
+	var printed []string
+	for _, g := range p.Requirements {
+		for _, it := range g.Items {
+			printed = append(printed, it.Text)
+			printed = append(printed, it.Choices...)
+		}
+	}
+	for _, req := range s.Requirements {
+		if !slices.Contains(printed, req.Name) {
+			t.Errorf("the poster lacks the requirement %.40q…", req.Name)
+		}
+	}
+	if got, want := len(printed), len(s.Requirements)+1; got != want { // + "Salah satu dari:"
+		t.Errorf("the poster has %d requirement lines, want %d", got, want)
+	}
+	for _, f := range s.Fees {
+		if !strings.Contains(p.FeeLine, f.Text+": ") {
+			t.Errorf("the fee line lacks %.40q…", f.Text)
+		}
+	}
+	if got, want := len(p.Channels), 12+len(site.Config.Complaints); got != want {
+		t.Errorf("the poster has %d complaint channels, want %d", got, want)
+	}
+	for _, c := range p.Channels[:12] {
+		if !strings.HasSuffix(c.Value, long) {
+			t.Errorf("channel value cut: %.60q…", c.Value)
+		}
+	}
+}
+
+func TestFirstSentence(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Pemohon mengambil nomor antrean.", "Pemohon mengambil nomor antrean."},
+		{"Pemohon mengambil nomor antrean. Penyandang disabilitas didahulukan.", "Pemohon mengambil nomor antrean."},
+		{"Pemohon membayar Rp15.000 di kasir", "Pemohon membayar Rp15.000 di kasir"},
+		{"Dokumen dikirim ke surel pemohon, mis. gmail.com", "Dokumen dikirim ke surel pemohon, mis. gmail.com"},
+		{"", ""},
+	} {
+		if got := firstSentence(tt.in); got != tt.want {
+			t.Errorf("firstSentence(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

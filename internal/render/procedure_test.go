@@ -23,7 +23,7 @@ func procedureSection(t *testing.T, steps []standard.Step) string {
 		t.Fatal(err)
 	}
 	start := strings.Index(page, `<h2 id="prosedur">`)
-	end := strings.Index(page, `<details class="flow">`)
+	end := strings.LastIndex(page[:max(strings.Index(page, ` class="flow"`), 0)], "<") // the flowchart's element
 	if start < 0 || end < start {
 		t.Fatalf("no procedure section in\n%s", page)
 	}

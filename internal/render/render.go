@@ -48,6 +48,9 @@ type Renderer struct {
 	pages    map[string]*template.Template // by page kind: "home", "opd", …
 	strings  map[string]string
 	md       *markdown
+	// handling holds each OPD's complaint-handling text rendered once (a Markdown text
+	// every service page of the OPD shows), by the text itself.
+	handling sync.Map // standard.Markdown → template.HTML
 	css      []byte
 	cssPath  string // "assets/papan.<hash>.css"
 	// cssSRI and searchJSSRI are the Subresource Integrity digests of the stylesheet and
@@ -227,14 +230,27 @@ func (r *Renderer) Outputs() []Output {
 	return outs
 }
 
-// ServiceOutputs lists the pages of one service: its page and its poster. They read the
-// whole service, its OPD and site.toml, and nothing of other services, so a build can
-// write them as soon as the service is loaded.
+// ServiceOutputs lists the files of one service: its page, its poster and, when it has a
+// procedure, its flowchart (a picture the page shows when a citizen opens it, so the
+// page itself stays small on a slow network). They read the whole service, its OPD and
+// site.toml, and nothing of other services, so a build can write them as soon as the
+// service is loaded.
 func (r *Renderer) ServiceOutputs(s *standard.Service) []Output {
-	return []Output{
+	outs := []Output{
 		r.page(s.Addr().File, "service", func() any { return r.serviceData(s) }),
 		r.page(s.PosterAddr().File, "poster", func() any { return r.posterData(s) }),
 	}
+	if len(s.Procedure) > 0 {
+		outs = append(outs, Output{Path: standard.FlowchartAddress(s.OPD.Slug, s.Slug).File, Write: func(w io.Writer) error {
+			svg, err := r.flowchart(s)
+			if err != nil {
+				return err
+			}
+			_, err = io.WriteString(w, string(svg))
+			return err
+		}})
+	}
+	return outs
 }
 
 // page makes the output of a page whose data is made when the page is written, not

@@ -481,6 +481,13 @@ var definedRE = regexp.MustCompile(`(?i)^\s+yang\s+(memuat|berisi|mencantumkan|m
 
 // openEndedIn returns the first open-ended wording of text, or "".
 func openEndedIn(text string) string {
+	// Every phrase of openEndedRE holds one of these; most requirements hold none, and
+	// the regular expression costs far more than these look-ups.
+	lower := strings.ToLower(text)
+	if !strings.Contains(lower, "lain") && !strings.Contains(lower, "perlu") && !strings.Contains(lower, "dll") &&
+		!strings.Contains(lower, "dsb") && !strings.Contains(lower, "dst") && !strings.Contains(lower, "sebagai") && !strings.Contains(lower, "seterus") {
+		return ""
+	}
 	for _, m := range openEndedRE.FindAllStringIndex(text, -1) {
 		w := text[m[0]:m[1]]
 		if strings.HasSuffix(strings.ToLower(w), "lain") || strings.HasSuffix(strings.ToLower(w), "lainnya") {

@@ -171,8 +171,8 @@ var Rulebook = []Rule{
 	{ID: "SP024", Severity: standard.Warning, Title: "nama layanan terlalu panjang untuk poster",
 		Public:  "Nama layanan terlalu panjang untuk dicetak utuh pada poster di loket",
 		Message: "nama layanan … karakter; poster hanya memuat 150 karakter pertama",
-		Explain: "Poster loket dicetak pada satu lembar A4; nama yang lebih panjang daripada 150 karakter dipotong di poster. Nama layanan yang ringkas juga lebih mudah dicari warga; uraiannya ditulis di ringkasan.",
-		Source:  "Pedoman tata letak poster Papan (satu lembar A4)", Field: "nama (berkas layanan)"},
+		Explain: "Poster loket mengulang nama layanan dalam huruf besar di atas setiap lembarnya; nama yang lebih panjang daripada 150 karakter dipotong di poster. Nama layanan yang ringkas juga lebih mudah dicari warga; uraiannya ditulis di ringkasan.",
+		Source:  "Pedoman tata letak poster Papan (A4, judul 20 pt di setiap lembar)", Field: "nama (berkas layanan)"},
 	{ID: "SP025", Severity: standard.Error, Title: "biaya gratis ditulis dengan kata pungutan",
 		Public:  "Biaya ditulis gratis, tetapi keterangannya menyebut pungutan",
 		Message: "[[biaya]] ke-… ditulis gratis, tetapi `uraian`/`keterangan` menyebut \"retribusi\" / \"dipungut\" / \"Perda\" / \"sesuai ketentuan\"",
@@ -228,7 +228,8 @@ const (
 	// fixed amount a standard lists, and a few zeros typed too many land above it.
 	FeeLimit = 1_000_000_000
 	// PosterNameRunes is the longest service name, in characters, the counter poster
-	// prints whole on its one A4 sheet (SP024); the poster cuts a longer one. The longest
+	// prints whole (SP024): it repeats the name at 20 pt or more over every sheet, where
+	// 150 characters take at most four lines; the poster cuts a longer one. The longest
 	// real names are about 120 characters ("Penerbitan Surat Keterangan Pindah Warga
 	// Negara Indonesia (SKPWNI) Antar Kabupaten/Kota dalam Satu Provinsi").
 	PosterNameRunes = 150

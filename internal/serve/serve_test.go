@@ -489,7 +489,7 @@ func TestPosterShowsPublishedQRCode(t *testing.T) {
 // qrSection returns the poster's section that holds its QR code and address.
 func qrSection(t *testing.T, page string) string {
 	t.Helper()
-	start := strings.Index(page, `<section aria-labelledby="p-qr">`)
+	start := strings.Index(page, `<section aria-labelledby="p-qr"`)
 	if start < 0 {
 		t.Fatalf("no QR section in the poster:\n%s", page)
 	}

@@ -129,6 +129,17 @@ func PosterAddress(opd, service string) Address {
 	return folder(opd, service, PosterFolder)
 }
 
+// FlowchartFile is the name of a service's flowchart, a picture beside its page.
+const FlowchartFile = "alur.svg"
+
+// FlowchartAddress returns the address of a service's flowchart:
+// /<opd>/<layanan>/alur.svg. It is a file of the service's folder, so it needs no
+// reserved name.
+func FlowchartAddress(opd, service string) Address {
+	a := ServiceAddress(opd, service)
+	return Address{File: a.File[:len(a.File)-len(IndexFile)] + FlowchartFile, Path: a.Path + FlowchartFile}
+}
+
 // CategoryAddress returns the address of the page of the category with slug category:
 // /kategori/<kategori>/.
 func CategoryAddress(category string) Address { return folder(CategoryFolder, category, "") }
