@@ -229,7 +229,7 @@ func (r *Renderer) serviceView(s *standard.Service) view {
 func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 	p := &servicePage{OPDURL: r.URL(s.OPD.Addr().Path), PosterURL: r.URL(s.PosterAddr().Path),
 		FlowchartURL: r.URL(standard.FlowchartAddress(s.OPD.Slug, s.Slug).Path),
-		Duration: r.durationsLine(s.Durations)}
+		Duration:     r.durationsLine(s.Durations)}
 	p.Durations = make([]durationLine, len(s.Durations))
 	for i, d := range s.Durations {
 		p.Durations[i] = durationLine{Label: d.Label, Text: r.durationLine(&d), Note: r.md.Field(d.Note)}
