@@ -63,7 +63,10 @@
     var vocab = Array.from(post.keys()).sort(), syn = d.syn.map(function (g) { return g.map(norm); }), synWords = new Set();
     syn.forEach(function (g) { g.forEach(function (m) { m.split(" ").forEach(function (w) { synWords.add(w); }); }); });
     idx = {svc: svc, vocab: vocab, post: vocab.map(function (w) { return post.get(w); }), equal: equal,
-      syn: syn, synWords: Array.from(synWords), stop: new Set((d.stop || []).map(norm))};
+      syn: syn, synWords: Array.from(synWords), stop: new Set((d.stop || []).map(norm)),
+      // per-service arrays for search, kept between queries and cleared after each
+      score: new Float32Array(svc.length), have: new Uint16Array(svc.length), best: new Float32Array(svc.length),
+      extra: new Float32Array(svc.length), pool: []};
   }
 
   // stems returns what a word may be made from, for a query of the base word to find it:
@@ -94,12 +97,14 @@
     while (i < n && i < m && t.charCodeAt(i) === v.charCodeAt(i)) i++;
     if (i === n) return prefix || m - n <= 1;
     if (i === m) return n - m === 1;
-    function rest(a, b) {
-      var tail = t.slice(a), u = v.slice(b);
-      return prefix ? u.lastIndexOf(tail, 0) === 0 : u === tail;
-    }
-    return rest(i + 1, i + 1) || rest(i + 1, i) || rest(i, i + 1) ||
-      (i + 1 < n && i + 1 < m && t[i] === v[i + 1] && t[i + 1] === v[i] && rest(i + 2, i + 2));
+    return rest(t, v, i + 1, i + 1, prefix) || rest(t, v, i + 1, i, prefix) || rest(t, v, i, i + 1, prefix) ||
+      (t.charCodeAt(i) === v.charCodeAt(i + 1) && t.charCodeAt(i + 1) === v.charCodeAt(i) && rest(t, v, i + 2, i + 2, prefix));
+  }
+  // rest reports whether t from a is v from b, or with prefix the start of it.
+  function rest(t, v, a, b, prefix) {
+    if (prefix ? v.length - b < t.length - a : v.length - b !== t.length - a) return false;
+    for (; a < t.length; a++, b++) if (t.charCodeAt(a) !== v.charCodeAt(b)) return false;
+    return true;
   }
 
   // lower returns the first position in the sorted vocabulary not before t.
@@ -155,9 +160,9 @@
   // hits returns, for one query word, each service's best weight for it: the words of the
   // index it starts, or when it starts none and has five letters or more, the words it is
   // one letter away from the start of.
-  function hits(t, cache) {
+  function hits(t, cache, stop) {
     if (cache.has(t)) return cache.get(t);
-    var n = idx.svc.length, w = new Float32Array(n), ids = [], j, a = idx.vocab;
+    var w = idx.pool.pop() || new Float32Array(idx.svc.length), ids = [], j, a = idx.vocab;
     function take(j, f) {
       var p = idx.post[j];
       for (var k = 0; k < p.ids.length; k++) {
@@ -167,7 +172,7 @@
       }
     }
     for (j = lower(t); j < a.length && a[j].lastIndexOf(t, 0) === 0; j++) take(j, 1);
-    if (!ids.length && t.length >= 5) for (j = 0; j < a.length; j++) if (a[j].length >= t.length - 1 && within1(t, a[j], true)) take(j, TYPO);
+    if (!ids.length && t.length >= 5 && !stop) for (j = 0; j < a.length; j++) if (a[j].length >= t.length - 1 && within1(t, a[j], true)) take(j, TYPO);
     var h = {w: w, ids: ids};
     cache.set(t, h);
     return h;
@@ -182,14 +187,14 @@
   function search(query) {
     var q = norm(query);
     if (!q) return null;
-    var us = units(q), n = idx.svc.length, cache = new Map();
-    var score = new Float32Array(n), have = new Uint16Array(n), best = new Float32Array(n), cands = [], need = 0;
+    var us = units(q), cache = new Map();
+    var score = idx.score, have = idx.have, best = idx.best, extra = idx.extra, cands = [], need = 0;
     us.forEach(function (u) {
       if (!u.stop) need++;
       var touched = [], same = new Set();
       u.alts.forEach(function (alt) {
         // the services of the word found in fewest are the only ones that can have all
-        var hs = alt.map(function (t) { return hits(t, cache); }).sort(function (a, b) { return a.ids.length - b.ids.length; });
+        var hs = alt.map(function (t) { return hits(t, cache, u.stop); }).sort(function (a, b) { return a.ids.length - b.ids.length; });
         var h = hs[0], ids = h.ids;
         for (var i = 0; i < ids.length; i++) {
           var id = ids[i], sum = h.w[id];
@@ -218,24 +223,21 @@
       phrases.forEach(function (p) { u.alts.forEach(function (a) { if (next.length < 16) next.push((p + " " + a.join(" ")).trim()); }); });
       phrases = next;
     });
-    var bonus = new Map();
     phrases.forEach(function (p) {
-      (idx.equal.get(p) || []).forEach(function (id) { if (have[id] === need) bonus.set(id, EQUAL); });
+      (idx.equal.get(p) || []).forEach(function (id) { if (have[id] === need) extra[id] = EQUAL; });
     });
+    // With one unit, its weight already says whether it starts a word of the name.
+    var starts = need < 2 ? [] : phrases.map(function (p) { return " " + p; });
     var full = 0, top = 0, out = [];
     cands.forEach(function (id) {
       if (have[id] === 0) return;
       if (have[id] === need) {
-        if (!bonus.has(id)) {
-          var s = idx.svc[id];
-          for (var i = 0; i < phrases.length; i++) {
-            var p = " " + phrases[i];
-            var hit = s.nname.indexOf(p) >= 0;
-            for (var k = 0; k < s.kw.length && !hit; k++) hit = s.kw[k].indexOf(p) >= 0;
-            if (hit) { bonus.set(id, PHRASE); break; }
-          }
+        var s = idx.svc[id];
+        for (var i = 0; i < starts.length && extra[id] === 0; i++) {
+          if (s.nname.indexOf(starts[i]) >= 0) extra[id] = PHRASE;
+          for (var k = 0; k < s.kw.length && extra[id] === 0; k++) if (s.kw[k].indexOf(starts[i]) >= 0) extra[id] = PHRASE;
         }
-        score[id] += bonus.get(id) || 0;
+        score[id] += extra[id];
         full++;
         if (score[id] > top) top = score[id];
       }
@@ -244,6 +246,9 @@
     if (!full) out.forEach(function (id) { if (score[id] > top) top = score[id]; });
     out = out.filter(function (id) { return have[id] === need || score[id] >= top / 2; });
     out.sort(function (a, b) { return score[b] - score[a] || (have[b] === need) - (have[a] === need) || a - b; });
+    // clear for the next query
+    cands.forEach(function (id) { score[id] = 0; have[id] = 0; extra[id] = 0; });
+    cache.forEach(function (h) { for (var i = 0; i < h.ids.length; i++) h.w[h.ids[i]] = 0; idx.pool.push(h.w); });
     out.full = full;
     return out;
   }
