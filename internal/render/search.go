@@ -23,28 +23,52 @@ const searchIndexVersion = 1
 
 // builtinSynonyms are groups of words and phrases that mean the same to a citizen. A
 // query containing one member also searches for every other member. Sites add their own
-// with [[pencarian.sinonim]] in site.toml.
+// with [[pencarian.sinonim]] in site.toml. docs/search.md gives the reason for each group:
+// an abbreviation, a document's old name, or the everyday or colloquial word for it.
 var builtinSynonyms = [][]string{
 	{"ktp", "ktp el", "ktpel", "e ktp", "ektp", "kartu tanda penduduk"},
 	{"kk", "kartu keluarga"},
 	{"kia", "kartu identitas anak"},
 	{"pbg", "persetujuan bangunan gedung", "imb", "izin mendirikan bangunan", "izin bangunan"},
 	{"slf", "sertifikat laik fungsi"},
-	{"sktm", "surat keterangan tidak mampu"},
+	{"laik", "layak"},
+	{"sktm", "surat keterangan tidak mampu", "surat miskin"},
 	{"akta lahir", "akta kelahiran", "akte lahir", "akte kelahiran"},
 	{"akta mati", "akta kematian", "akte kematian"},
 	{"akte", "akta"},
-	{"nib", "nomor induk berusaha"},
+	{"meninggal", "kematian", "wafat"},
+	{"nib", "nomor induk berusaha", "siup", "tdp"},
 	{"skck", "surat keterangan catatan kepolisian"},
-	{"dtks", "data terpadu kesejahteraan sosial"},
+	{"dtks", "dtsen", "data terpadu kesejahteraan sosial"},
+	{"bansos", "bantuan sosial"},
 	{"pbi", "penerima bantuan iuran"},
-	{"bpjs", "jaminan kesehatan"},
+	{"bpjs", "jaminan kesehatan", "jkn", "kis", "kartu indonesia sehat"},
 	{"rt rw", "rukun tetangga"},
 	{"nikah", "kawin", "perkawinan", "pernikahan"},
 	{"domisili", "tempat tinggal"},
+	{"surat pindah", "surat keterangan pindah", "skpwni"},
 	{"ijazah", "ijasah"},
+	{"legalisir", "legalisasi"},
+	{"izin", "ijin"},
 	{"imunisasi", "vaksin", "vaksinasi"},
-	{"hamil", "kehamilan", "bumil"},
+	{"hamil", "kehamilan", "bumil", "ibu hamil", "kandungan"},
+	{"hilang", "ilang"},
+	{"tidak", "tdk", "gak", "nggak", "enggak"},
+	{"dukcapil", "disdukcapil", "capil"},
+	{"kartu kuning", "ak1", "kartu pencari kerja"},
+}
+
+// builtinStopWords are words that carry no meaning in a query: "bikin ktp", "syarat kk
+// baru", "ktp hilang gimana". They never keep a service out of the results; a service
+// that has them too ranks a little higher. A query made only of them is searched as
+// typed.
+var builtinStopWords = []string{
+	"ada", "aja", "apa", "apakah", "atau", "bagaimana", "berapa", "bikin", "bisa", "buat",
+	"butuh", "cara", "caranya", "dan", "dari", "dengan", "dgn", "di", "dimana", "dong",
+	"gimana", "gmn", "harus", "info", "informasi", "ingin", "ini", "itu", "kak", "kapan",
+	"ke", "kok", "lagi", "mau", "membuat", "mengurus", "minta", "mo", "ngurus", "nih", "pak",
+	"pengen", "perlu", "persyaratan", "pingin", "prosedur", "proses", "saja", "saya", "sih",
+	"syarat", "syaratnya", "tentang", "tolong", "untuk", "urus", "utk", "ya", "yang", "yg",
 }
 
 // The index is the JSON the script loads. Repeated strings are stored once: OPDs,
@@ -55,6 +79,7 @@ var builtinSynonyms = [][]string{
 //	 "c": [category],           "" for no category
 //	 "r": [requirement name],   once each
 //	 "syn": [[word, …]],        built-in groups, then the site's
+//	 "stop": [word],            builtinStopWords
 //	 "s": [[name, opd, category, url, [keyword], [requirement]]]}
 //
 // where opd and category index "o" and "c", and requirement indexes "r". The encoder is
@@ -132,7 +157,9 @@ func (r *Renderer) buildSearchIndex() []byte {
 		b = appendComma(b, len(builtinSynonyms)+i)
 		b = appendJSONStrings(b, append([]string{syn.Word}, syn.Same...))
 	}
-	b = append(b, `],"s":[`...)
+	b = append(b, `],"stop":`...)
+	b = appendJSONStrings(b, builtinStopWords)
+	b = append(b, `,"s":[`...)
 	// The rows are most of the work: on a big site, two halves are written at once.
 	encode := func(b []byte, list []indexedService, first bool) []byte {
 		for i, is := range list {

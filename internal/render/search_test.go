@@ -3,8 +3,10 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/papan-id/papan/internal/standard"
@@ -120,6 +122,7 @@ func encodingJSON(t testing.TB, r *Renderer) []byte {
 		Categories   []string    `json:"c"`
 		Requirements []string    `json:"r"`
 		Synonyms     [][]string  `json:"syn"`
+		StopWords    []string    `json:"stop"`
 		Services     [][6]any    `json:"s"`
 	}
 	idx := index{V: searchIndexVersion, Categories: []string{}, Requirements: []string{}, Services: [][6]any{}}
@@ -154,6 +157,7 @@ func encodingJSON(t testing.TB, r *Renderer) []byte {
 	for _, syn := range r.site.Config.Search.Synonyms {
 		idx.Synonyms = append(idx.Synonyms, append([]string{syn.Word}, syn.Same...))
 	}
+	idx.StopWords = builtinStopWords
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -214,5 +218,35 @@ func TestBigSearchIndexMatchesEncodingJSON(t *testing.T) {
 	}
 	if want := encodingJSON(t, r); !bytes.Equal(r.searchIndex, want) {
 		t.Errorf("index of %d services differs from encoding/json", len(o.Services))
+	}
+}
+
+// TestBuiltinSearchWords checks the built-in synonyms and stop words are written the way
+// the script normalises text (lower case a–z, 0–9, single spaces), so each can match, and
+// that no stop word is also a synonym: it would be both optional and a unit of meaning.
+func TestBuiltinSearchWords(t *testing.T) {
+	normal := regexp.MustCompile(`^[a-z0-9]+( [a-z0-9]+)*$`)
+	members := map[string]bool{}
+	for _, g := range builtinSynonyms {
+		if len(g) < 2 {
+			t.Errorf("synonym group %q has fewer than two members", g)
+		}
+		for _, m := range g {
+			if !normal.MatchString(m) {
+				t.Errorf("synonym %q is not normalised", m)
+			}
+			members[m] = true
+		}
+	}
+	for i, w := range builtinStopWords {
+		if !normal.MatchString(w) || strings.Contains(w, " ") {
+			t.Errorf("stop word %q is not one normalised word", w)
+		}
+		if members[w] {
+			t.Errorf("stop word %q is also a synonym", w)
+		}
+		if i > 0 && builtinStopWords[i-1] >= w {
+			t.Errorf("stop words not sorted or repeated at %q", w)
+		}
 	}
 }
