@@ -170,4 +170,3 @@ func runImport(e *env, args []string) int {
 	fmt.Fprintln(e.stderr, "\nJalankan papan check untuk memeriksa kelengkapan standar.")
 	return ExitOK
 }
-

@@ -151,11 +151,11 @@ func (p Publisher) WriteCatalog(w io.Writer, site *standard.Site) error {
 	}
 	dataset := map[string]any{
 		"@id": p.AbsURL(standard.DataAddress(ServicesFile).Path) + "#dataset", "@type": "dcat:Dataset",
-		"dct:identifier":  cmp.Or(cfg.RegionCode, home) + "/standar-pelayanan",
-		"dct:title":       text("Standar Pelayanan Publik " + cfg.Region),
-		"dct:description": text(desc),
-		"dct:publisher":   publisher,
-		"dct:language":    lang,
+		"dct:identifier":   cmp.Or(cfg.RegionCode, home) + "/standar-pelayanan",
+		"dct:title":        text("Standar Pelayanan Publik " + cfg.Region),
+		"dct:description":  text(desc),
+		"dct:publisher":    publisher,
+		"dct:language":     lang,
 		"dcat:landingPage": id(home),
 		"dcat:keyword":     []any{text("standar pelayanan"), text("pelayanan publik"), text(cfg.Region)},
 		"dcat:theme":       id("http://publications.europa.eu/resource/authority/data-theme/GOVE"),

@@ -427,4 +427,3 @@ func TestDataDeterministic(t *testing.T) {
 		t.Error("data/layanan.json from the build differs from one encoded from whole services")
 	}
 }
-
