@@ -275,7 +275,8 @@ func (p Publisher) NewRecord(s *standard.Service) Record {
 	return rec
 }
 
-// WriteService writes the layanan.json of s: its record, indented for a person to read.
+// WriteService writes the layanan.json of s: its record on one line. (Indented, the
+// files of 10,000 services took 88 MB instead of 57.)
 func (p Publisher) WriteService(w io.Writer, s *standard.Service) error {
 	b, err := p.ServiceJSON(s)
 	if err != nil {
@@ -290,7 +291,6 @@ func (p Publisher) ServiceJSON(s *standard.Service) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(p.NewRecord(s)); err != nil {
 		return nil, fmt.Errorf("opendata: %s: %w", ID(s), err)
 	}
