@@ -310,6 +310,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"css":         func() string { return r.URL(r.cssPath) },
 		"searchjs":    func() string { return r.URL(r.searchJSPath) },
 		"searchindex": func() string { return r.URL(r.searchIndexPath) },
+		"feed":        func() string { return r.URL(standard.FeedAddress().Path) },
 		"t":           r.t,
 		"tf":          func(key string, args ...any) string { return fmt.Sprintf(r.t(key), args...) },
 		"md":          r.md.Field,
