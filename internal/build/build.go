@@ -98,6 +98,11 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		}
 		warnings, drafts = site.Warnings, site.Drafts
 		site.Findings = nil // the dashboard has its own; let a big site's go while pages are written
+		// The site-wide data files hold every service whole, which the build no longer
+		// does: they read back each service's layanan.json, one at a time.
+		site.Renderer.SetRecords(func(s *standard.Service) ([]byte, error) {
+			return os.ReadFile(filepath.Join(dir, filepath.FromSlash(s.DataAddr().File)))
+		})
 		if err := writeAll(ctx, w, append(site.Renderer.SiteOutputs(), headersOutput())); err != nil {
 			return Result{}, err
 		}

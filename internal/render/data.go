@@ -367,6 +367,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		// dashboardpath is the site path of the compliance dashboard, which the footer
 		// links to when site.toml publishes it (kepatuhan.dasbor).
 		"dashboardpath": func() string { return standard.DashboardAddress().Path },
+		"feed":          func() string { return r.URL(standard.FeedAddress().Path) },
 		"favicon":       r.favicon,
 		"pagetitle":     r.pageTitle,
 		"emblem":        r.emblem,

@@ -36,6 +36,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/papan-id/papan"
+	"github.com/papan-id/papan/internal/opendata"
 	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
 )
@@ -63,6 +64,9 @@ type Renderer struct {
 	searchJSPath, searchIndexPath string
 	// dashboard, when set, is published at standard.DashboardAddress (dashboard.go).
 	dashboard func() *rules.Dashboard
+	// records returns a service's open-data record for the site-wide data files
+	// (data.go); nil encodes the service, which must then be whole.
+	records opendata.RecordFunc
 	// published is the address the site is published at: baseURL, or the configuration's
 	// PublishedURL when pages link elsewhere (papan serve). The poster prints it.
 	published *url.URL
@@ -230,15 +234,16 @@ func (r *Renderer) Outputs() []Output {
 	return outs
 }
 
-// ServiceOutputs lists the files of one service: its page, its poster and, when it has a
-// procedure, its flowchart (a picture the page shows when a citizen opens it, so the
-// page itself stays small on a slow network). They read the whole service, its OPD and
-// site.toml, and nothing of other services, so a build can write them as soon as the
-// service is loaded.
+// ServiceOutputs lists the files of one service: its page, its poster, its open data
+// (layanan.json) and, when it has a procedure, its flowchart (a picture the page shows
+// when a citizen opens it, so the page itself stays small on a slow network). They read
+// the whole service, its OPD and site.toml, and nothing of other services, so a build can
+// write them as soon as the service is loaded.
 func (r *Renderer) ServiceOutputs(s *standard.Service) []Output {
 	outs := []Output{
 		r.page(s.Addr().File, "service", func() any { return r.serviceData(s) }),
 		r.page(s.PosterAddr().File, "poster", func() any { return r.posterData(s) }),
+		{Path: s.DataAddr().File, Write: func(w io.Writer) error { return r.publisher().WriteService(w, s) }},
 	}
 	if len(s.Procedure) > 0 {
 		outs = append(outs, Output{Path: standard.FlowchartAddress(s.OPD.Slug, s.Slug).File, Write: func(w io.Writer) error {
@@ -297,6 +302,10 @@ func (r *Renderer) generatedOutputs(dashboard bool) []Output {
 		Output{Path: r.searchJSPath, Write: func(w io.Writer) error { _, err := w.Write(r.searchJS); return err }},
 		Output{Path: r.searchIndexPath, Write: func(w io.Writer) error { _, err := w.Write(r.searchIndex); return err }},
 		Output{Path: standard.SitemapAddress().File, Write: r.sitemap},
+		Output{Path: standard.FeedAddress().File, Write: func(w io.Writer) error { return r.publisher().WriteFeed(w, r.site) }},
+	)
+	outs = append(outs, r.dataOutputs()...)
+	outs = append(outs,
 		Output{Path: standard.RobotsAddress().File, Write: r.robots},
 	)
 	return outs

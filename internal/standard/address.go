@@ -38,6 +38,12 @@ const (
 	// PagesFolder is the folder of standalone pages under content/ (content/halaman/);
 	// no page or OPD is published as /halaman/, so the name means one thing.
 	PagesFolder = "halaman"
+	// DataFolder holds the open data: /data/layanan.json, its schema, layanan.csv
+	// and the DCAT catalogue katalog.jsonld (package opendata).
+	DataFolder = "data"
+	// ServiceDataFile is each service's open data, next to its page:
+	// /<opd>/<layanan>/layanan.json.
+	ServiceDataFile = "layanan.json"
 	// NotFoundName is the not-found page's name, published as 404.html; /404/ is kept
 	// so that no page is mistaken for it.
 	NotFoundName = "404"
@@ -45,11 +51,12 @@ const (
 	notFoundFile = NotFoundName + ".html"
 	sitemapFile  = "sitemap.xml"
 	robotsFile   = "robots.txt"
+	feedFile     = "perubahan.xml"
 )
 
 // generatedFolders are the top-level folders of the pages and files Papan makes
 // whatever the content, beside the folders of OPDs and standalone pages.
-var generatedFolders = []string{AssetsFolder, DashboardFolder, CategoryFolder}
+var generatedFolders = []string{AssetsFolder, DashboardFolder, CategoryFolder, DataFolder}
 
 // keptNames are top-level names no page of Papan's has, kept for the reasons their
 // constants give.
@@ -216,3 +223,22 @@ func (s *Service) PosterAddr() Address { return PosterAddress(s.OPD.Slug, s.Slug
 
 // Addr returns the address of the standalone page.
 func (p *Page) Addr() Address { return PageAddress(p.Slug) }
+
+// ServiceDataAddress returns the address of a service's open data:
+// /<opd>/<layanan>/layanan.json.
+func ServiceDataAddress(opd, service string) Address {
+	p := opd + "/" + service + "/" + ServiceDataFile
+	return Address{File: p, Path: "/" + p}
+}
+
+// DataAddress returns the address of a site-wide open-data file with the given name:
+// /data/<name>.
+func DataAddress(name string) Address {
+	return Address{File: DataFolder + "/" + name, Path: "/" + DataFolder + "/" + name}
+}
+
+// FeedAddress returns the address of the Atom feed of changed standards: /perubahan.xml.
+func FeedAddress() Address { return file(feedFile) }
+
+// DataAddr returns the address of the service's open data.
+func (s *Service) DataAddr() Address { return ServiceDataAddress(s.OPD.Slug, s.Slug) }

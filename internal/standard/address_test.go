@@ -25,6 +25,9 @@ func TestAddresses(t *testing.T) {
 		{"the not-found page is a file", NotFoundAddress(), "404.html", "/404.html"},
 		{"the sitemap is a file", SitemapAddress(), "sitemap.xml", "/sitemap.xml"},
 		{"robots.txt is a file", RobotsAddress(), "robots.txt", "/robots.txt"},
+		{"a service's open data is next to its page", ktp.DataAddr(), "dukcapil/ktp-el/layanan.json", "/dukcapil/ktp-el/layanan.json"},
+		{"the site's open data is under data", DataAddress("layanan.csv"), "data/layanan.csv", "/data/layanan.csv"},
+		{"the change feed is a file", FeedAddress(), "perubahan.xml", "/perubahan.xml"},
 		{"an asset is under assets", AssetAddress("papan.1a2b3c4d.css"), "assets/papan.1a2b3c4d.css", "/assets/papan.1a2b3c4d.css"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,7 +40,7 @@ func TestAddresses(t *testing.T) {
 
 func TestReservedNames(t *testing.T) {
 	got := ReservedNames()
-	if want := []string{"assets", "kepatuhan", "kategori", "cari", "halaman", "404"}; !slices.Equal(got, want) {
+	if want := []string{"assets", "kepatuhan", "kategori", "data", "cari", "halaman", "404"}; !slices.Equal(got, want) {
 		t.Errorf("ReservedNames() = %q, want %q", got, want)
 	}
 	for _, name := range got {

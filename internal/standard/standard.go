@@ -28,6 +28,7 @@ type Config struct {
 	File              string
 	Title             string     `toml:"judul,required"`
 	Region            string     `toml:"wilayah,required"`
+	RegionCode        string     `toml:"kode_wilayah"` // Kemendagri's code of the region ("32.73"), for the open data
 	BaseURL           string     `toml:"base_url"`
 	Language          string     `toml:"bahasa"`
 	Description       string     `toml:"deskripsi"`
@@ -156,6 +157,10 @@ type Service struct {
 	// are peringatan instead of galat (SP021), so a file fresh from papan new passes
 	// papan check.
 	Draft bool `toml:"draf"`
+	// Updated is when the standard was last changed, when that is neither the SK's date
+	// nor its last evaluation: the change feed (perubahan.xml) dates a standard by the
+	// latest of the three, never by the build.
+	Updated Date `toml:"diperbarui"`
 
 	// The six service-delivery components, which must be published. Each may be
 	// absent (nil or empty) while a standard is being written: the rulebook reports it
@@ -642,9 +647,9 @@ func (s *Service) ManagementTexts() []NamedText {
 }
 
 // ListEntry returns the part of s that lists of services read — the home page, the OPD
-// page, the search index and the site-wide rules: its address, name, category, summary,
-// keywords, complaint channels and their handling, whether it is a draft, and
-// RequirementNames. A build keeps only this of each service once the service's own pages
+// page, the search index, the site-wide rules and the change feed: its address, name,
+// category, summary, keywords, complaint channels and their handling, whether it is a
+// draft, its decree and dates, and RequirementNames. A build keeps only this of each service once the service's own pages
 // are written, so memory grows with the lists, not with the whole text of every standard.
 //
 // The strings are copied: a string decoded from TOML may share the memory of the whole
@@ -657,7 +662,11 @@ func (s *Service) ListEntry(intern func(string) string) *Service {
 		intern = c
 	}
 	e := &Service{OPD: s.OPD, Slug: c(s.Slug), File: c(s.File), Name: c(s.Name),
-		Category: intern(s.Category), Summary: c(s.Summary), Draft: s.Draft}
+		Category: intern(s.Category), Summary: c(s.Summary), Draft: s.Draft, Updated: s.Updated}
+	if d := s.Decree; d != nil {
+		// The change feed and the data catalogue date a standard by its decree.
+		e.Decree = &Decree{Number: c(d.Number), Date: d.Date, Consultation: d.Consultation, LastEvaluation: d.LastEvaluation}
+	}
 	if len(s.Keywords) > 0 {
 		e.Keywords = make([]string, len(s.Keywords))
 		for i, k := range s.Keywords {
@@ -711,4 +720,18 @@ func (s *Service) RequirementNames() iter.Seq[string] {
 			}
 		}
 	}
+}
+
+// LastChanged returns the latest date the standard states for itself: diperbarui, the
+// SK's date or its last evaluation; zero when it states none.
+func (s *Service) LastChanged() Date {
+	d := s.Updated
+	if k := s.Decree; k != nil {
+		for _, t := range []Date{k.Date, k.LastEvaluation} {
+			if t.After(d.Time) {
+				d = t
+			}
+		}
+	}
+	return d
 }

@@ -14,6 +14,10 @@ import (
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// regionCodeRE matches a code of Kemendagri's list of regions (Kepmendagri
+// 100.1.1-6117/2022): province, regency or city, district, village, dot-separated.
+var regionCodeRE = regexp.MustCompile(`^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$`)
+
 // ValidSlug reports whether s can be part of a page address: lower-case ASCII letters,
 // digits and single hyphens. Anything else (spaces, capitals, dots, zero-width characters)
 // would make addresses that differ by host or file system.
@@ -128,6 +132,10 @@ func (c *checker) contact(prefix string, k Contact) {
 func (cfg *Config) Validate() []Problem {
 	c := checker{file: cfg.File}
 	c.oneOf("bahasa", cfg.Language, []string{"id", "en"})
+	if cfg.RegionCode != "" && !regionCodeRE.MatchString(cfg.RegionCode) {
+		c.errorf("kode_wilayah", `Tulis kode wilayah Kemendagri dengan titik: "32" (provinsi), "32.73" (kabupaten/kota), "32.73.01" (kecamatan) atau "32.73.01.1001" (desa/kelurahan).`,
+			"kode_wilayah %q bukan kode wilayah Kemendagri", cfg.RegionCode)
+	}
 	c.channels("pengaduan", cfg.Complaints)
 	c.contact("kontak", cfg.Contact)
 	if cfg.Home.FullListLimit < 0 {

@@ -1,0 +1,231 @@
+package opendata
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// Schema is the JSON Schema (draft 2020-12) of layanan.json, published as
+// /data/layanan.schema.json. Each element of its "layanan" is a Record, and so is each
+// service's own layanan.json ("$defs/layanan").
+//
+//go:embed layanan.schema.json
+var Schema []byte
+
+// The names of the site-wide files under /data/.
+const (
+	ServicesFile = "layanan.json"
+	SchemaFile   = "layanan.schema.json"
+	CSVFile      = "layanan.csv"
+	CatalogFile  = "katalog.jsonld"
+)
+
+// RecordFunc returns the layanan.json of a service (ServiceJSON's bytes). A build reads
+// back the file it wrote; a caller holding whole services encodes them.
+type RecordFunc func(s *standard.Service) ([]byte, error)
+
+// each calls fn with the services of site in the order pages list them.
+func each(site *standard.Site, fn func(s *standard.Service) error) error {
+	for _, o := range site.OPDs {
+		for _, s := range o.Services {
+			if err := fn(s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func count(site *standard.Site) int {
+	n := 0
+	for _, o := range site.OPDs {
+		n += len(o.Services)
+	}
+	return n
+}
+
+// WriteServices writes /data/layanan.json: the site, then every record, one a line, in
+// the order of the site's pages. It holds one record at a time.
+func (p Publisher) WriteServices(w io.Writer, site *standard.Site, records RecordFunc) error {
+	cfg := p.Config
+	bw := bufio.NewWriterSize(w, 64<<10)
+	head := struct {
+		Schema      string `json:"$schema"`
+		Judul       string `json:"judul"`
+		Wilayah     string `json:"wilayah"`
+		KodeWilayah string `json:"kode_wilayah,omitempty"`
+		URL         string `json:"url"`
+		Jumlah      int    `json:"jumlah"`
+	}{p.AbsURL(standard.DataAddress(SchemaFile).Path), cfg.Title, cfg.Region, cfg.RegionCode,
+		p.AbsURL(standard.HomeAddress().Path), count(site)}
+	b, err := json.Marshal(head)
+	if err != nil {
+		return err
+	}
+	bw.Write(b[:len(b)-1]) // without its closing brace: the services follow
+	bw.WriteString(`,"layanan":[`)
+	first := true
+	err = each(site, func(s *standard.Service) error {
+		rec, err := records(s)
+		if err != nil {
+			return err
+		}
+		// ServiceJSON's record is one line of JSON; checked, as a build reads it back.
+		rec = bytes.TrimSuffix(rec, []byte("\n"))
+		if !json.Valid(rec) || bytes.IndexByte(rec, '\n') >= 0 {
+			return fmt.Errorf("opendata: %s: the record is not one line of JSON", ID(s))
+		}
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		bw.WriteString("\n")
+		_, err = bw.Write(rec)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	bw.WriteString("\n]}\n")
+	return bw.Flush()
+}
+
+// CSVHeader is the header row of layanan.csv.
+var CSVHeader = []string{"ID", "Kode Wilayah", "Wilayah", "OPD", "Nama OPD", "Nama Layanan", "Kategori", "Ringkasan",
+	"Persyaratan", "Jumlah Langkah Prosedur", "Jangka Waktu", "Biaya", "Gratis", "Produk", "Saluran Pengaduan",
+	"Dasar Hukum", "Nomor SK", "Tanggal SK", "Evaluasi Terakhir", "Diperbarui", "Tautan Daring", "Alamat Halaman", "Data JSON"}
+
+// bom is the byte-order mark Excel needs to read a CSV file as UTF-8.
+const bom = "\uFEFF"
+
+// WriteCSV writes /data/layanan.csv: one row per service with the columns a
+// spreadsheet user expects, lists one item a line within a cell. It holds one record
+// at a time.
+func (p Publisher) WriteCSV(w io.Writer, site *standard.Site, records RecordFunc) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(bom)
+	cw := csv.NewWriter(bw)
+	cw.UseCRLF = true // as Excel writes it
+	cw.Write(CSVHeader)
+	err := each(site, func(s *standard.Service) error {
+		b, err := records(s)
+		if err != nil {
+			return err
+		}
+		var r Record
+		if err := json.Unmarshal(b, &r); err != nil {
+			return fmt.Errorf("opendata: %s: %w", ID(s), err)
+		}
+		return cw.Write(p.csvRow(s, &r))
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func lines[T any](items []T, f func(T) string) string {
+	var out []string
+	for _, it := range items {
+		if s := f(it); s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func (p Publisher) csvRow(s *standard.Service, r *Record) []string {
+	sk := SK{}
+	if r.SK != nil {
+		sk = *r.SK
+	}
+	// Gratis only when the standard states fees and says every one is free, as pages do.
+	free := "tidak"
+	if len(r.Biaya) > 0 {
+		free = "ya"
+		for _, b := range r.Biaya {
+			if b.Jenis != "gratis" {
+				free = "tidak"
+			}
+		}
+	}
+	return []string{
+		r.ID, r.KodeWilayah, r.Wilayah, r.OPD.Slug, r.OPD.Nama, r.Nama, r.Kategori, r.Ringkasan,
+		lines(r.Persyaratan, func(q Persyaratan) string { return q.Nama }),
+		strconv.Itoa(len(r.Prosedur)),
+		lines(r.JangkaWaktu, durationText),
+		lines(r.Biaya, feeText),
+		free,
+		lines(r.Produk, func(q Produk) string { return q.Nama }),
+		lines(r.Pengaduan, func(c Saluran) string { return strings.TrimSpace(c.Jenis + ": " + strings.Join(c.Nilai, ", ")) }),
+		lines(r.DasarHukum, lawText),
+		sk.Nomor, sk.Tanggal, sk.EvaluasiTerakhir, r.Diperbarui, r.Tautan, r.URL,
+		p.AbsURL(s.DataAddr().Path),
+	}
+}
+
+func durationText(d JangkaWaktu) string {
+	t := strconv.Itoa(d.Nilai)
+	if d.PalingLama > d.Nilai {
+		t += "-" + strconv.Itoa(d.PalingLama)
+	}
+	t += " " + d.Satuan
+	if d.Label != "" {
+		t = d.Label + ": " + t
+	}
+	return t
+}
+
+func rupiah(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	return "Rp" + b.String()
+}
+
+func feeText(f Biaya) string {
+	var v string
+	switch f.Jenis {
+	case "gratis":
+		v = "Gratis"
+	case "tetap":
+		v = rupiah(f.Tarif)
+	case "rentang":
+		v = rupiah(f.TarifMin) + "–" + rupiah(f.TarifMaks)
+	case "ketentuan":
+		v = f.Ketentuan
+	}
+	return f.Uraian + ": " + v
+}
+
+func lawText(l DasarHukum) string {
+	t := l.Jenis
+	if l.Nomor != "" {
+		t += " Nomor " + l.Nomor
+	}
+	if l.Tahun != 0 {
+		t += " Tahun " + strconv.Itoa(l.Tahun)
+	}
+	if l.Judul != "" {
+		t += " tentang " + l.Judul
+	}
+	return t
+}

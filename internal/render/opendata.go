@@ -1,0 +1,38 @@
+package render
+
+import (
+	"io"
+
+	"github.com/papan-id/papan/internal/opendata"
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// publisher is what package opendata needs of the site.
+func (r *Renderer) publisher() opendata.Publisher {
+	return opendata.Publisher{Config: &r.site.Config, AbsURL: r.AbsURL}
+}
+
+// SetRecords sets where the site-wide data files (/data/layanan.json and layanan.csv)
+// take each service's record from. A build, which keeps only list entries, reads back
+// the layanan.json it wrote beside each page; without it the record is encoded from
+// the service, which must then be whole (papan serve keeps services whole).
+func (r *Renderer) SetRecords(records opendata.RecordFunc) { r.records = records }
+
+func (r *Renderer) record(s *standard.Service) ([]byte, error) {
+	if r.records != nil {
+		return r.records(s)
+	}
+	return r.publisher().ServiceJSON(s)
+}
+
+// dataOutputs lists the site-wide open data under /data/ (package opendata). The feed,
+// /perubahan.xml, is at the root, where feed readers look.
+func (r *Renderer) dataOutputs() []Output {
+	p := r.publisher()
+	return []Output{
+		{Path: standard.DataAddress(opendata.ServicesFile).File, Write: func(w io.Writer) error { return p.WriteServices(w, r.site, r.record) }},
+		{Path: standard.DataAddress(opendata.SchemaFile).File, Write: func(w io.Writer) error { _, err := w.Write(opendata.Schema); return err }},
+		{Path: standard.DataAddress(opendata.CSVFile).File, Write: func(w io.Writer) error { return p.WriteCSV(w, r.site, r.record) }},
+		{Path: standard.DataAddress(opendata.CatalogFile).File, Write: func(w io.Writer) error { return p.WriteCatalog(w, r.site) }},
+	}
+}
