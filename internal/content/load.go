@@ -456,7 +456,8 @@ func readText(fsys fs.FS, file string) ([]byte, *standard.Problem) {
 	}
 	if b := findBidi(src); b.n > 0 {
 		line := 1 + bytes.Count(src[:b.at], []byte("\n"))
-		col := b.at - bytes.LastIndexByte(src[:b.at], '\n')
+		// Columns count characters, as an editor shows them (and every other position).
+		col := utf8.RuneCount(src[bytes.LastIndexByte(src[:b.at], '\n')+1:b.at]) + 1
 		p := standard.Problem{File: file, Line: line, Col: col, Severity: standard.Error,
 			Message: fmt.Sprintf("karakter pengatur arah teks %U (%s) tidak diizinkan", b.r, bidiNames[b.r]),
 			Hint:    "Hapus karakter tak terlihat ini (dengan tombol Delete atau Backspace di posisi ini). Ia dapat membuat teks tampil berbeda dari isinya yang sebenarnya (cara serangan \"Trojan Source\"); tanda arah biasa U+200E dan U+200F tetap boleh."}
