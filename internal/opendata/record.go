@@ -239,7 +239,7 @@ func (p Publisher) NewRecord(s *standard.Service) Record {
 	}
 	for _, d := range s.Durations {
 		rec.JangkaWaktu = append(rec.JangkaWaktu, JangkaWaktu{Label: d.Label, Nilai: d.Value, PalingLama: d.Max,
-			Satuan: string(d.Unit), Sejak: d.CountFrom, Keterangan: string(d.Note), ISO8601: ISODuration(d)})
+			Satuan: string(d.Unit), Sejak: d.CountFrom, Keterangan: string(d.Note), ISO8601: d.ISO8601()})
 	}
 	for _, f := range s.Fees {
 		rec.Biaya = append(rec.Biaya, Biaya{Uraian: f.Text, Jenis: FeeKind(f), Tarif: f.Amount, TarifMin: f.Min,
@@ -323,20 +323,3 @@ func StepTime(t *standard.StepTime) string {
 	return fmt.Sprintf("%d %s", t.Min, t.Unit)
 }
 
-// ISODuration writes the longest time of d as ISO 8601 when ISO 8601 can say it exactly
-// (minutes, hours, calendar days, months), as CPSV-AP's processingTime expects; "" for
-// working days and "hari", which it would understate.
-func ISODuration(d standard.Duration) string {
-	n := max(d.Value, d.Max)
-	switch d.Unit {
-	case standard.UnitMinute:
-		return fmt.Sprintf("PT%dM", n)
-	case standard.UnitHour:
-		return fmt.Sprintf("PT%dH", n)
-	case standard.UnitCalendarDay:
-		return fmt.Sprintf("P%dD", n)
-	case standard.UnitMonth:
-		return fmt.Sprintf("P%dM", n)
-	}
-	return ""
-}

@@ -195,7 +195,7 @@ func (r *Renderer) breadcrumbNode(v view) ldBreadcrumbs {
 // serviceNode describes a service as schema.org GovernmentService: the standard's key
 // facts. A fact the standard does not state is left out (omitempty), never written as
 // zero: no offers without [[biaya]], no processingTime without [jangka_waktu] (nor one
-// that would understate it, isoDuration).
+// that would understate it, standard.Duration.ISO8601).
 func (r *Renderer) serviceNode(v view) *ldService {
 	s := v.Service
 	o := s.OPD
@@ -341,32 +341,13 @@ func firstEmail(v string) string {
 // after another and alternatives read alike, and no one duration is the channel's.
 func processingTime(ds []standard.Duration, channel string) string {
 	if len(ds) == 1 {
-		return isoDuration(ds[0])
+		return ds[0].ISO8601()
 	}
 	for _, d := range ds {
 		if channel != "" && d.Label == channel {
-			return isoDuration(d)
+			return d.ISO8601()
 		}
 	}
 	return ""
 }
 
-// isoDuration writes the longest time of a duration as ISO 8601, which schema.org's
-// processingTime expects, when ISO 8601 can say it exactly: minutes, hours, calendar
-// days, months. It never understates: ISO 8601 has no working day, and "14 hari kerja"
-// written P14D would promise two weeks for what takes nearly three; a duration in
-// working days, or in "hari" without saying which (SP029), gives "".
-func isoDuration(d standard.Duration) string {
-	n := max(d.Value, d.Max)
-	switch d.Unit {
-	case standard.UnitMinute:
-		return fmt.Sprintf("PT%dM", n)
-	case standard.UnitHour:
-		return fmt.Sprintf("PT%dH", n)
-	case standard.UnitCalendarDay:
-		return fmt.Sprintf("P%dD", n)
-	case standard.UnitMonth:
-		return fmt.Sprintf("P%dM", n)
-	}
-	return ""
-}

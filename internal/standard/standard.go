@@ -350,6 +350,26 @@ func (s *Service) DurationKey(i int) string {
 	return fmt.Sprintf("jangka_waktu[%d]", i)
 }
 
+// ISO8601 writes the longest time of d as ISO 8601 when ISO 8601 can say it exactly:
+// minutes, hours, calendar days, months; schema.org's and CPSV-AP's processingTime
+// expect it. It never understates: ISO 8601 has no working day, and "14 hari kerja"
+// written P14D would promise two weeks for what takes nearly three; a duration in working
+// days, or in "hari" without saying which (SP029), gives "".
+func (d Duration) ISO8601() string {
+	n := max(d.Value, d.Max)
+	switch d.Unit {
+	case UnitMinute:
+		return fmt.Sprintf("PT%dM", n)
+	case UnitHour:
+		return fmt.Sprintf("PT%dH", n)
+	case UnitCalendarDay:
+		return fmt.Sprintf("P%dD", n)
+	case UnitMonth:
+		return fmt.Sprintf("P%dM", n)
+	}
+	return ""
+}
+
 // Unit is a unit of time as standards state it.
 type Unit string
 
