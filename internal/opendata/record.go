@@ -322,4 +322,3 @@ func StepTime(t *standard.StepTime) string {
 	}
 	return fmt.Sprintf("%d %s", t.Min, t.Unit)
 }
-

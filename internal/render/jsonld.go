@@ -350,4 +350,3 @@ func processingTime(ds []standard.Duration, channel string) string {
 	}
 	return ""
 }
-
