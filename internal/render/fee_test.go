@@ -28,7 +28,7 @@ func TestFees(t *testing.T) {
 			`"offers":[{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1","@type":"Offer","name":"Cetak","price":15000,"priceCurrency":"IDR"}]`, false},
 		{"a range", []standard.Fee{{Text: "Retribusi", Min: 10000, Max: 50000, LegalBasis: "perda-1"}},
 			"<dd><strong>Rp10.000–Rp50.000</strong></dd>", "<strong>Retribusi</strong>: Rp10.000–Rp50.000", "Retribusi: Rp10.000–Rp50.000",
-			`"offers":[{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1","@type":"Offer","name":"Retribusi","priceSpecification":{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1-rentang","@type":"PriceSpecification","maxPrice":50000,"minPrice":10000,"priceCurrency":"IDR"}}]`, false},
+			`"offers":[{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1","@type":"Offer","name":"Retribusi","priceSpecification":{"@id":"https://uji.example/kota/dukcapil/ktp-el/#biaya-1-rentang","@type":"PriceSpecification","maxPrice":50000,"minPrice":10000,"priceCurrency":"IDR"}` + "\n}]", false},
 		{"set by a regulation (Kota Metro's PBG)", []standard.Fee{{Text: "Retribusi PBG", Rule: "Retribusi dipungut Berdasarkan Peraturan Daerah", LegalBasis: "perda-1"}},
 			"<dd><strong>Menurut ketentuan: Retribusi dipungut Berdasarkan Peraturan Daerah</strong></dd>",
 			"<strong>Retribusi PBG</strong>: Menurut ketentuan: Retribusi dipungut Berdasarkan Peraturan Daerah", "Retribusi PBG: Menurut ketentuan: Retribusi dipungut Berdasarkan Peraturan Daerah",
