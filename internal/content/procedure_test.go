@@ -87,6 +87,33 @@ func TestLoadProcedure(t *testing.T) {
 	}
 }
 
+// TestLoadProcedureRepeatsStep loads a decision that returns to its own step, both ways
+// of writing it: Garut's (corpus 13) "jika persyaratan tidak lengkap … diminta untuk
+// melengkapi", after which the same check is done again.
+func TestLoadProcedureRepeatsStep(t *testing.T) {
+	for _, tt := range []struct{ name, step string }{
+		{"an outcome", "\n[[prosedur.hasil]]\njika = \"Persyaratan tidak lengkap\"\nmaka = \"Pemohon melengkapi persyaratan\"\nkembali_ke = 2\n"},
+		{"the short way", "jika_tidak = \"Pemohon melengkapi persyaratan\"\nkembali_ke = 2\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			procedure := "[[prosedur]]\nuraian = \"Pemohon datang membawa persyaratan\"\npelaksana = \"Pemohon\"\n\n" +
+				"[[prosedur]]\nuraian = \"Pemeriksaan persyaratan\"\npelaksana = \"Petugas\"\nkeputusan = \"Persyaratan lengkap?\"\n" + tt.step
+			site, ps := load(t, siteWith(map[string]string{"content/dinas/layanan.toml": procedureService(procedure)}))
+			if len(ps) > 0 || site == nil {
+				t.Fatalf("problems: %v", ps)
+			}
+			st := site.OPDs[0].Services[0].Procedure[1]
+			got := st.BackTo
+			if len(st.Outcomes) > 0 {
+				got = st.Outcomes[0].BackTo
+			}
+			if got != 2 {
+				t.Errorf("kembali_ke = %d, want 2, the step itself", got)
+			}
+		})
+	}
+}
+
 // TestLoadProcedureProblems checks the loader's messages about the procedure's new keys,
 // each with its exact position.
 func TestLoadProcedureProblems(t *testing.T) {
@@ -125,14 +152,10 @@ keputusan = "Berkas lengkap?"
 		{
 			name:      "an outcome back to a step that does not exist",
 			procedure: decision + "\n[[prosedur.hasil]]\njika = \"Tidak lengkap\"\nkembali_ke = 7\n",
-			want:      []string{svc + ":18:1: galat: `kembali_ke` pada [[prosedur]] ke-2 › [[hasil]] ke-1 = 7 tidak menunjuk langkah lain yang ada"},
-			hint:      "Tulis nomor langkah lain antara 1 dan 2 pada prosedur yang sama.",
+			want:      []string{svc + ":18:1: galat: `kembali_ke` pada [[prosedur]] ke-2 › [[hasil]] ke-1 = 7 tidak menunjuk langkah yang ada"},
+			hint:      "Tulis nomor langkah antara 1 dan 2 pada prosedur yang sama. Bila langkah ini sendiri diulang (misalnya berkas dilengkapi lalu diperiksa lagi), tulis nomornya, 2.",
 		},
-		{
-			name:      "an outcome back to its own step",
-			procedure: decision + "\n[[prosedur.hasil]]\njika = \"Tidak lengkap\"\nkembali_ke = 2\n",
-			want:      []string{svc + ":18:1: galat: `kembali_ke` pada [[prosedur]] ke-2 › [[hasil]] ke-1 = 2 tidak menunjuk langkah lain yang ada"},
-		},
+
 		{
 			name:      "an outcome that goes back and ends",
 			procedure: decision + "\n[[prosedur.hasil]]\njika = \"Tidak lengkap\"\nkembali_ke = 1\nselesai = true\n",
@@ -169,8 +192,8 @@ pelaksana = "Pengawas"
 keputusan = "Laik fungsi?"
 kembali_ke = 3
 `,
-			want: []string{svc + ":17:1: galat: `kembali_ke` pada [[prosedur]] ke-2 = 3 tidak menunjuk langkah lain yang ada"},
-			hint: "Tulis nomor langkah lain antara 1 dan 2 pada prosedur yang sama; nomor langkah berlanjut dari tahap ke tahap.",
+			want: []string{svc + ":17:1: galat: `kembali_ke` pada [[prosedur]] ke-2 = 3 tidak menunjuk langkah yang ada"},
+			hint: "Tulis nomor langkah antara 1 dan 2 pada prosedur yang sama; nomor langkah berlanjut dari tahap ke tahap. Bila langkah ini sendiri diulang (misalnya berkas dilengkapi lalu diperiksa lagi), tulis nomornya, 2.",
 		},
 	}
 	for _, tt := range tests {

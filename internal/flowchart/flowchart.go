@@ -38,10 +38,13 @@
 // under the step's text. The path that goes on ("Ya", or the outcomes that go on) leaves
 // the diamond downwards. A path back to an earlier (or later) step (kembali_ke) leaves
 // it on the right, runs along a track right of the actor columns and enters the target
-// step from the side; a path that ends the procedure (jika_tidak without kembali_ke, a
+// step from the side; a path back to the decision's own step (the check is done again
+// once the citizen has completed the file) runs up the track to just above the diamond
+// and enters it from the top, beside the path in; a path that ends the procedure (jika_tidak without kembali_ke, a
 // decision with neither, an outcome with selesai) leaves on the left to a small end
 // mark. The text column spells out each branch: "Tidak: <jika_tidak>", and each outcome
-// ([[prosedur.hasil]]) as "<jika>: <maka> (kembali ke langkah n)" or "(Selesai)". A
+// ([[prosedur.hasil]]) as "<jika>: <maka> (kembali ke langkah n)", "(langkah ini
+// diulang)" or "(Selesai)". A
 // step's condition (jika) is written in italics above its text.
 //
 // # Output
@@ -57,6 +60,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -75,6 +79,7 @@ type Labels struct {
 	Activity   string // "Kegiatan": the heading of the steps' texts
 	Time       string // "Waktu": the heading of the steps' times
 	BackTo     string // "kembali ke langkah %d": where an outcome goes back to
+	Repeat     string // "langkah ini diulang": an outcome that goes back to its own step
 	// Duration writes the time a step takes ("15 menit", "1–3 hari kerja"); nil writes
 	// the numbers and the unit as the standard has them.
 	Duration func(standard.StepTime) string
@@ -213,6 +218,7 @@ func (l Labels) withDefaults(steps []standard.Step) Labels {
 	def(&l.Number, "No.")
 	def(&l.Activity, "Kegiatan")
 	def(&l.Time, "Waktu")
+	def(&l.Repeat, "langkah ini diulang")
 	if !strings.Contains(l.BackTo, "%d") || strings.Count(l.BackTo, "%") != 1 {
 		l.BackTo = "kembali ke langkah %d"
 	}
@@ -284,12 +290,16 @@ type line struct {
 	s     string
 }
 
-// loop is a path from a decision to another step of the lane.
+// loop is a path from a decision back (or on) to a step of the lane, perhaps its own.
 type loop struct {
 	fromX, fromY int
-	target       int // index in the lane
+	from, target int // indexes in the lane
 	track        int
 }
+
+// selfGap is the room a decision that repeats its own step leaves above its diamond,
+// for the path back to run in below the path into it.
+const selfGap = 10
 
 // lane draws one lane from y down and returns the y of its bottom.
 func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
@@ -390,19 +400,22 @@ func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
 			r.actorCol, r.lastActor = 0, 0
 		}
 		r.decision = strings.TrimSpace(st.Decision) != ""
-		r.noteLines = d.cell(st, len(steps))
+		r.noteLines = d.cell(st, i, len(steps))
 		if st.Time != nil {
 			r.timeLines = wrap(l.Duration(*st.Time), timeText)
 		}
-		shape := shapeH
+		shape, gap := shapeH, 0
 		if r.decision {
 			shape = diamH + 18 // and room for "Ya" below it
+			if back, _ := branches(st, i, len(steps)); slices.Contains(back, i) {
+				gap = selfGap
+			}
 		}
 		r.top = y
-		r.h = max(lineH*max(len(r.noteLines), len(r.timeLines))+2*padY, shape+2*padY)
+		r.h = max(lineH*max(len(r.noteLines), len(r.timeLines))+2*padY, shape+2*padY+gap)
 		r.x0, r.x1 = colMid(r.actorCol)-shapeW/2, colMid(r.lastActor)+shapeW/2
 		r.cx = (r.x0 + r.x1) / 2
-		r.shapeTop = y + padY
+		r.shapeTop = y + padY + gap
 		if r.decision {
 			r.shapeBot = r.shapeTop + diamH
 		} else {
@@ -451,7 +464,7 @@ func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
 		for j, s := range r.timeLines {
 			d.textAt(cMid, timeX+timeW/2, r.top+padY+14+lineH*j, s)
 		}
-		d.connect(prevX, prevY, r.cx, r.shapeTop)
+		d.connect(prevX, prevY, r.cx, r.shapeTop, r.top)
 		if !r.decision {
 			d.shapes = appendf(d.shapes, `<rect x="%d" y="%d" width="%d" height="%d"/>`, r.x0, r.shapeTop, r.x1-r.x0, shapeH)
 			prevX, prevY = r.cx, r.shapeBot
@@ -469,7 +482,7 @@ func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
 			d.textAt(cLabelEnd, left-4, midY-9, l.No)
 		}
 		for _, t := range back {
-			loops = append(loops, loop{fromX: right, fromY: midY, target: t})
+			loops = append(loops, loop{fromX: right, fromY: midY, from: i, target: t})
 		}
 		if ends {
 			d.arrows = appendf(d.arrows, `<path d="M%d %dH%d"/>`, left, midY, left-26+endR)
@@ -481,13 +494,16 @@ func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
 	if last.actorCol != last.lastActor {
 		endX = colMid(last.actorCol)
 	}
-	d.connect(prevX, prevY, endX, endTop+padY)
+	d.connect(prevX, prevY, endX, endTop+padY, endTop)
 	d.terminal(endX, endTop+padY, l.End)
 
 	// Give each loop a track, inner (shorter) loops nearer the columns, so that nested
 	// loops do not cross.
 	span := func(lp loop) (int, int) {
 		ty := rows[lp.target].shapeTop + shapeH/2
+		if lp.target == lp.from {
+			ty = rows[lp.target].shapeTop - selfGap/2 - 1
+		}
 		return min(ty, lp.fromY), max(ty, lp.fromY)
 	}
 	order := make([]int, len(loops))
@@ -520,24 +536,33 @@ func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
 	}
 	for _, lp := range loops {
 		t := rows[lp.target]
+		trackX := gutterX + 10 + trackDX*lp.track
+		if lp.target == lp.from {
+			// Back to the decision itself: up above the diamond, below the path into
+			// it, and down into its top, where the path into it ends too.
+			d.arrows = appendf(d.arrows, `<path d="M%d %dH%dV%dH%dV%d"/>`,
+				lp.fromX, lp.fromY, trackX, t.shapeTop-selfGap/2-1, t.cx, t.shapeTop)
+			continue
+		}
 		ty := t.shapeTop + shapeH/2
 		if t.decision {
 			ty = t.shapeTop + diamH/2
 		}
 		d.arrows = appendf(d.arrows, `<path d="M%d %dH%dV%dH%d"/>`,
-			lp.fromX, lp.fromY, gutterX+10+trackDX*lp.track, ty, t.cx+(t.x1-t.x0)/2)
+			lp.fromX, lp.fromY, trackX, ty, t.cx+(t.x1-t.x0)/2)
 	}
 	return y
 }
 
 // branches is where the decision of step i (of n in its lane) leads besides onward: the
-// steps it goes back (or forward) to, and whether a branch ends the procedure. A
-// decision written the short way ends on "Tidak" unless kembali_ke names another step.
+// steps it goes back (or forward) to, itself included, and whether a branch ends the
+// procedure. A decision written the short way ends on "Tidak" unless kembali_ke names a
+// step.
 func branches(st standard.Step, i, n int) (back []int, ends bool) {
 	if strings.TrimSpace(st.Decision) == "" {
 		return nil, false
 	}
-	valid := func(k int) bool { return k >= 1 && k <= n && k != i+1 }
+	valid := func(k int) bool { return k >= 1 && k <= n }
 	if len(st.Outcomes) == 0 {
 		if valid(st.BackTo) {
 			return []int{st.BackTo - 1}, false
@@ -556,8 +581,8 @@ func branches(st standard.Step, i, n int) (back []int, ends bool) {
 }
 
 // cell is the lines of a step's text cell: its condition, its text, its decision and
-// the decision's branches.
-func (d *drawing) cell(st standard.Step, n int) []line {
+// the decision's branches. The step is step i (from 0) of n in its lane.
+func (d *drawing) cell(st standard.Step, i, n int) []line {
 	l := d.labels
 	var out []line
 	add := func(class int, s string, m measure) {
@@ -575,6 +600,8 @@ func (d *drawing) cell(st standard.Step, n int) []line {
 		switch {
 		case end:
 			return " (" + l.End + ")"
+		case back == i+1:
+			return " (" + l.Repeat + ")"
 		case back >= 1 && back <= n:
 			return " (" + fmt.Sprintf(l.BackTo, back) + ")"
 		}
@@ -601,13 +628,12 @@ func (d *drawing) cell(st standard.Step, n int) []line {
 }
 
 // connect draws the path from one shape down into the next, turning across the columns
-// halfway when the next is another actor's.
-func (d *drawing) connect(x0, y0, x1, y1 int) {
+// at y m, the top of the next one's row, when the next is another actor's.
+func (d *drawing) connect(x0, y0, x1, y1, m int) {
 	if x0 == x1 {
 		d.arrows = appendf(d.arrows, `<path d="M%d %dV%d"/>`, x0, y0, y1)
 		return
 	}
-	m := y1 - padY
 	d.arrows = appendf(d.arrows, `<path d="M%d %dV%dH%dV%d"/>`, x0, y0, m, x1, y1)
 }
 

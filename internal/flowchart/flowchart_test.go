@@ -138,6 +138,25 @@ var procedures = []struct {
 		boxes: 1, decisions: 1, ends: 1, arrows: 4, terminals: 2, actors: 3,
 	},
 	{
+		// A decision that repeats its own step, both ways of writing it, as Garut (corpus
+		// 13) writes "jika persyaratan tidak lengkap … diminta untuk melengkapi": the
+		// second is entered from another actor's column on its right.
+		name: "repeat-step",
+		steps: []standard.Step{
+			{Actors: standard.Actors{"Pemohon"}, Text: "Pemohon datang ke kantor membawa persyaratan"},
+			{Actors: standard.Actors{"Petugas"}, Text: "Pemeriksaan persyaratan", Decision: "Persyaratan lengkap dan benar?",
+				Outcomes: []standard.Outcome{
+					{If: "Tidak lengkap", Then: "Pemohon melengkapi persyaratan", BackTo: 2},
+					{If: "Lengkap dan benar"},
+				}},
+			{Actors: standard.Actors{"Kepala Bidang"}, Text: "Penandatanganan bukti terdaftar"},
+			{Actors: standard.Actors{"Petugas"}, Text: "Pencocokan data dengan DTKS", Decision: "Data sesuai?",
+				IfNot: "Operator memperbaiki data", BackTo: 4},
+			{Actors: standard.Actors{"Pemohon"}, Text: "Pemohon menerima Bukti Terdaftar di DTKS"},
+		},
+		boxes: 3, decisions: 2, arrows: 8, terminals: 2, actors: 3,
+	},
+	{
 		name: "actors",
 		steps: []standard.Step{
 			{Actors: standard.Actors{"Pemohon"}, Text: "Pemohon mengajukan permohonan"},

@@ -614,7 +614,7 @@ func (p *site) writeService(b *bytes.Buffer, i int) {
 			b.WriteString("\n[[prosedur.hasil]]\n")
 			kv(b, "jika", pick(r, []string{"Tidak lengkap", "Data tidak sesuai", "Perlu perbaikan"}))
 			kv(b, "maka", pick(r, []string{"Berkas dikembalikan kepada pemohon untuk dilengkapi", "Pemohon diminta memperbaiki data"}))
-			kvInt(b, "kembali_ke", int64(between(r, 1, n-1)))
+			kvInt(b, "kembali_ke", int64(between(r, 1, n))) // n: the check is done again (Garut, corpus 13)
 			b.WriteString("\n[[prosedur.hasil]]\n")
 			kv(b, "jika", pick(r, []string{"Tidak memenuhi syarat", "Permohonan ditolak", "Pemohon tidak melengkapi dalam 14 hari kerja"}))
 			kv(b, "maka", pick(r, []string{"Permohonan dibatalkan dan pemohon menerima surat penjelasan", "Permohonan ditolak dengan alasan tertulis"}))

@@ -294,7 +294,7 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 		for _, sg := range ln.Stages {
 			stage := stageLines{Name: sg.Name, Start: sg.First, Steps: make([]stepLine, len(sg.Steps))}
 			for i, st := range sg.Steps {
-				stage.Steps[i] = r.stepLine(st)
+				stage.Steps[i] = r.stepLine(st, sg.First+i)
 			}
 			lines.Stages = append(lines.Stages, stage)
 			lines.Steps = append(lines.Steps, stage.Steps...)
@@ -710,8 +710,8 @@ func requirementGroups(s *standard.Service) []requirementGroup {
 	return gs
 }
 
-// stepLine is a step as the page lists it.
-func (r *Renderer) stepLine(st standard.Step) stepLine {
+// stepLine is a step as the page lists it; n is its number.
+func (r *Renderer) stepLine(st standard.Step, n int) stepLine {
 	actors := st.Actors.String()
 	if actors == "" {
 		actors = r.t("actor_not_stated")
@@ -725,7 +725,7 @@ func (r *Renderer) stepLine(st standard.Step) stepLine {
 		ifNot = " " + r.t("if_not") + ": " + st.IfNot
 	}
 	if st.BackTo != 0 {
-		ifNot += " (" + fmt.Sprintf(r.t("back_to_step"), st.BackTo) + ")"
+		ifNot += " (" + r.backTo(st.BackTo, n) + ")"
 	}
 	line := stepLine{Text: st.Text, Meta: meta, Condition: st.Condition, Decision: st.Decision, IfNot: ifNot}
 	for _, o := range st.Outcomes {
@@ -735,13 +735,22 @@ func (r *Renderer) stepLine(st standard.Step) stepLine {
 		}
 		switch {
 		case o.BackTo != 0:
-			text += " (" + fmt.Sprintf(r.t("back_to_step"), o.BackTo) + ")"
+			text += " (" + r.backTo(o.BackTo, n) + ")"
 		case o.End:
 			text += " (" + r.t("process_ends") + ")"
 		}
 		line.Outcomes = append(line.Outcomes, text)
 	}
 	return line
+}
+
+// backTo says where a decision of step n goes back to: "kembali ke langkah 1", or
+// "langkah ini diulang" when it is step n itself.
+func (r *Renderer) backTo(to, n int) string {
+	if to == n {
+		return r.t("repeat_step")
+	}
+	return fmt.Sprintf(r.t("back_to_step"), to)
 }
 
 // requirementEntries splits the requirements of one case into entries: a requirement
@@ -1036,7 +1045,7 @@ func (r *Renderer) flowchart(s *standard.Service) (template.HTML, error) {
 	var b strings.Builder
 	err := flowchart.SVG(&b, s.Procedure, flowchart.Labels{
 		Yes: r.t("yes"), No: r.t("no"), Start: r.t("start"), End: r.t("end"), ID: "fc-" + s.Slug,
-		Activity: r.t("activity"), Time: r.t("time"), BackTo: r.t("back_to_step"),
+		Activity: r.t("activity"), Time: r.t("time"), BackTo: r.t("back_to_step"), Repeat: r.t("repeat_step"),
 		Duration: func(t standard.StepTime) string { return r.span(t.Min, t.Max, t.Unit) }})
 	return template.HTML(b.String()), err
 }

@@ -133,6 +133,45 @@ func TestProcedureOnThePage(t *testing.T) {
 
 `,
 		},
+		{
+			// Garut (corpus 13): the citizen completes the file and the check is done
+			// again, in a second stage so that the number is not the step's position.
+			name: "a decision that repeats its own step",
+			steps: []standard.Step{
+				{Stage: "Pendaftaran", Actors: standard.Actors{"Pemohon"}, Text: "Mendaftar"},
+				{Stage: "Pemeriksaan", Actors: standard.Actors{"Petugas"}, Text: "Pemeriksaan persyaratan", Decision: "Persyaratan lengkap?",
+					Outcomes: []standard.Outcome{
+						{If: "Tidak lengkap", Then: "Pemohon melengkapi persyaratan", BackTo: 2},
+						{If: "Lengkap"},
+					}},
+				{Stage: "Pemeriksaan", Actors: standard.Actors{"Petugas"}, Text: "Pencocokan data", Decision: "Data sesuai?",
+					IfNot: "Operator memperbaiki data", BackTo: 3},
+			},
+			want: `<h2 id="prosedur">Sistem, mekanisme, dan prosedur</h2>
+
+
+<h3>Pendaftaran</h3>
+<ol class="steps">
+<li><p>Mendaftar</p>
+<p class="muted">Pelaksana: Pemohon</p>
+
+</li>
+</ol>
+<h3>Pemeriksaan</h3>
+<ol class="steps" start="2">
+<li><p>Pemeriksaan persyaratan</p>
+<p class="muted">Pelaksana: Petugas</p>
+<p class="decision"><strong>Persyaratan lengkap?</strong></p>
+<ul class="outcomes"><li>Tidak lengkap: Pemohon melengkapi persyaratan (langkah ini diulang)</li><li>Lengkap</li></ul>
+</li>
+<li><p>Pencocokan data</p>
+<p class="muted">Pelaksana: Petugas</p>
+<p class="decision"><strong>Data sesuai?</strong> Jika tidak: Operator memperbaiki data (langkah ini diulang)</p>
+</li>
+</ol>
+
+`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

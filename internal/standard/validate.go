@@ -348,9 +348,11 @@ func (s *Service) validateProcedure(c *checker) {
 	}
 	const askHint = "Tulis pertanyaannya di keputusan, misalnya keputusan = \"Berkas lengkap?\"."
 	backTo := func(path string, to, i int) {
-		if to != 0 && (to < 1 || to > count[i] || to == number[i]) {
-			c.errorf(path, backToHint(count[i], s.Procedure[i]),
-				"%s = %d tidak menunjuk langkah lain yang ada", FieldLabel(path), to)
+		// A decision may return to its own step: "berkas belum lengkap: dilengkapi,
+		// lalu diperiksa lagi" repeats the check (corpus 13, Garut).
+		if to != 0 && (to < 1 || to > count[i]) {
+			c.errorf(path, backToHint(count[i], number[i], s.Procedure[i]),
+				"%s = %d tidak menunjuk langkah yang ada", FieldLabel(path), to)
 		}
 	}
 	for i, st := range s.Procedure {
@@ -387,15 +389,16 @@ func (s *Service) validateProcedure(c *checker) {
 	}
 }
 
-// backToHint names the steps a kembali_ke of st may point to.
-func backToHint(n int, st Step) string {
+// backToHint names the steps a kembali_ke of st may point to: any of its channel,
+// itself included.
+func backToHint(n, self int, st Step) string {
 	where := "pada prosedur yang sama"
 	if st.Channel != "" {
 		where = fmt.Sprintf("pada kanal %q", st.Channel)
 	}
-	h := fmt.Sprintf("Tulis nomor langkah lain antara 1 dan %d %s", n, where)
+	h := fmt.Sprintf("Tulis nomor langkah antara 1 dan %d %s", n, where)
 	if st.Stage != "" {
 		h += "; nomor langkah berlanjut dari tahap ke tahap"
 	}
-	return h + "."
+	return h + fmt.Sprintf(". Bila langkah ini sendiri diulang (misalnya berkas dilengkapi lalu diperiksa lagi), tulis nomornya, %d.", self)
 }
