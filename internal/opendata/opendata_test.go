@@ -138,6 +138,7 @@ func TestRecordHoldsEveryComponent(t *testing.T) {
 	}{
 		{"id", rec.ID, "dpmptsp/pbg"},
 		{"OPD", rec.OPD.Slug, "dpmptsp"},
+		{"OPD fax, as written", rec.OPD.Kontak.Faks, "(021) 555-0141"},
 		{"region code", rec.KodeWilayah, "99.71"},
 		{"requirements", len(rec.Persyaratan), 10},
 		{"steps", len(rec.Prosedur), 8},

@@ -66,10 +66,30 @@ type Record struct {
 
 // OPD is the competent authority of a service.
 type OPD struct {
-	Slug      string `json:"slug"`
-	Nama      string `json:"nama"`
-	Singkatan string `json:"singkatan,omitempty"`
-	URL       string `json:"url"`
+	Slug      string  `json:"slug"`
+	Nama      string  `json:"nama"`
+	Singkatan string  `json:"singkatan,omitempty"`
+	URL       string  `json:"url"`
+	Kontak    *Kontak `json:"kontak,omitempty"`
+}
+
+// Kontak is an OPD's [kontak], each value as written ("(0725) 49313"): the fax beside
+// the phone.
+type Kontak struct {
+	Alamat   string `json:"alamat,omitempty"`
+	Telepon  string `json:"telepon,omitempty"`
+	Faks     string `json:"faks,omitempty"`
+	WhatsApp string `json:"whatsapp,omitempty"`
+	Email    string `json:"email,omitempty"`
+	Situs    string `json:"situs,omitempty"`
+}
+
+// kontak is the record of c, or nil when c is empty.
+func kontak(c standard.Contact) *Kontak {
+	if c == (standard.Contact{}) {
+		return nil
+	}
+	return &Kontak{Alamat: c.Address, Telepon: c.Phone, Faks: c.Fax, WhatsApp: c.WhatsApp, Email: c.Email, Situs: c.Website}
 }
 
 // SK is the decree that set the standard, dates as YYYY-MM-DD.
@@ -211,7 +231,7 @@ func (p Publisher) NewRecord(s *standard.Service) Record {
 	o := s.OPD
 	rec := Record{
 		ID: ID(s), URL: p.AbsURL(s.Addr().Path), Wilayah: cfg.Region, KodeWilayah: cfg.RegionCode,
-		OPD:  OPD{Slug: o.Slug, Nama: o.Name, Singkatan: o.ShortName, URL: p.AbsURL(o.Addr().Path)},
+		OPD:  OPD{Slug: o.Slug, Nama: o.Name, Singkatan: o.ShortName, URL: p.AbsURL(o.Addr().Path), Kontak: kontak(o.Contact)},
 		Nama: s.Name, Kategori: s.Category, Ringkasan: s.Summary, KataKunci: s.Keywords,
 		Tautan: s.OnlineURL, Lokasi: s.Location, Diperbarui: date(s.Updated),
 		Persyaratan: []Persyaratan{}, Prosedur: []Langkah{}, JangkaWaktu: []JangkaWaktu{}, Biaya: []Biaya{},

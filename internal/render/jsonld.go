@@ -60,6 +60,7 @@ type (
 		AlternateName string    `json:"alternateName,omitempty"`
 		AreaServed    *ldArea   `json:"areaServed,omitempty"`
 		Email         string    `json:"email,omitempty"`
+		FaxNumber     string    `json:"faxNumber,omitempty"`
 		Name          string    `json:"name"`
 		Telephone     string    `json:"telephone,omitempty"`
 		URL           string    `json:"url"`
@@ -179,7 +180,8 @@ func separateBraces(b []byte) []byte {
 func (r *Renderer) orgNode(o *standard.OPD, area bool) *ldOrg {
 	u := r.AbsURL(o.Addr().Path)
 	org := &ldOrg{ID: u + "#opd", Type: "GovernmentOrganization", Name: o.Name, AlternateName: o.ShortName, URL: u,
-		Address: postal(u+"#alamat", o.Address), Telephone: ldPhone(o.Contact.Phone), Email: firstEmail(o.Contact.Email)}
+		Address: postal(u+"#alamat", o.Address), Telephone: ldPhone(o.Contact.Phone), Email: firstEmail(o.Contact.Email),
+		FaxNumber: ldPhone(o.Contact.Fax)}
 	if area {
 		org.AreaServed = r.areaNode()
 	}
@@ -336,9 +338,10 @@ func (r *Renderer) channelNodes(s *standard.Service, u string) []ldChannel {
 	return channels
 }
 
-// ldPhone returns the telephone schema.org is given for a contact value: its first
-// number in international form, as the page's tel: link dials it ("+62215550110"), or
-// "" when it has none (a national-only number such as 1500-567 has no such form).
+// ldPhone returns the telephone (or faxNumber) schema.org is given for a contact value:
+// its first number in international form, as the page's tel: link dials it
+// ("+62215550110"), or "" when it has none (a national-only number such as 1500-567 has
+// no such form).
 func ldPhone(v string) string {
 	for _, p := range standard.Phones(v) {
 		if strings.HasPrefix(p.Target, "+") {

@@ -119,12 +119,13 @@ func TestEachChannelHasItsOwnFacts(t *testing.T) {
 }
 
 // TestOPDPageJSONLD: an OPD page describes the OPD as GovernmentOrganization, with the
-// same @id its services name as provider, its address as PostalAddress, its phone in
-// +62 form, and the page's breadcrumbs.
+// same @id its services name as provider, its address as PostalAddress, its phone and
+// fax in +62 form, and the page's breadcrumbs.
 func TestOPDPageJSONLD(t *testing.T) {
 	site := searchSite()
 	o := site.OPDs[0]
 	o.Address, o.Contact.Phone, o.Contact.Email = "Jl. Merdeka No. 10, Kota Uji", "(021) 555-0110 / 0812 3456 7890", "dukcapil@uji.example"
+	o.Contact.Fax = "(021) 555-0119"
 	r, err := New(site, nil, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -137,11 +138,42 @@ func TestOPDPageJSONLD(t *testing.T) {
 		`{"@id":"https://uji.example/kota/dukcapil/#opd","@type":"GovernmentOrganization",` +
 		`"address":{"@id":"https://uji.example/kota/dukcapil/#alamat","@type":"PostalAddress","addressCountry":"ID","streetAddress":"Jl. Merdeka No. 10, Kota Uji"},` +
 		`"alternateName":"Disdukcapil","areaServed":{"@id":"https://uji.example/kota/#wilayah","@type":"AdministrativeArea","name":"Uji"},` +
-		`"email":"dukcapil@uji.example","name":"Dinas Kependudukan dan Pencatatan Sipil","telephone":"+62215550110","url":"https://uji.example/kota/dukcapil/"},` +
+		`"email":"dukcapil@uji.example","faxNumber":"+62215550119","name":"Dinas Kependudukan dan Pencatatan Sipil","telephone":"+62215550110","url":"https://uji.example/kota/dukcapil/"},` +
 		`{"@id":"https://uji.example/kota/dukcapil/#remah","@type":"BreadcrumbList","itemListElement":[` +
 		`{"@id":"https://uji.example/kota/dukcapil/#remah-1","@type":"ListItem","item":"https://uji.example/kota/","name":"Beranda","position":1},` +
 		`{"@id":"https://uji.example/kota/dukcapil/#remah-2","@type":"ListItem","item":"https://uji.example/kota/dukcapil/","name":"Dinas Kependudukan dan Pencatatan Sipil","position":2}]}]}`
 	if string(js) != want {
 		t.Errorf("JSON-LD\n%s\nwant\n%s", js, want)
+	}
+}
+
+// TestFaxShownNotLinked: an OPD's fax and the site's stand beside their phones as text;
+// a tel: link to a fax would ring a machine.
+func TestFaxShownNotLinked(t *testing.T) {
+	site := searchSite()
+	o := site.OPDs[0]
+	o.Contact.Phone, o.Contact.Fax = "(021) 555-0110", "(021) 555-0119"
+	site.Config.Contact.Phone, site.Config.Contact.Fax = "(021) 555-0100", "(021) 555-0109"
+	r, err := New(site, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := r.execute(&b, "opd", r.opdData(o, 1)); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		`<dt>Faksimile</dt><dd>(021) 555-0119</dd>`,
+		`<p>Faksimile: (021) 555-0109</p>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	for _, fax := range []string{"tel:+62215550119", "tel:+62215550109"} {
+		if strings.Contains(page, fax) {
+			t.Errorf("page links the fax %s", fax)
+		}
 	}
 }

@@ -85,8 +85,11 @@ type Compliance struct {
 
 // Contact is a postal and electronic address block.
 type Contact struct {
-	Address  string `toml:"alamat"`
-	Phone    string `toml:"telepon"`
+	Address string `toml:"alamat"`
+	Phone   string `toml:"telepon"`
+	// Fax is a fax number ("(0725) 49313"): shown, never linked, as a phone cannot
+	// dial it.
+	Fax      string `toml:"faks"`
 	WhatsApp string `toml:"whatsapp"`
 	Email    string `toml:"email"`
 	Website  string `toml:"situs"`

@@ -217,8 +217,8 @@ func siteRows(site *standard.Site) map[string][]row {
 }
 
 func withContact(r row, prefix string, k standard.Contact) row {
-	r[prefix+".alamat"], r[prefix+".telepon"], r[prefix+".whatsapp"], r[prefix+".email"], r[prefix+".situs"] =
-		k.Address, k.Phone, k.WhatsApp, k.Email, k.Website
+	r[prefix+".alamat"], r[prefix+".telepon"], r[prefix+".faks"], r[prefix+".whatsapp"], r[prefix+".email"], r[prefix+".situs"] =
+		k.Address, k.Phone, k.Fax, k.WhatsApp, k.Email, k.Website
 	return r
 }
 

@@ -103,6 +103,7 @@ func contactCols(prefix string) []column {
 	return []column{
 		{key: prefix + ".alamat", head: "Alamat kontak", kind: long, width: 30},
 		{key: prefix + ".telepon", head: "Telepon", width: 16},
+		{key: prefix + ".faks", head: "Faks", width: 16},
 		{key: prefix + ".whatsapp", head: "WhatsApp", width: 16},
 		{key: prefix + ".email", head: "Email", width: 24},
 		{key: prefix + ".situs", head: "Situs web", width: 24},
