@@ -148,6 +148,72 @@ var contentPromises = []promise{
 		code:   ExitOK,
 		stderr: []string{"papan: 1 layanan draf tidak diterbitkan (draf = true)"},
 	},
+	{
+		name: "a product that only repeats the service's name is a peringatan",
+		setup: func(t *testing.T, dir string) {
+			scaffoldEdit(t, dir, "content/dinas/layanan-uji.toml", `nama = "Layanan Uji"`, `nama = "Penerbitan Surat Uji"`)
+			scaffoldEdit(t, dir, "content/dinas/layanan-uji.toml", `nama = "Surat Uji"`, `nama = "Penerbitan Surat Uji"`)
+		},
+		args: []string{"check", "--src", "{dir}"},
+		code: ExitOK,
+		stdout: []string{
+			`content/dinas/layanan-uji.toml:54:1: peringatan: [[produk]] ke-1 ("Penerbitan Surat Uji") hanya mengulang nama layanan [SP032]`,
+			"\tsaran: Produk adalah dokumen, keputusan atau barang yang diterima pemohon di akhir layanan, ditulis seperti namanya pada dokumen itu: \"Kartu Keluarga\" untuk layanan Penerbitan Kartu Keluarga, \"Persetujuan Bangunan Gedung (PBG)\" untuk layanan PBG. Bila standar hanya menulis nama layanan, tanyakan kepada unit penyelenggara apa yang diterima pemohon.",
+		},
+	},
+	{
+		name: "an e-mail written as a web address is a galat",
+		setup: func(t *testing.T, dir string) {
+			scaffoldEdit(t, dir, "site.toml", `email = "uji@example.id"`, `email = "http://dpmptsp.go.id"`)
+		},
+		args: []string{"check", "--src", "{dir}"},
+		code: ExitProblem,
+		stdout: []string{
+			"site.toml:9:1: galat: `email` pada [kontak] \"http://dpmptsp.go.id\" ditulis sebagai alamat web, bukan alamat surel [SP033]",
+			"\tsaran: Tulis alamat surel lengkap dengan tanda @, misalnya \"pengaduan@kotacontoh.go.id\". Alamat web ditulis di situs = \"…\".",
+		},
+	},
+	{
+		name: "an e-mail written as a website is a galat",
+		setup: func(t *testing.T, dir string) {
+			scaffoldEdit(t, dir, "site.toml", "\n[[pengaduan]]\njenis = \"lapor\"\n", "\n[[pengaduan]]\njenis = \"situs\"\nnilai = \"http://dinsos@inhilkab.go.id\"\n\n[[pengaduan]]\njenis = \"lapor\"\n")
+		},
+		args: []string{"check", "--src", "{dir}"},
+		code: ExitProblem,
+		stdout: []string{
+			"site.toml:13:1: galat: `nilai` pada [[pengaduan]] ke-1 \"http://dinsos@inhilkab.go.id\" adalah alamat surel yang ditulis sebagai alamat web [SP033]",
+			"\tsaran: Tulis \"dinsos@inhilkab.go.id\" sebagai surel, sebagai [[pengaduan]] dengan jenis = \"email\"; di sini tulis alamat web yang sebenarnya bila standar menyebutnya, atau hapus.",
+		},
+	},
+	{
+		name: "a decision that returns to its own step builds and says the step is repeated",
+		setup: func(t *testing.T, dir string) {
+			scaffoldEdit(t, dir, "content/dinas/layanan-uji.toml", "kembali_ke = 1\n", "kembali_ke = 2\n")
+		},
+		args: []string{"build", "--src", "{dir}"},
+		code: ExitOK,
+		after: func(t *testing.T, dir string) {
+			page, err := os.ReadFile(filepath.Join(dir, "public", "dinas", "layanan-uji", "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "Jika tidak: Berkas dikembalikan (langkah ini diulang)"; !strings.Contains(string(page), want) {
+				t.Errorf("the service page lacks %q", want)
+			}
+		},
+	},
+	{
+		name: "kembali_ke past the last step names the steps it may point to",
+		setup: func(t *testing.T, dir string) {
+			scaffoldEdit(t, dir, "content/dinas/layanan-uji.toml", "kembali_ke = 1\n", "kembali_ke = 5\n")
+		},
+		args: []string{"check", "--src", "{dir}"},
+		code: ExitProblem,
+		stdout: []string{
+			"content/dinas/layanan-uji.toml:34:1: galat: `kembali_ke` pada [[prosedur]] ke-2 = 5 tidak menunjuk langkah yang ada",
+			"\tsaran: Tulis nomor langkah antara 1 dan 2 pada kanal \"Tatap muka\". Bila langkah ini sendiri diulang (misalnya berkas dilengkapi lalu diperiksa lagi), tulis nomornya, 2.",
+		},
+	},
 }
 
 // scaffoldNotDraft runs `papan new layanan dinas/surat-baru` and deletes its draf = true,

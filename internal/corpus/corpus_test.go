@@ -85,25 +85,61 @@ func readExpectations(t *testing.T) []*expectation {
 // rewrite is the expectation with its temuan lines replaced by got, written where the
 // old ones were (after the last line when there were none); every other line stays.
 func (e *expectation) rewrite(got []string) string {
+	// The comment lines right above a temuan line judge it: they go with it, before the
+	// same finding in got, and those of a finding no longer found go before the next
+	// one written. Other lines stay where they are, before the findings.
 	var b strings.Builder
-	written := false
-	put := func() {
-		for _, f := range got {
-			b.WriteString("temuan: " + f + "\n")
-		}
-		written = true
-	}
+	var pending []string             // comment lines not yet attached
+	notes := map[string][][]string{} // finding → the comments above each of its lines
+	var tail []string
 	for _, line := range e.lines {
-		if strings.HasPrefix(line, "temuan: ") {
-			if !written {
-				put()
+		switch {
+		case strings.HasPrefix(line, "temuan: "):
+			f := strings.TrimPrefix(line, "temuan: ")
+			notes[f] = append(notes[f], pending)
+			pending = nil
+		case strings.HasPrefix(line, "#"):
+			pending = append(pending, line)
+		case len(notes) == 0:
+			for _, c := range pending {
+				b.WriteString(c + "\n")
 			}
-			continue
+			pending = nil
+			b.WriteString(line + "\n")
+		default:
+			tail = append(tail, line)
 		}
-		b.WriteString(line + "\n")
 	}
-	if !written {
-		put()
+	var orphans []string // comments of findings no longer found, in the file's order
+	left := map[string]int{}
+	for _, f := range got {
+		left[f]++
+	}
+	seen := map[string]int{}
+	for _, line := range e.lines {
+		if f, ok := strings.CutPrefix(line, "temuan: "); ok {
+			if seen[f] >= left[f] {
+				orphans = append(orphans, notes[f][seen[f]]...)
+			}
+			seen[f]++
+		}
+	}
+	for i, f := range got {
+		if i == 0 {
+			for _, c := range orphans {
+				b.WriteString(c + "\n")
+			}
+		}
+		if cs := notes[f]; len(cs) > 0 {
+			for _, c := range cs[0] {
+				b.WriteString(c + "\n")
+			}
+			notes[f] = cs[1:]
+		}
+		b.WriteString("temuan: " + f + "\n")
+	}
+	for _, l := range append(pending, tail...) {
+		b.WriteString(l + "\n")
 	}
 	return b.String()
 }

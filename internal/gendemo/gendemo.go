@@ -412,6 +412,9 @@ func (p *site) writeOPD(b *bytes.Buffer, i int) {
 	kv(b, "jam", "08.00–11.30 WIB")
 	b.WriteString("\n[kontak]\n")
 	kv(b, "telepon", fmt.Sprintf("(021) 555-%04d", r.IntN(10000)))
+	if r.IntN(3) == 0 { // a third of offices still list a fax (Sleman, corpus 12)
+		kv(b, "faks", fmt.Sprintf("(021) 555-%04d", r.IntN(10000)))
+	}
 	kv(b, "whatsapp", fmt.Sprintf("0812-%04d-%04d", r.IntN(10000), r.IntN(10000)))
 	kv(b, "email", o.slug+"@example.go.id")
 	b.WriteString("\n[maklumat]\n")

@@ -50,6 +50,8 @@ func CheckServices(site *standard.Site, cfg Config, today time.Time, list []*sta
 func CheckSite(site *standard.Site, cfg Config, today time.Time) standard.Problems {
 	c := &checker{cfg: cfg, today: today, site: site}
 	c.siteChannels()
+	c.contactAddresses(site.Config.File, site.Config.Contact)
+	c.channelAddresses(site.Config.File, site.Config.Complaints)
 	for _, o := range site.OPDs {
 		c.opd(o)
 	}
@@ -135,6 +137,8 @@ func (c *checker) opd(o *standard.OPD) {
 	}
 	c.maklumat(o)
 	c.opdHandling(o)
+	c.contactAddresses(o.File, o.Contact)
+	c.channelAddresses(o.File, o.Complaints)
 	if len(o.Services) > 0 && len(o.Complaints) > 0 && !hasLapor(o.Complaints) && !hasLapor(c.site.Config.Complaints) {
 		for _, s := range o.Services {
 			if len(s.Complaints) == 0 {
@@ -261,6 +265,8 @@ func (c *checker) service(s *standard.Service) {
 	c.stepTimes(s)
 	c.openEnded(s)
 	c.handling(s)
+	c.products(s)
+	c.channelAddresses(f, s.Complaints)
 
 	own := s.EffectiveComplaints()
 	if len(own) == 0 && len(c.site.Config.Complaints) == 0 {

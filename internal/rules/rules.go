@@ -208,6 +208,16 @@ var Rulebook = []Rule{
 		Message: "standar tidak menyebut cara pengaduan ditangani dan/atau waktu tanggapannya",
 		Explain: "Komponen penanganan pengaduan, saran dan masukan memuat tata cara penanganannya dan kapan pengadu mendapat tanggapan, bukan hanya salurannya. Tulis [penanganan_pengaduan] dengan uraian dan waktu_respons di layanan, atau sekali di _opd.toml untuk semua layanan OPD.",
 		Source:  "UU 25/2009 Pasal 36–37 (pengelolaan dan tanggapan pengaduan); PermenPAN-RB 15/2014 (komponen penanganan pengaduan, saran dan masukan)", Field: "[penanganan_pengaduan] (berkas layanan atau _opd.toml)"},
+	{ID: "SP032", Severity: standard.Warning, Title: "produk hanya mengulang nama layanan",
+		Public:  "Hasil layanan hanya mengulang nama layanan, tanpa menyebut dokumen atau barang yang diterima",
+		Message: "[[produk]] ke-… (…) hanya mengulang nama layanan",
+		Explain: "Produk pelayanan adalah hasil yang diterima pemohon: dokumen, keputusan atau barang (\"Kartu Keluarga\", \"Persetujuan Bangunan Gedung\"). Produk yang ditulis sebagai nama layanan itu sendiri (\"Penerbitan Kartu Keluarga\" untuk layanan Penerbitan Kartu Keluarga) tidak memberi tahu warga apa yang akan ia pegang di akhir layanan.",
+		Source:  "UU 25/2009 Pasal 21 huruf f (produk pelayanan); PermenPAN-RB 15/2014 (komponen produk pelayanan)", Field: "produk[].nama"},
+	{ID: "SP033", Severity: standard.Error, Title: "alamat surel dan alamat web tertukar",
+		Public:  "Alamat surel (e-mail) ditulis salah atau tertukar dengan alamat situs web, sehingga pesan tidak sampai",
+		Message: "… \"…\" ditulis sebagai alamat web / tidak memuat tanda @, bukan alamat surel / adalah alamat surel yang ditulis sebagai alamat web",
+		Explain: "Halaman menautkan alamat surel sebagai mailto: dan alamat web sebagai tautan. Alamat web di tempat surel (\"http://dpmptsp.go.id\", \"www.…\") atau teks tanpa @ tidak dapat dikirimi pesan, dan warga yang mengadu tidak sampai ke mana pun; surel yang ditulis sebagai alamat web (\"http://dinsos@inhilkab.go.id\") membuka situs lain daripada yang dimaksud.",
+		Source:  "UU 25/2009 Pasal 21 huruf j (penanganan pengaduan, saran dan masukan); PermenPAN-RB 15/2014 (komponen penanganan pengaduan: sarana pengaduan yang dapat dihubungi)", Field: "kontak.email, kontak.situs, pengaduan[].nilai (jenis email, situs, lapor)"},
 }
 
 // MissingSeverity is the severity of a component that is not written at all: a
