@@ -147,36 +147,42 @@ type Replacement struct {
 	Number, Year string // of the revoked regulation
 	Old, New     string // as messages name them
 	NewTitle     string
-	Source       string // where the revocation is stated
+	Source       string // the provision that states the revocation or the replacement
+	// Seen is a public address where Source was read, or "" when the provision is
+	// cited from the regulation's text without a page checked (docs/rules.md says which).
+	Seen string
 }
 
-// Replacements is SP027's table. Each entry names the provision that revokes the old
-// regulation; docs/rules.md lists the same table.
+// Replacements is SP027's table. Each entry names the provision that revokes or replaces
+// the old regulation; docs/rules.md lists the same table and what was checked where.
 var Replacements = []Replacement{
 	{"perpres", "25", "2008", "Peraturan Presiden Nomor 25 Tahun 2008", "Peraturan Presiden Nomor 96 Tahun 2018",
 		"Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil",
-		"Perpres 96/2018, ketentuan penutup: Perpres 25/2008 dicabut dan dinyatakan tidak berlaku"},
+		"Perpres 96/2018, konsiderans menimbang: Perpres 25/2008 tidak sesuai lagi dengan UU 24/2013 sehingga perlu diganti",
+		"https://liputanhukum.com/2018/11/07/birokrasi-pengurusan-ktp-kk-dan-akte-lahir-tidak-perlu-lagi-ke-rt-rw-kelurahan-kecamatan-sesuai-perpres-no-96-tahun-2018/"},
 	{"permendagri", "19", "2010", "Peraturan Menteri Dalam Negeri Nomor 19 Tahun 2010", "Peraturan Menteri Dalam Negeri Nomor 109 Tahun 2019",
 		"Formulir dan Buku yang Digunakan dalam Administrasi Kependudukan",
-		"Permendagri 109/2019, konsiderans menimbang huruf b dan ketentuan penutup: Permendagri 19/2010 perlu diganti dan dicabut"},
+		"Permendagri 109/2019, konsiderans menimbang huruf b dan ketentuan penutup: Permendagri 19/2010 perlu diganti dan dicabut", ""},
 	{"uu", "32", "2004", "Undang-Undang Nomor 32 Tahun 2004", "Undang-Undang Nomor 23 Tahun 2014",
 		"Pemerintahan Daerah",
-		"UU 23/2014 Pasal 409: UU 32/2004 dicabut dan dinyatakan tidak berlaku"},
+		"UU 23/2014, konsiderans menimbang huruf d (UU 32/2004 tidak sesuai lagi sehingga perlu diganti) dan Pasal 409 (dicabut dan dinyatakan tidak berlaku)",
+		"https://id.wikisource.org/wiki/Undang-Undang_Republik_Indonesia_Nomor_23_Tahun_2014"},
 	{"permenpan-rb", "36", "2012", "Peraturan Menteri PANRB Nomor 36 Tahun 2012", "Peraturan Menteri PANRB Nomor 15 Tahun 2014",
 		"Pedoman Standar Pelayanan",
-		"PermenPAN-RB 15/2014, ketentuan penutup: PermenPAN-RB 36/2012 dicabut dan dinyatakan tidak berlaku"},
+		"PermenPAN-RB 15/2014, ketentuan penutup: PermenPAN-RB 36/2012 dicabut dan dinyatakan tidak berlaku", ""},
 	{"pp", "36", "2005", "Peraturan Pemerintah Nomor 36 Tahun 2005", "Peraturan Pemerintah Nomor 16 Tahun 2021",
 		"Peraturan Pelaksanaan Undang-Undang Nomor 28 Tahun 2002 tentang Bangunan Gedung",
-		"PP 16/2021, ketentuan penutup: PP 36/2005 dicabut dan dinyatakan tidak berlaku"},
+		"PP 16/2021, ketentuan penutup: PP 36/2005 dicabut dan dinyatakan tidak berlaku",
+		"https://jernih.co/crispy/mengenal-pbg-pengganti-imb/amp"},
 	{"pp", "37", "2007", "Peraturan Pemerintah Nomor 37 Tahun 2007", "Peraturan Pemerintah Nomor 40 Tahun 2019",
 		"Pelaksanaan Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan sebagaimana telah diubah dengan Undang-Undang Nomor 24 Tahun 2013",
-		"PP 40/2019, ketentuan penutup: PP 37/2007 dan perubahannya, PP 102/2012, dicabut dan dinyatakan tidak berlaku"},
+		"PP 40/2019, ketentuan penutup: PP 37/2007 dan perubahannya, PP 102/2012, dicabut dan dinyatakan tidak berlaku", ""},
 	{"uu", "36", "2009", "Undang-Undang Nomor 36 Tahun 2009", "Undang-Undang Nomor 17 Tahun 2023",
 		"Kesehatan",
-		"UU 17/2023, ketentuan penutup: UU 36/2009 tentang Kesehatan dicabut dan dinyatakan tidak berlaku"},
+		"UU 17/2023 Pasal 454: UU 36/2009 tentang Kesehatan dicabut dan dinyatakan tidak berlaku", ""},
 	{"uu", "44", "2009", "Undang-Undang Nomor 44 Tahun 2009", "Undang-Undang Nomor 17 Tahun 2023",
 		"Kesehatan",
-		"UU 17/2023, ketentuan penutup: UU 44/2009 tentang Rumah Sakit dicabut dan dinyatakan tidak berlaku"},
+		"UU 17/2023 Pasal 454: UU 44/2009 tentang Rumah Sakit dicabut dan dinyatakan tidak berlaku", ""},
 }
 
 // kindAliases maps the ways standards write a regulation's kind, lowered and with dots
