@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -58,23 +56,6 @@ func Schema(k Kind) []byte {
 		panic(err) // only values this package builds
 	}
 	return b.Bytes()
-}
-
-// WriteSchemas writes the JSON Schema of every kind into dir, creating it, and returns
-// the files written.
-func WriteSchemas(dir string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	var files []string
-	for _, k := range Kinds {
-		name := filepath.Join(dir, SchemaFile(k))
-		if err := os.WriteFile(name, Schema(k), 0o644); err != nil {
-			return files, err
-		}
-		files = append(files, name)
-	}
-	return files, nil
 }
 
 // TaploConfig returns a .taplo.toml for a site's folder that maps each kind of content
