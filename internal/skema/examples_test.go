@@ -9,13 +9,17 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/papan-id/papan/internal/content"
+	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/scaffold"
 	"github.com/papan-id/papan/internal/skema"
+	"github.com/papan-id/papan/internal/standard"
 )
 
 var update = flag.Bool("update", false, "rewrite the schemas and .taplo.toml the example site carries")
@@ -211,13 +215,20 @@ var badFiles = []struct {
 	{"a list of numbers for actors", skema.Layanan, "nama = \"KTP-el\"\n[[prosedur]]\nuraian = \"Verifikasi\"\npelaksana = [1, 2]\n", `1 is not of type "string"`},
 	{"a requirement form outside the choices", skema.Layanan, "nama = \"KTP-el\"\n[[persyaratan]]\nnama = \"Kartu Keluarga\"\nbentuk = \"salinan\"\n", `"salinan" is not one of`},
 	{"a channel kind outside the choices", skema.Situs, "judul = \"Situs\"\nwilayah = \"Kota\"\n[[pengaduan]]\njenis = \"telegram\"\nnilai = \"@kota\"\n", `"telegram" is not one of`},
+	{"a duration of 0", skema.Layanan, "nama = \"KTP-el\"\n[jangka_waktu]\nnilai = 0\nsatuan = \"hari kerja\"\n", "0 is less than the minimum of 1"},
+	{"a fee of 0", skema.Layanan, "nama = \"KTP-el\"\n[[biaya]]\nuraian = \"Retribusi\"\ntarif = 0\n", "0 is less than the minimum of 1"},
+	{"a negative number of copies", skema.Layanan, "nama = \"KTP-el\"\n[[persyaratan]]\nnama = \"Kartu Keluarga\"\njumlah = -1\n", "-1 is less than the minimum of 0"},
+	{"a fee range from 0", skema.Layanan, "nama = \"KTP-el\"\n[[biaya]]\nuraian = \"Retribusi\"\ntarif_min = 0\ntarif_maks = 5000\n", "0 is less than the minimum of 1"},
+	{"a negative list limit", skema.Situs, "judul = \"Situs\"\nwilayah = \"Kota\"\n[beranda]\nbatas_daftar_lengkap = -1\n", "-1 is less than the minimum of 0"},
 	{"a unit outside the choices", skema.Layanan, "nama = \"KTP-el\"\n[jangka_waktu]\nnilai = 2\nsatuan = \"minggu\"\n", `"minggu" is not one of`},
 	{"a step time without a unit", skema.Layanan, "nama = \"KTP-el\"\n[[prosedur]]\nuraian = \"Verifikasi\"\nwaktu = \"sebentar\"\n", `"sebentar" does not match`},
 	{"a date written day first", skema.Layanan, "nama = \"KTP-el\"\n[sk]\ntanggal = \"15-01-2024\"\n", `is not a "date"`},
 	{"a requirement without its name", skema.Layanan, "nama = \"KTP-el\"\n[[persyaratan]]\nbentuk = \"asli\"\n", `"nama" is a required property`},
 	{"a channel without its value", skema.OPD, "nama = \"Dinas\"\n[[pengaduan]]\njenis = \"telepon\"\n", `"nilai" is a required property`},
 	{"a rule level outside the choices", skema.Situs, "judul = \"Situs\"\nwilayah = \"Kota\"\n[kepatuhan.aturan]\nSP016 = \"off\"\n", `"off" is not one of`},
-	{"a rule ID misspelt", skema.Situs, "judul = \"Situs\"\nwilayah = \"Kota\"\n[kepatuhan.aturan]\nSP16 = \"mati\"\n", `does not match`},
+	{"a rule ID misspelt", skema.Situs, "judul = \"Situs\"\nwilayah = \"Kota\"\n[kepatuhan.aturan]\nSP16 = \"mati\"\n", "'SP16' was unexpected"},
+	{"a rule the loader enforces", skema.Situs, "judul = \"Situs\"\nwilayah = \"Kota\"\n[kepatuhan.aturan]\nSP001 = \"mati\"\n", "'SP001' was unexpected"},
+	{"an evaluation limit of 0 months", skema.Situs, "judul = \"Situs\"\nwilayah = \"Kota\"\n[kepatuhan]\nbatas_evaluasi_bulan = 0\n", "0 is less than the minimum of 1"},
 	{"a page without its title", skema.Halaman, "deskripsi = \"Tentang\"\n", `"judul" is a required property`},
 }
 
@@ -227,6 +238,31 @@ func TestSchemasRefuseMistakes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := schemas[tc.kind].Validate(asJSON(t, tc.text)); err == nil {
 				t.Errorf("%s schema accepts:\n%s", tc.kind, tc.text)
+			}
+		})
+	}
+}
+
+// TestLoaderRefusesWhatTheSchemaRefuses: the schemas add no rule of their own. Each
+// mistake a schema refuses is one the loader refuses too, so an editor is never told off
+// for what papan check accepts (TestSchemasAcceptEveryExample is the other half).
+func TestLoaderRefusesWhatTheSchemaRefuses(t *testing.T) {
+	for _, tc := range badFiles {
+		t.Run(tc.name, func(t *testing.T) {
+			var ps []standard.Problem
+			switch tc.kind {
+			case skema.Situs:
+				cfg, loaded := content.LoadConfig(fstest.MapFS{"site.toml": {Data: []byte(tc.text)}})
+				ps = append(loaded, rules.CheckConfig(cfg)...) // [kepatuhan] is the rulebook's to check
+			case skema.OPD:
+				_, ps = content.LoadOPD(fstest.MapFS{"content/dinas/_opd.toml": {Data: []byte(tc.text)}}, "content/dinas/_opd.toml")
+			case skema.Layanan:
+				_, ps = content.LoadService(fstest.MapFS{"content/dinas/izin.toml": {Data: []byte(tc.text)}}, "content/dinas/izin.toml")
+			case skema.Halaman:
+				_, ps = content.LoadPage(fstest.MapFS{"content/halaman/x.md": {Data: []byte("+++\n" + tc.text + "+++\nIsi.\n")}}, "content/halaman/x.md")
+			}
+			if !slices.ContainsFunc(ps, func(p standard.Problem) bool { return p.Severity == standard.Error }) {
+				t.Errorf("the loader accepts what the %s schema refuses:\n%s", tc.kind, tc.text)
 			}
 		})
 	}

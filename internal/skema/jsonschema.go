@@ -121,11 +121,7 @@ func property(f *Field) obj {
 	}
 	var taplo obj
 	if f.Choices != nil && f.Type != Map {
-		docs := make([]string, len(f.Choices))
-		for i, c := range f.Choices {
-			docs[i] = c.Title
-		}
-		taplo = append(taplo, kv{"docs", obj{{"enumValues", docs}}})
+		taplo = append(taplo, kv{"docs", obj{{"enumValues", choiceTitles(f.Choices)}}})
 	}
 	if keys := requiredKeys(f); keys != nil && f.Type == Table {
 		taplo = append(taplo, kv{"initKeys", keys})
@@ -188,6 +184,9 @@ func valueSchema(f *Field) obj {
 	case String, Markdown:
 		return str
 	case Integer:
+		if f.Minimum != nil {
+			return obj{{"type", "integer"}, {"minimum", *f.Minimum}}
+		}
 		return obj{{"type", "integer"}}
 	case Number:
 		return obj{{"type", "number"}}
@@ -217,15 +216,24 @@ func valueSchema(f *Field) obj {
 		t := table(f)
 		return append(obj{{"type", []string{"object", "array"}}}, append(t[1:], kv{"items", t})...)
 	case Map:
+		vals := obj{{"type", "string"}}
+		if f.Choices != nil {
+			vals = append(vals, kv{"enum", choiceValues(f.Choices)}, kv{"x-taplo", obj{{"docs", obj{{"enumValues", choiceTitles(f.Choices)}}}}})
+		}
 		m := obj{{"type", "object"}}
 		if f.Pattern != "" {
 			m = append(m, kv{"propertyNames", obj{{"pattern", f.Pattern}}})
 		}
-		vals := obj{{"type", "string"}}
-		if f.Choices != nil {
-			vals = append(vals, kv{"enum", choiceValues(f.Choices)})
+		if f.Keys == nil {
+			return append(m, kv{"additionalProperties", vals})
 		}
-		return append(m, kv{"additionalProperties", vals})
+		// Each key its own property, so that an editor completes the keys and explains
+		// each; a key outside the list is refused.
+		props := obj{}
+		for _, k := range f.Keys {
+			props = append(props, kv{k.Value, append(obj{{"title", k.Value}, {"description", k.Title}}, vals...)})
+		}
+		return append(m, kv{"properties", props}, kv{"additionalProperties", false})
 	}
 	panic("skema: no JSON Schema for " + string(f.Type))
 }
@@ -241,6 +249,14 @@ func table(f *Field) obj {
 			kv{"else", obj{{"required", []string{"jenis", "nilai"}}}})
 	}
 	return o
+}
+
+func choiceTitles(cs []Choice) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Title
+	}
+	return out
 }
 
 func choiceValues(cs []Choice) []string {
