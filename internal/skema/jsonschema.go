@@ -123,9 +123,6 @@ func property(f *Field) obj {
 	if f.Choices != nil && f.Type != Map {
 		taplo = append(taplo, kv{"docs", obj{{"enumValues", choiceTitles(f.Choices)}}})
 	}
-	if keys := requiredKeys(f); keys != nil && f.Type == Table {
-		taplo = append(taplo, kv{"initKeys", keys})
-	}
 	if taplo != nil {
 		p = append(p, kv{"x-taplo", taplo})
 	}
@@ -241,6 +238,10 @@ func valueSchema(f *Field) obj {
 // table is the schema of a table field, with the rules between its keys the model has.
 func table(f *Field) obj {
 	o := object(f.Fields)
+	if keys := requiredKeys(f); keys != nil {
+		// Taplo writes these when it completes the table.
+		o = append(o, kv{"x-taplo", obj{{"initKeys", keys}}})
+	}
 	if f.Path == "pengaduan" {
 		// Only a suggestion box may be written without its nilai (content.channelValue).
 		o = append(o,
