@@ -253,7 +253,7 @@ var docs = map[reflect.Type][]doc{
 		{key: "waktu_respons", title: "Waktu tanggapan", desc: "Berapa lama pengadu menunggu jawaban.", examples: []any{"paling lama 5 hari kerja"}},
 	},
 	typ[standard.Law](): {
-		{key: "id", title: "id", desc: "Nama pendek dasar hukum ini, huruf kecil dan tanda hubung; wajib bila dirujuk biaya atau peraturan perubahan.", examples: []any{"uu-25-2009"}},
+		{key: "id", title: "Pengenal (id)", desc: "Nama pendek dasar hukum ini, huruf kecil dan tanda hubung; wajib bila dirujuk biaya atau peraturan perubahan.", examples: []any{"uu-25-2009"}},
 		{key: "jenis", title: "Jenis peraturan", desc: "Jenis peraturan.", examples: []any{"Undang-Undang", "Peraturan Pemerintah", "Peraturan Daerah"}},
 		{key: "nomor", title: "Nomor", desc: "Nomor peraturan, dalam tanda kutip.", examples: []any{"25"}},
 		{key: "tahun", title: "Tahun", desc: "Tahun peraturan, angka tanpa tanda kutip.", examples: []any{2009}},

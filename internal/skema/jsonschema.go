@@ -116,7 +116,9 @@ func property(f *Field) obj {
 	if f.Default != nil {
 		p = append(p, kv{"default", f.Default})
 	}
-	if f.Examples != nil {
+	if f.Examples != nil && f.Type != Date {
+		// A date's example is its text ("2024-01-15"): an editor that offered it would
+		// write it in quotes, which the loader refuses. Its description shows the form.
 		p = append(p, kv{"examples", f.Examples})
 	}
 	var taplo obj
