@@ -94,13 +94,8 @@ func fieldsOf(t reflect.Type) []field {
 
 func structFields(t reflect.Type) []field {
 	var fs []field
-	for i := range t.NumField() {
-		tag, ok := t.Field(i).Tag.Lookup("toml")
-		if !ok || tag == "-" {
-			continue
-		}
-		name, opt, _ := strings.Cut(tag, ",")
-		fs = append(fs, field{name: name, index: i, required: opt == "required"})
+	for _, f := range standard.TOMLFields(t) {
+		fs = append(fs, field{name: f.Name, index: f.Index, required: f.Required})
 	}
 	return fs
 }
