@@ -125,6 +125,7 @@ var docs = map[reflect.Type][]doc{
 	typ[standard.Contact](): {
 		{key: "alamat", title: "Alamat", desc: "Alamat pos.", examples: []any{"Jl. Merdeka No. 1, Kota Contoh 12345"}},
 		{key: "telepon", title: "Telepon", desc: "Nomor telepon.", examples: []any{"(021) 555-0100"}},
+		{key: "faks", title: "Faks", desc: "Nomor faksimile; ditampilkan sebagai teks, bukan tautan.", examples: []any{"(0725) 49313"}},
 		{key: "whatsapp", title: "WhatsApp", desc: "Nomor WhatsApp.", examples: []any{"0812-0000-0110"}},
 		{key: "email", title: "Surel", desc: "Alamat surel (email).", examples: []any{"organisasi@kotacontoh.go.id"}},
 		{key: "situs", title: "Situs web", desc: "Alamat situs web, lengkap dengan https://.", examples: []any{"https://kotacontoh.go.id"}},
