@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-
 )
 
 //go:embed page.html
@@ -51,4 +50,3 @@ func (h *Handler) render(w http.ResponseWriter, status int, name string, data an
 	w.WriteHeader(status)
 	w.Write(b.Bytes())
 }
-
