@@ -125,8 +125,8 @@ func Run(ctx context.Context, opts Options) error {
 type Server struct {
 	sess       *engine.Session
 	log        io.Writer
-	eagerLimit int    // see defaultEagerLimit
-	boot       string // distinguishes this process's versions from a previous run's
+	eagerLimit int          // see defaultEagerLimit
+	boot       string       // distinguishes this process's versions from a previous run's
 	edit       http.Handler // the form editor, with Options.Sunting; else nil
 
 	mu       sync.Mutex
