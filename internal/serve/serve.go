@@ -83,7 +83,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	s := NewServer(os.DirFS(opts.Dir), log)
 	if opts.Sunting {
-		s.edit = sunting.New(opts.Dir)
+		s.edit = sunting.New(opts.Dir, s.sess)
 	}
 	s.Rebuild(ctx, nil) // the watcher is already running: a save during this build is not lost
 

@@ -18,7 +18,7 @@ func TestSuntingLinkOnlyWithTheFlag(t *testing.T) {
 	if code, _, _ := get(t, hs, sunting.Prefix); code != http.StatusNotFound {
 		t.Errorf("%s without --sunting: %d, want 404", sunting.Prefix, code)
 	}
-	s.edit = sunting.New(t.TempDir())
+	s.edit = sunting.New(t.TempDir(), nil)
 	_, _, body := get(t, hs, "/")
 	if want := `<a id="papan-sunting" href="/_sunting/site.toml">Sunting</a>`; !strings.Contains(body, want) {
 		t.Errorf("the home page lacks %s", want)

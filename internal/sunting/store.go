@@ -271,13 +271,23 @@ func (o overlay) Lstat(name string) (fs.FileInfo, error) {
 
 func (o overlay) ReadLink(name string) (string, error) { return fs.ReadLink(o.FS, name) }
 
-// findings checks the site with data as file, as papan check does, and returns the
-// problems of that file and whether the loader refused it (a galat that is not a rule's:
-// the file cannot be saved).
-func findings(ctx context.Context, root, file string, data []byte) (standard.Problems, bool, error) {
-	ps, _, err := engine.Check(ctx, overlay{FS: os.DirFS(root), file: file, data: data}, time.Time{})
-	if err != nil {
-		return nil, false, err
+// findings checks file with data in place of its bytes, as papan check does, and returns
+// the problems of that file and whether the loader refused it (a galat that is not a
+// rule's: the file cannot be saved). A service file goes through the engine's step alone
+// against the site sess last loaded, which costs what one service costs; anything else
+// (site.toml, an _opd.toml, a page, or a service before the preview has a good load) runs
+// papan check on the whole site.
+func findings(ctx context.Context, sess *engine.Session, root, file string, data []byte) (standard.Problems, bool, error) {
+	src := overlay{FS: os.DirFS(root), file: file, data: data}
+	ps, ok := standard.Problems(nil), false
+	if sess != nil {
+		ps, ok = sess.CheckService(src, file)
+	}
+	if !ok {
+		var err error
+		if ps, _, err = engine.Check(ctx, src, time.Time{}); err != nil {
+			return nil, false, err
+		}
 	}
 	var mine standard.Problems
 	refused := false

@@ -2,6 +2,7 @@ package sunting
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -120,7 +121,12 @@ func newEditor(t *testing.T, src string) *editor {
 	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
 		t.Fatal(err)
 	}
-	h := New(dir)
+	// As papan serve does: the preview's session, so a service is checked alone.
+	sess := engine.NewSession(os.DirFS(dir), "/")
+	if _, _, err := sess.Update(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	h := New(dir, sess)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return &editor{t: t, dir: dir, h: h, srv: srv, host: strings.TrimPrefix(srv.URL, "http://")}
@@ -291,6 +297,64 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("%s: papan check findings changed through the form:\nbefore:\n%s\nafter:\n%s", src, b, a)
 		}
 	}
+}
+
+// TestOneServiceFindingsAreCheck's: what the form says of a service file, checked alone
+// against the preview's session, is what papan check on the whole site says of it, for
+// every service of the example site and the corpus as they are and with a mistake of
+// the loader's and one of the rulebook's.
+func TestOneServiceFindingsAreCheck(t *testing.T) {
+	edits := []struct{ name, old, new string }{
+		{"as it is", "", ""},
+		{"a word for a number", "jumlah = 1", `jumlah = "dua"`},
+		{"no name", "\nnama = ", "\nnama_ = "},
+	}
+	for _, src := range []string{"../..", "../corpus/testdata/site"} {
+		e := newEditor(t, src)
+		n := 0
+		for _, file := range contentFiles(t, e.dir) {
+			if fileKind(file) != kindService {
+				continue
+			}
+			if _, ok := e.h.sess.CheckService(os.DirFS(e.dir), file); !ok {
+				t.Fatalf("%s: the session does not check it alone", file)
+			}
+			orig := e.read(file)
+			for _, ed := range edits {
+				data := orig
+				if ed.old != "" {
+					if !strings.Contains(data, ed.old) {
+						continue
+					}
+					data = strings.Replace(data, ed.old, ed.new, 1)
+				}
+				alone, refusedAlone, err := findings(context.Background(), e.h.sess, e.dir, file, []byte(data))
+				if err != nil {
+					t.Fatal(err)
+				}
+				whole, refusedWhole, err := findings(context.Background(), nil, e.dir, file, []byte(data))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if a, w := located(alone), located(whole); a != w || refusedAlone != refusedWhole {
+					t.Errorf("%s, %s: alone (refused %v):\n%s\nwhole site (refused %v):\n%s", file, ed.name, refusedAlone, a, refusedWhole, w)
+				}
+				n++
+			}
+		}
+		if n < 20 {
+			t.Errorf("%s: only %d cases", src, n)
+		}
+	}
+}
+
+// located is every field of the findings, lines included, in their order.
+func located(ps standard.Problems) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, fmt.Sprintf("%s:%d:%d %s | %s | %s | %s | %s", p.File, p.Line, p.Col, p.Path, p.Severity, p.Rule, p.Message, p.Hint))
+	}
+	return strings.Join(out, "\n")
 }
 
 // messages are the findings without their lines, which a rewritten file moves, sorted.
