@@ -34,12 +34,19 @@ const (
 type spec struct {
 	Key, Title, Help string
 	Kind             string
-	Multi            bool // text that is usually several lines (Markdown)
-	OrTable          bool // a list of tables that may be written as one table
-	Example          string
+	Multi            bool       // text that is usually several lines (Markdown)
+	OrTable          bool       // a list of tables that may be written as one table
+	Examples         [][]string // each as the editor types it in the form, one line per item of a list
 	Required         bool
 	Choices          []choice
 	Fields           []*spec
+	// Of a table whose keys the editor chooses ([kepatuhan.aturan]): the choices of its
+	// values, the keys the model knows (may be none) and the pattern every key matches.
+	Map                  bool
+	ValueChoices         []choice
+	KeyChoices           []choice
+	KeyPattern           string
+	KeyLabel, ValueLabel string // the labels of the controls that add an entry
 }
 
 type choice struct{ Value, Title string }
@@ -205,6 +212,10 @@ func buildNode(path, key string, s *spec, v any, present bool, order orderFunc, 
 	switch n.Kind {
 	case kTable:
 		m, _ := v.(map[string]any)
+		if s != nil && s.Map {
+			n.Fields = mapNodes(path, m, s, order, schemaPath)
+			break
+		}
 		n.Fields = buildNodes(path, m, s, nil, order, schemaPath)
 	case kTables:
 		list, _ := tableList(v)
@@ -231,6 +242,35 @@ func buildNode(path, key string, s *spec, v any, present bool, order orderFunc, 
 	return n
 }
 
+// mapNodes makes the entries of a table whose keys the editor chooses: each a field
+// labelled by its key (and what the model calls it), choosing among the values' choices.
+func mapNodes(path string, m map[string]any, s *spec, order orderFunc, schemaPath string) []*node {
+	var out []*node
+	for _, k := range sortedKeys(m, schemaPath, order) {
+		es := &spec{Key: k, Title: k, Kind: kString, Choices: s.ValueChoices}
+		if i := slices.IndexFunc(s.KeyChoices, func(c choice) bool { return c.Value == k }); i >= 0 {
+			es.Title = k + ": " + s.KeyChoices[i].Title
+		}
+		if _, ok := m[k].(string); !ok {
+			es = nil // not text: kept as it is, and the loader says what is wrong
+		}
+		out = append(out, buildNode(joinPath(path, k), k, es, m[k], true, order, joinPath(schemaPath, k)))
+	}
+	return out
+}
+
+// NewKeys are the keys of a map table the editor may add: the model's, less those the
+// table has.
+func (n *node) NewKeys() []choice {
+	var out []choice
+	for _, c := range n.Spec.KeyChoices {
+		if !slices.ContainsFunc(n.Fields, func(f *node) bool { return f.Key == c.Value }) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // fits reports whether a value of kind got may stand where the schema expects want.
 func fits(want, got string) bool {
 	switch want {
@@ -246,7 +286,9 @@ func fits(want, got string) bool {
 
 // parseForm reads a form back into a TOML tree. Field "t.<path>" gives the kind of a
 // leaf or of a table or item that must exist even when empty, "v.<path>" a leaf's
-// text. Empty leaves are left out: clearing a field removes its key.
+// text. Empty leaves are left out: clearing a field removes its key. A text field the
+// file had as key = "" carries "e.<path>": left empty, it keeps key = "", so opening
+// and saving a file loses no key the editor did not clear.
 func parseForm(form url.Values) (map[string]any, map[string]string) {
 	root := map[string]any{}
 	bad := map[string]string{} // path -> message, for values that cannot be read
@@ -270,7 +312,10 @@ func parseForm(form url.Values) (map[string]any, map[string]string) {
 			v = map[string]any{}
 		case kString:
 			if strings.TrimSpace(text) == "" {
-				continue
+				if !form.Has("e." + p) {
+					continue
+				}
+				text = "" // the file had key = "": kept
 			}
 			v = text
 		case kLines, kTexts:
@@ -281,7 +326,10 @@ func parseForm(form url.Values) (map[string]any, map[string]string) {
 				}
 			}
 			if len(items) == 0 {
-				continue
+				if kind != kTexts || !form.Has("e."+p) {
+					continue
+				}
+				items = []any{""} // the file had key = "": kept
 			}
 			v = items
 			if kind == kTexts && len(items) == 1 {

@@ -2,8 +2,11 @@ package sunting
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"time"
 
+	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/skema"
 )
 
@@ -16,16 +19,16 @@ func schemaOf(kind string) *spec {
 func specs(fields []*skema.Field) []*spec {
 	out := make([]*spec, 0, len(fields))
 	for _, f := range fields {
-		s := &spec{Key: f.Key, Title: f.Title, Help: f.Description, Required: f.Required, Fields: specs(f.Fields)}
-		if len(f.Examples) > 0 && f.Type != skema.Table && f.Type != skema.TableList && f.Type != skema.TableOrList {
-			ex := make([]string, len(f.Examples))
-			for i, e := range f.Examples {
-				ex[i] = fmt.Sprint(e)
+		s := &spec{Key: f.Key, Title: f.Title, Help: formHelp(f.Description), Required: f.Required, Fields: specs(f.Fields)}
+		if f.Type != skema.Table && f.Type != skema.TableList && f.Type != skema.TableOrList {
+			for _, e := range f.Examples {
+				s.Examples = append(s.Examples, exampleLines(e))
 			}
-			s.Example = strings.Join(ex, "; ")
 		}
 		for _, c := range f.Choices {
-			s.Choices = append(s.Choices, choice{Value: c.Value, Title: c.Title})
+			// The form shows "value: meaning"; a meaning that starts with its value
+			// ("galat: papan check gagal") is not said twice.
+			s.Choices = append(s.Choices, choice{Value: c.Value, Title: strings.TrimPrefix(c.Title, c.Value+": ")})
 		}
 		switch f.Type {
 		case skema.Markdown:
@@ -52,9 +55,83 @@ func specs(fields []*skema.Field) []*spec {
 			s.Kind = kString
 		}
 		if f.Type == skema.Map {
-			s.Choices = nil // the values' choices; the keys are the editor's
+			// The choices are the values'; the keys are the editor's, from the model's
+			// list when it has one (the rulebook's rule IDs).
+			s.Map, s.ValueChoices, s.Choices = true, s.Choices, nil
+			s.KeyPattern, s.KeyLabel, s.ValueLabel = f.Pattern, "Kunci", "Nilai"
+			if m, ok := mapKeys[f.Path]; ok {
+				s.KeyChoices, s.KeyLabel, s.ValueLabel = m.keys(), m.keyLabel, m.valueLabel
+			}
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// mapKeys gives, for a table whose keys the editor chooses, the keys the model knows:
+// site.toml's [kepatuhan.aturan] takes the rule IDs that can be tuned (not the loader's).
+var mapKeys = map[string]struct {
+	keys                 func() []choice
+	keyLabel, valueLabel string
+}{
+	"kepatuhan.aturan": {keyLabel: "Aturan", valueLabel: "Tingkat", keys: func() []choice {
+		var out []choice
+		for _, r := range rules.Rulebook {
+			if !r.Loader {
+				out = append(out, choice{Value: r.ID, Title: r.Title})
+			}
+		}
+		return out
+	}},
+}
+
+// exampleLines is an example value as an editor types it in the form: a text, number
+// or date as it is, a list one item a line.
+func exampleLines(e any) []string {
+	switch e := e.(type) {
+	case []any:
+		var out []string
+		for _, x := range e {
+			out = append(out, exampleLines(x)...)
+		}
+		return out
+	case []string:
+		return e
+	case time.Time:
+		return []string{timeValue(e)}
+	}
+	return []string{fmt.Sprint(e)}
+}
+
+// The schema's descriptions are written for the TOML file too (Taplo's hover help, the
+// scaffold's comments): where they teach TOML syntax, the form says what fits the form.
+var helpRewrites = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	// A list written as an array: the form takes one entry a line.
+	{regexp.MustCompile(`Setiap (\pL+) dalam tanda kutip, dipisah koma\.`), "Satu $1 per baris."},
+	{regexp.MustCompile(`,? dalam tanda kutip,? dipisah koma`), ", satu per baris"},
+	{regexp.MustCompile(`[a-z_]+ = \[[^\]]*\]`), "satu per baris"},
+	// Quotes are TOML's; a form field takes the text as it is.
+	{regexp.MustCompile(`,? (dan )?(dalam|tanpa) tanda kutip`), ""},
+	// [[table]] is a list's item: the form has a button to add one.
+	{regexp.MustCompile(`Ulangi \[\[[a-z_.]+\]\]`), "Tambahkan satu"},
+	{regexp.MustCompile(`tulis \[\[[a-z_.]+\]\]`), "tambahkan satu"},
+	{regexp.MustCompile(` \(\[\[[a-z_.]+\]\]\)`), ""},
+	{regexp.MustCompile(`\[\[([a-z_]+\.)?([a-z_]+)\]\]`), "$2"},
+	// key = value: the form shows the key beside its field, and true as Ya.
+	{regexp.MustCompile(`\b([A-Za-z0-9_]+) = "([^"]*)"`), "$1: $2"},
+	{regexp.MustCompile(`\b([a-z_]+) = `), "$1: "},
+	{regexp.MustCompile(`\btrue\b`), "Ya"},
+	{regexp.MustCompile(`\bfalse\b`), "Tidak"},
+	{regexp.MustCompile(`Hapus baris ini bila`), "Kosongkan bila"},
+}
+
+// formHelp is a description of the schema as the form shows it.
+func formHelp(desc string) string {
+	for _, r := range helpRewrites {
+		desc = r.re.ReplaceAllString(desc, r.with)
+	}
+	return desc
 }

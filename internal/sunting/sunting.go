@@ -370,10 +370,12 @@ func firstLeaf(n *node) *node {
 	return nil
 }
 
-// read turns a posted form into the document it describes.
-func readForm(file string, form url.Values, old *doc) (*doc, map[string]string) {
+// readForm turns a posted form into the document it describes. added is the path of
+// an entry the form added to a table whose keys the editor chooses, or "".
+func readForm(file string, form url.Values, old *doc) (d *doc, bad map[string]string, added string) {
 	tree, bad := parseForm(form)
-	d := &doc{file: file, kind: fileKind(file), tree: tree, order: map[string][]string{}}
+	added = newEntries(form, tree, schemaOf(fileKind(file)), bad)
+	d = &doc{file: file, kind: fileKind(file), tree: tree, order: map[string][]string{}}
 	if old != nil {
 		d.order = old.order
 	}
@@ -381,7 +383,42 @@ func readForm(file string, form url.Values, old *doc) (*doc, map[string]string) 
 		d.hasBody = true
 		d.body = strings.ReplaceAll(form.Get("isi"), "\r\n", "\n")
 	}
-	return d, bad
+	return d, bad, added
+}
+
+var indexRE = regexp.MustCompile(`\[[0-9]+\]`)
+
+// newEntries adds to tree the entries that the form's "kb.<path>" (a new key) and
+// "vb.<path>" (its value) give for tables whose keys the editor chooses
+// ([kepatuhan.aturan]). A key that is not one the table may have, or without a value,
+// is refused next to the table.
+func newEntries(form url.Values, tree map[string]any, root *spec, bad map[string]string) string {
+	added := ""
+	for k := range form {
+		p, ok := strings.CutPrefix(k, "kb.")
+		if !ok {
+			continue
+		}
+		key := strings.TrimSpace(form.Get(k))
+		s := lookupSpec(root, indexRE.ReplaceAllString(p, ""))
+		segs, ok := parsePath(p)
+		if key == "" || s == nil || !s.Map || !ok {
+			continue
+		}
+		val := strings.TrimSpace(form.Get("vb." + p))
+		switch {
+		case !bareKey.MatchString(key) || s.KeyPattern != "" && !regexp.MustCompile(s.KeyPattern).MatchString(key):
+			bad[p] = fmt.Sprintf("%q tidak dapat ditambahkan di sini", key)
+		case len(s.KeyChoices) > 0 && !slices.ContainsFunc(s.KeyChoices, func(c choice) bool { return c.Value == key }):
+			bad[p] = fmt.Sprintf("%s tidak dikenal Papan", key)
+		case val == "":
+			bad[p] = fmt.Sprintf("Pilih nilai untuk %s sebelum menambahkannya", key)
+		default:
+			setPath(tree, append(segs, seg{key: key, index: -1}), val)
+			added = p + "." + key
+		}
+	}
+	return added
 }
 
 // post handles the form's buttons: save, check, restore, and the list actions.
@@ -392,14 +429,26 @@ func (h *Handler) post(w http.ResponseWriter, r *http.Request, file string) {
 		return
 	}
 	old, _ := decodeDoc(file, src)
-	d, bad := readForm(file, r.PostForm, old)
+	d, bad, added := readForm(file, r.PostForm, old)
 	root := schemaOf(d.kind)
 	act := r.PostForm.Get("aksi")
 	p := h.page(file, r.PostForm.Get("hash"), src)
 	verb, target, _ := strings.Cut(act, ":")
 	switch verb {
 	case "tambah", "hapus", "naik", "turun":
-		focus, ok := listAction(d.tree, verb, target)
+		focus, ok := "", false
+		if s := lookupSpec(root, indexRE.ReplaceAllString(target, "")); verb == "tambah" && s != nil && s.Map {
+			// The new entry came with the form (newEntries): show it, the focus on it.
+			focus, ok = "isi:"+added, true
+			if added == "" {
+				focus = "baru:" + target
+				if bad[target] == "" {
+					bad[target] = "Pilih " + strings.ToLower(s.KeyLabel) + " yang akan ditambahkan"
+				}
+			}
+		} else {
+			focus, ok = listAction(d.tree, verb, target)
+		}
 		if !ok {
 			http.Error(w, "aksi tidak dikenal", http.StatusBadRequest)
 			return
@@ -561,7 +610,7 @@ func (h *Handler) live(w http.ResponseWriter, r *http.Request, file string) {
 		return
 	}
 	old, _ := decodeDoc(file, src)
-	d, bad := readForm(file, r.PostForm, old)
+	d, bad, _ := readForm(file, r.PostForm, old)
 	p := &formPage{File: file}
 	data := d.encode(schemaOf(d.kind))
 	ps, _, err := findings(r.Context(), h.sess, h.store.root, file, data)
