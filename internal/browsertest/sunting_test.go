@@ -5,12 +5,14 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/serve"
 )
@@ -94,3 +96,169 @@ func TestSuntingEditsAService(t *testing.T) {
 }
 
 var noDate time.Time
+
+// evalTo runs script in tab and fails the test when it throws.
+func evalTo[T any](t *testing.T, tab context.Context, what, script string) T {
+	t.Helper()
+	v, err := chromedp.Run(tab, chromedp.Evaluate[T](script))
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	return v
+}
+
+// keys types text into the focused control, a key at a time, as a keyboard does.
+func keys(t *testing.T, tab context.Context, text string) {
+	t.Helper()
+	if err := chromedp.Do(tab, chromedp.KeyEvent(text)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSuntingRefusesAWrongValue, by keyboard only: a word typed where a number belongs
+// and Enter (the form's first button, Simpan) write nothing; the error summary at the
+// top takes the focus, its message stands next to the field too, and each link of the
+// summary moves the focus to its field.
+func TestSuntingRefusesAWrongValue(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives Chromium")
+	}
+	dir, base := runSunting(t)
+	tab := bounded(t, browser(t))
+	const file = "content/dukcapil/ktp-el.toml"
+	before, _ := os.ReadFile(filepath.Join(dir, file))
+	if err := chromedp.Do(tab, chromedp.Navigate(base+"/_sunting/"+file)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, "the form", `document.readyState === "complete" && document.getElementById("f-persyaratan-0-jumlah") !== null`)
+	evalTo[bool](t, tab, "focus the field", `const f = document.getElementById("f-persyaratan-0-jumlah"); f.focus(); f.select(); true`)
+	keys(t, tab, "dua")
+	keys(t, tab, kb.Enter)
+	waitFor(t, tab, "the refused save", `document.readyState === "complete" && document.getElementById("ringkasan-galat") !== null`)
+	if after, _ := os.ReadFile(filepath.Join(dir, file)); string(after) != string(before) {
+		t.Error("a refused save wrote the file")
+	}
+	if got := evalTo[string](t, tab, "focus", `document.activeElement.id`); got != "ringkasan-galat" {
+		t.Errorf("after the refused save the focus is on %q, want the error summary", got)
+	}
+	if got := evalTo[string](t, tab, "the field", `document.getElementById("f-persyaratan-0-jumlah").value`); got != "dua" {
+		t.Errorf("the form lost the input: %q", got)
+	}
+	next := evalTo[string](t, tab, "the message next to the field", `(document.getElementById("f-persyaratan-0-jumlah-pesan") || {textContent: ""}).textContent`)
+	if !strings.Contains(next, "Galat:") {
+		t.Errorf("no galat next to the field: %q", next)
+	}
+	type link struct{ Href, Text string }
+	links := evalTo[[]link](t, tab, "the summary's links", `[...document.querySelectorAll("#ringkasan-galat a")].map(a => ({href: a.getAttribute("href"), text: a.textContent}))`)
+	if !slices.ContainsFunc(links, func(l link) bool { return l.Href == "#f-persyaratan-0-jumlah" && strings.Contains(next, l.Text) }) {
+		t.Errorf("the summary does not link the field's message: %v", links)
+	}
+	for i, l := range links {
+		evalTo[bool](t, tab, "back to the summary", `document.getElementById("ringkasan-galat").focus(); true`)
+		for range i + 1 {
+			keys(t, tab, kb.Tab)
+		}
+		if got := evalTo[string](t, tab, "focus", `document.activeElement.getAttribute("href") || ""`); got != l.Href {
+			t.Fatalf("Tab %d from the summary focuses %q, want its link %q", i+1, got, l.Href)
+		}
+		keys(t, tab, kb.Enter)
+		// The field itself, or the first control of the fieldset the link names.
+		ok := evalTo[bool](t, tab, "focus", `(() => { const t = document.getElementById(`+strconv.Quote(strings.TrimPrefix(l.Href, "#"))+`);
+			return document.activeElement === t || t.contains(document.activeElement) })()`)
+		if !ok {
+			id := evalTo[string](t, tab, "focus", `document.activeElement.id`)
+			t.Errorf("Enter on the summary's link %q leaves the focus on %q", l.Href, id)
+		}
+	}
+}
+
+// TestSuntingConflictLosesNothing: the file is changed on disk while its form is open;
+// Simpan is refused with the conflict message, the file keeps the disk's version, the
+// page shows both versions and the form keeps the editor's input. Simpan again replaces
+// the file knowingly, and the disk's version is in the backup.
+func TestSuntingConflictLosesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives Chromium")
+	}
+	dir, base := runSunting(t)
+	tab := bounded(t, browser(t))
+	const file = "content/dukcapil/ktp-el.toml"
+	if err := chromedp.Do(tab, chromedp.Navigate(base+"/_sunting/"+file)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, "the form", `document.readyState === "complete" && document.getElementById("f-nama") !== null`)
+	orig, _ := os.ReadFile(filepath.Join(dir, file))
+	disk := strings.Replace(string(orig), "kategori = ", "# disunting di penyunting teks\nkategori = ", 1)
+	if err := os.WriteFile(filepath.Join(dir, file), []byte(disk), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	evalTo[bool](t, tab, "edit and save", `document.getElementById("f-nama").value = "Nama dari formulir";
+		document.querySelector('button[value="simpan"]').click(); true`)
+	waitFor(t, tab, "the conflict", `document.readyState === "complete" && document.getElementById("bentrok") !== null`)
+	if got, _ := os.ReadFile(filepath.Join(dir, file)); string(got) != disk {
+		t.Error("the conflicting save replaced the disk's version")
+	}
+	type page struct {
+		Heading, Disk, Mine, Field string
+	}
+	p := evalTo[page](t, tab, "the conflict page", `(() => { const b = document.getElementById("bentrok"), pre = b.querySelectorAll("pre");
+		return {heading: b.querySelector("h2").textContent, disk: pre[0].textContent, mine: pre[1].textContent,
+			field: document.getElementById("f-nama").value} })()`)
+	if p.Heading != "Berkas diubah di tempat lain" || !strings.Contains(p.Disk, "# disunting di penyunting teks") ||
+		!strings.Contains(p.Mine, `nama = "Nama dari formulir"`) || p.Field != "Nama dari formulir" {
+		t.Errorf("the conflict page does not show both versions and the input: %+v", p)
+	}
+	evalTo[bool](t, tab, "save again", `document.querySelector('button[value="simpan"]').click(); true`)
+	waitFor(t, tab, "the saved message", `document.readyState === "complete" && document.querySelector(".berhasil") !== null`)
+	if got, _ := os.ReadFile(filepath.Join(dir, file)); !strings.Contains(string(got), `nama = "Nama dari formulir"`) {
+		t.Errorf("the second save did not write the editor's version:\n%s", got)
+	}
+	backups, _ := filepath.Glob(filepath.Join(dir, ".papan-cadangan", "sunting-*", filepath.FromSlash(file)))
+	if len(backups) != 1 {
+		t.Fatalf("backups %v, want one", backups)
+	}
+	if b, _ := os.ReadFile(backups[0]); string(b) != disk {
+		t.Error("the backup is not the disk's version")
+	}
+}
+
+// TestSuntingNewServiceOnHome: a new service made in /_sunting/ opens in its form; once
+// named and saved it is on the preview's home page.
+func TestSuntingNewServiceOnHome(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives Chromium")
+	}
+	dir, base := runSunting(t)
+	tab := bounded(t, browser(t))
+	if err := chromedp.Do(tab, chromedp.Navigate(base+"/_sunting/")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, "the list of files", `document.readyState === "complete" && document.getElementById("baru-slug") !== null`)
+	evalTo[bool](t, tab, "make a service", `document.getElementById("baru-opd").value = "dukcapil";
+		document.getElementById("baru-slug").value = "uji-formulir";
+		document.getElementById("baru-slug").form.requestSubmit(); true`)
+	waitFor(t, tab, "the new service's form", `document.readyState === "complete" && location.pathname === "/_sunting/content/dukcapil/uji-formulir.toml" && document.getElementById("f-nama") !== null`)
+	if _, err := os.Stat(filepath.Join(dir, "content/dukcapil/uji-formulir.toml")); err != nil {
+		t.Fatal(err)
+	}
+	evalTo[bool](t, tab, "name it and save", `document.getElementById("f-nama").value = "Layanan Uji Coba Formulir";
+		document.querySelector('button[value="simpan"]').click(); true`)
+	waitFor(t, tab, "the saved message", `document.readyState === "complete" && document.querySelector(".berhasil") !== null`)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if err := chromedp.Do(tab, chromedp.Navigate(base+"/")); err != nil {
+			t.Fatal(err)
+		}
+		if evalTo[bool](t, tab, "the home page", `document.body.textContent.includes("Layanan Uji Coba Formulir")`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the new service is not on the home page")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	href := evalTo[string](t, tab, "the link", `[...document.querySelectorAll("a")].find(a => a.textContent.includes("Layanan Uji Coba Formulir")).getAttribute("href")`)
+	if href != "/dukcapil/uji-formulir/" {
+		t.Errorf("the home page links the new service at %q", href)
+	}
+}

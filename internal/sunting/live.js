@@ -2,6 +2,20 @@
 // check on the unsaved text) and each message appears under its field. Without this
 // script the "Periksa" and "Simpan" buttons do the same.
 (function () {
+  // A link of an error summary moves the focus to its field, or to the first control of
+  // the fieldset it names (a fieldset takes no focus itself), and shows its label.
+  document.addEventListener('click', function (e) {
+    var a = e.target.closest ? e.target.closest('.galat-ringkas a[href^="#"], .saran-ringkas a[href^="#"]') : null;
+    var el = a && document.getElementById(a.getAttribute('href').slice(1));
+    if (!el) return;
+    var control = el.matches('input, select, textarea') ? el :
+      el.querySelector('input:not([type=hidden]), select, textarea, button');
+    if (!control) return;
+    e.preventDefault();
+    control.focus({preventScroll: true});
+    var label = el.tagName === 'FIELDSET' ? el : document.querySelector('label[for="' + control.id + '"]');
+    (label || control).scrollIntoView();
+  });
   var form = document.getElementById('formulir');
   var status = document.getElementById('temuan-langsung');
   if (!form || !status || !window.fetch || !window.URLSearchParams) return;
