@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -260,5 +261,112 @@ func TestSuntingNewServiceOnHome(t *testing.T) {
 	href := evalTo[string](t, tab, "the link", `[...document.querySelectorAll("a")].find(a => a.textContent.includes("Layanan Uji Coba Formulir")).getAttribute("href")`)
 	if href != "/dukcapil/uji-formulir/" {
 		t.Errorf("the home page links the new service at %q", href)
+	}
+}
+
+// TestSuntingPagesAreValid runs html-validate (recommended and document presets, as
+// TestHTMLValidate for built pages) and axe-core (WCAG 2.2 AA) on every kind of page of
+// the form editor, as the server sends them: the list of files (also with an error),
+// the forms of a service, an OPD, site.toml (with rule levels) and a page, a form
+// refused for a wrong value, the conflict page, and the pages of a file that is not
+// TOML and of one that is not there. Both want nothing found.
+func TestSuntingPagesAreValid(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives Chromium and node")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		skipOrFail(t, "node not found: install nodejs (test.sh does)")
+	}
+	cli := filepath.Join(repoRoot, "node_modules/html-validate/bin/html-validate.mjs")
+	if _, err := os.Stat(cli); err != nil {
+		skipOrFail(t, "html-validate is not installed (run `npm ci` at the repository root; test.sh does): %v", err)
+	}
+	axe := axeSource(t)
+	dir, base := runSunting(t)
+	site, _ := os.ReadFile(filepath.Join(dir, "site.toml"))
+	site = append(site, "\n[kepatuhan.aturan]\nSP016 = \"mati\"\nSP018 = \"galat\"\n"...)
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), site, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/dukcapil/rusak.toml"), []byte("nama = \"Tanpa tutup\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab := bounded(t, browser(t))
+	const ktp = "content/dukcapil/ktp-el.toml"
+	// fetch answers what the server sends for a GET, or for a POST of the form of the
+	// page open in the tab with the button aksi (and the Origin a browser sends).
+	fetch := func(what, script string, status int) string {
+		t.Helper()
+		type answer struct {
+			Status int
+			Text   string
+		}
+		a, err := chromedp.Run(tab, chromedp.Evaluate[answer](script+`.then(r => r.text().then(text => ({status: r.status, text})))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if a.Status != status {
+			t.Fatalf("%s: status %d, want %d", what, a.Status, status)
+		}
+		return a.Text
+	}
+	open := func(file, ready string) {
+		t.Helper()
+		if err := chromedp.Do(tab, chromedp.Navigate(base+"/_sunting/"+file)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, tab, file, `document.readyState === "complete" && document.getElementById(`+strconv.Quote(ready)+`) !== null`)
+	}
+	const post = `fetch(document.getElementById("formulir").action, {method: "POST", body: (() => {
+		const b = new URLSearchParams(new FormData(document.getElementById("formulir"))); b.set("aksi", "simpan"); return b })()})`
+	get := func(file string) string { return `fetch("/_sunting/` + file + `")` }
+
+	pages := map[string]string{}
+	open("", "baru-slug")
+	pages["index"] = fetch("the list", get(""), 200)
+	pages["broken"] = fetch("a file that is not TOML", get("content/dukcapil/rusak.toml"), 200)
+	pages["not-found"] = fetch("a file that is not there", get("content/dukcapil/tidak-ada.toml"), 404)
+	pages["service"] = fetch("a service", get(ktp), 200)
+	pages["opd"] = fetch("an OPD", get("content/dukcapil/_opd.toml"), 200)
+	pages["site"] = fetch("site.toml", get("site.toml"), 200)
+	pages["page"] = fetch("a page", get("content/halaman/tentang.md"), 200)
+	pages["index-with-error"] = fetch("a new service without a name", `fetch("/_sunting/baru", {method: "POST", body: new URLSearchParams({
+		token: document.querySelector('input[name="token"]').value, jenis: "layanan", opd: "dukcapil", slug: "Bukan Slug"})})`, 422)
+	open(ktp, "f-persyaratan-0-jumlah")
+	evalTo[bool](t, tab, "a wrong value", `document.getElementById("f-persyaratan-0-jumlah").value = "dua"; true`)
+	pages["refused"] = fetch("a refused save", post, 422)
+	open(ktp, "f-nama")
+	orig, _ := os.ReadFile(filepath.Join(dir, ktp))
+	if err := os.WriteFile(filepath.Join(dir, ktp), append([]byte("# diubah di penyunting teks\n"), orig...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pages["conflict"] = fetch("a conflict", post, 409)
+	for name, want := range map[string]string{
+		"refused": `id="ringkasan-galat"`, "conflict": `id="bentrok"`, "index-with-error": `class="kotak galat-ringkas"`,
+		"site": `name="kb.kepatuhan.aturan"`, "page": `id="f-isi"`, "broken": "Berkas belum dapat dibaca",
+	} {
+		if !strings.Contains(pages[name], want) {
+			t.Errorf("the %s page lacks %s", name, want)
+		}
+	}
+
+	out := t.TempDir()
+	for name, html := range pages {
+		if err := os.WriteFile(filepath.Join(out, name+".html"), []byte(html), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// axe on the page as sent, written into a page of the same server.
+		open("", "baru-slug")
+		if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`document.open(); document.write(`+strconv.Quote(html)+`); document.close(); true`)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		waitFor(t, tab, name, `document.readyState === "complete" && document.querySelector("main") !== null`)
+		checkAxe(t, tab, axe, "sunting "+name+" page")
+	}
+	config, _ := filepath.Abs(filepath.Join(repoRoot, ".htmlvalidate.json"))
+	cmd := exec.Command(node, cli, "--config", config, "--formatter", "text", filepath.ToSlash(out)+"/*.html")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("html-validate found errors in the form editor's pages (%v):\n%s", err, strings.ReplaceAll(string(b), out, ""))
 	}
 }

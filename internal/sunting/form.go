@@ -80,6 +80,7 @@ type node struct {
 	Multi   bool
 	Index   int // of an item in its list
 	Last    bool
+	Item    bool // an item of a list of tables, whose help is its list's
 }
 
 // ID is the HTML id of the node's control; also the error summary's link target.
@@ -220,7 +221,7 @@ func buildNode(path, key string, s *spec, v any, present bool, order orderFunc, 
 	case kTables:
 		list, _ := tableList(v)
 		for i, item := range list {
-			it := &node{Path: fmt.Sprintf("%s[%d]", path, i), Key: key, Spec: s, Kind: kTable, Present: true, Index: i, Last: i == len(list)-1}
+			it := &node{Path: fmt.Sprintf("%s[%d]", path, i), Key: key, Spec: s, Kind: kTable, Present: true, Index: i, Last: i == len(list)-1, Item: true}
 			it.Fields = buildNodes(it.Path, item, s, nil, order, schemaPath)
 			n.Items = append(n.Items, it)
 		}

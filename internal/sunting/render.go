@@ -26,7 +26,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	},
 	"describedby": func(n *node) string {
 		var ids []string
-		if n.Unknown || n.Spec != nil && (n.Spec.Help != "" || len(n.Spec.Examples) > 0) {
+		if n.Unknown || !n.Item && n.Spec != nil && (n.Spec.Help != "" || len(n.Spec.Examples) > 0) {
 			ids = append(ids, n.ID()+"-bantuan")
 		}
 		if n.Kind == kLines || n.Kind == kTexts {
