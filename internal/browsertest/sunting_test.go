@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	"net"
 	"os"
@@ -368,5 +369,53 @@ func TestSuntingPagesAreValid(t *testing.T) {
 	cmd := exec.Command(node, cli, "--config", config, "--formatter", "text", filepath.ToSlash(out)+"/*.html")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("html-validate found errors in the form editor's pages (%v):\n%s", err, strings.ReplaceAll(string(b), out, ""))
+	}
+}
+
+// TestSuntingScreenshots takes the pictures docs/sunting.md shows (written there with
+// -screenshots): a service's form and a refused save on a phone, the list of files and
+// site.toml's rule levels on a wide screen.
+func TestSuntingScreenshots(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives Chromium")
+	}
+	dir, base := runSunting(t)
+	site, _ := os.ReadFile(filepath.Join(dir, "site.toml"))
+	site = append(site, "\n[kepatuhan.aturan]\nSP016 = \"mati\"\n"...)
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), site, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab := bounded(t, browser(t))
+	out := t.TempDir()
+	if *screenshots {
+		out = filepath.Join(repoRoot, "docs", "img")
+	}
+	shots := []struct {
+		name, path, ready, script string
+		width, height             int64
+	}{
+		{"sunting-360.png", "content/dukcapil/ktp-el.toml", "f-nama", "", 360, 1400},
+		{"sunting-galat-360.png", "content/dukcapil/ktp-el.toml", "f-persyaratan-0-jumlah",
+			`document.getElementById("f-persyaratan-0-jumlah").value = "dua"; document.querySelector('button[value="simpan"]').click()`, 360, 900},
+		{"sunting-1280.png", "", "baru-slug", "", 1280, 900},
+		{"sunting-aturan-1280.png", "site.toml", "f-kepatuhan-aturan", `document.getElementById("f-kepatuhan-aturan").scrollIntoView()`, 1280, 900},
+	}
+	for _, sh := range shots {
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(sh.width, sh.height), chromedp.Navigate(base+"/_sunting/"+sh.path)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, tab, sh.name, `document.readyState === "complete" && document.getElementById(`+strconv.Quote(sh.ready)+`) !== null`)
+		if sh.script != "" {
+			evalTo[bool](t, tab, sh.name, sh.script+"; true")
+			time.Sleep(300 * time.Millisecond)
+			waitFor(t, tab, sh.name, `document.readyState === "complete"`)
+		}
+		png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
+		if err != nil || !bytes.HasPrefix(png, []byte("\x89PNG")) {
+			t.Fatalf("%s: not a PNG (%v)", sh.name, err)
+		}
+		if err := os.WriteFile(filepath.Join(out, sh.name), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
