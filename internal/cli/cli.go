@@ -45,6 +45,7 @@ func commands() []command {
 		{"check", "papan check [--src FOLDER] [--format BENTUK] [--strict] [--summary]", "memeriksa isi dan kepatuhan standar tanpa menulis apa pun", runCheck},
 		{"serve", "papan serve [--src FOLDER] [--port N] [--bind ALAMAT]", "pratinjau langsung dengan muat ulang otomatis saat berkas disimpan", runServe},
 		{"new", "papan new layanan <opd>/<slug> | papan new opd <slug>", "membuat berkas baru berisi semua kunci dan petunjuk", runNew},
+		{"skema", "papan skema [--src FOLDER] [FOLDER-SKEMA]", "menulis skema JSON berkas isi dan .taplo.toml: VS Code (Even Better TOML) melengkapi dan memeriksa saat mengetik", runSkema},
 		{"ekspor", "papan ekspor xlsx [--src FOLDER] [--kosong] [--timpa] BERKAS.xlsx", "menulis semua standar ke buku kerja Excel untuk diisi OPD (--kosong: templat kosong)", runExport},
 		{"impor", "papan impor xlsx BERKAS.xlsx [--src FOLDER] [--timpa]", "menulis berkas standar dari buku kerja Excel; semua galat dilaporkan per sel", runImport},
 		{"gen-demo", "papan gen-demo --services N [--opd M] [--seed S] FOLDER", "menulis situs sintetis untuk uji kinerja dan demo", runGenDemo},

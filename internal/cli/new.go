@@ -40,5 +40,6 @@ func runNew(e *env, args []string) int {
 		return reportError(e, err)
 	}
 	fmt.Fprintf(e.stdout, "dibuat: %s\n", file)
+	installSkema(e, dir)
 	return ExitOK
 }

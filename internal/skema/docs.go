@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 
+	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -17,7 +18,11 @@ type doc struct {
 	choices  []Choice
 	def      any
 	pattern  string
+	min      *int64
+	keys     []Choice
 }
+
+func atLeast(n int64) *int64 { return &n }
 
 func typ[T any]() reflect.Type { return reflect.TypeFor[T]() }
 
@@ -35,6 +40,18 @@ func choices[S ~string](values []S, meaning map[string]string) []Choice {
 			panic(fmt.Sprintf("skema: value %q has no meaning", v))
 		}
 		out[i] = Choice{Value: string(v), Title: m}
+	}
+	return out
+}
+
+// tunableRules are the rules site.toml's [kepatuhan.aturan] may tune: every rule of the
+// rulebook but those the loader enforces (rules.CheckConfig refuses the others).
+func tunableRules() []Choice {
+	var out []Choice
+	for _, r := range rules.Rulebook {
+		if !r.Loader {
+			out = append(out, Choice{Value: r.ID, Title: fmt.Sprintf("%s (bawaan: %s)", r.Title, r.Severity)})
+		}
 	}
 	return out
 }
@@ -97,11 +114,11 @@ var docs = map[reflect.Type][]doc{
 		{key: "pencarian", title: "Pencarian", desc: "Pengaturan kotak pencarian di beranda."},
 	},
 	typ[standard.Home](): {
-		{key: "batas_daftar_lengkap", title: "Batas daftar lengkap", desc: "Jumlah layanan terbanyak yang didaftar satu per satu di beranda; situs yang lebih besar mendapat beranda ringkas berisi daftar OPD dan kategori. 0 berarti 300.", examples: []any{300}, def: standard.DefaultFullListLimit},
+		{key: "batas_daftar_lengkap", title: "Batas daftar lengkap", desc: "Jumlah layanan terbanyak yang didaftar satu per satu di beranda; situs yang lebih besar mendapat beranda ringkas berisi daftar OPD dan kategori. 0 berarti 300.", examples: []any{300}, def: standard.DefaultFullListLimit, min: atLeast(0)},
 	},
 	typ[standard.Compliance](): {
-		{key: "aturan", title: "Tingkat aturan", desc: "Tingkat setiap aturan papan check menurut nomornya, misalnya SP016 = \"mati\".", choices: []Choice{{"galat", "galat: papan check gagal"}, {"peringatan", "peringatan: dilaporkan, tidak menggagalkan"}, {"mati", "tidak diperiksa"}}, pattern: `^SP[0-9]{3}$`},
-		{key: "batas_evaluasi_bulan", title: "Batas umur evaluasi (bulan)", desc: "Berapa bulan evaluasi terakhir sebuah standar boleh berlalu sebelum dilaporkan.", examples: []any{12}, def: 12},
+		{key: "aturan", title: "Tingkat aturan", desc: "Tingkat setiap aturan papan check menurut nomornya, misalnya SP016 = \"mati\".", choices: []Choice{{rules.SettingError, "papan check gagal"}, {rules.SettingWarning, "dilaporkan, tidak menggagalkan papan check"}, {rules.SettingOff, "tidak diperiksa"}}, keys: tunableRules()},
+		{key: "batas_evaluasi_bulan", title: "Batas umur evaluasi (bulan)", desc: "Berapa bulan evaluasi terakhir sebuah standar boleh berlalu sebelum dilaporkan.", examples: []any{12}, def: 12, min: atLeast(1)},
 		{key: "dasbor", title: "Terbitkan dasbor", desc: "true: situs menerbitkan dasbor swa-penilaian kepatuhan di /kepatuhan/.", def: true},
 		{key: "hari_ini", title: "Tanggal pemeriksaan", desc: "Tanggal yang dipakai aturan sebagai hari ini, agar hasil dapat diulang; bila kosong, tanggal saat papan dijalankan." + dateNote, examples: []any{"2025-01-31"}},
 	},
@@ -176,7 +193,7 @@ var docs = map[reflect.Type][]doc{
 			"asli": "dokumen asli", "fotokopi": "fotokopi", "asli dan fotokopi": "dokumen asli dan fotokopinya", "elektronik": "berkas elektronik (unggahan)"})},
 		{key: "jenis", title: "Jenis persyaratan", desc: "Jenis persyaratan.", choices: choices(standard.RequirementKinds, map[string]string{
 			"administratif": "persyaratan administratif", "teknis": "persyaratan teknis"})},
-		{key: "jumlah", title: "Jumlah rangkap", desc: "Jumlah lembar atau rangkap, angka tanpa tanda kutip.", examples: []any{2}},
+		{key: "jumlah", title: "Jumlah rangkap", desc: "Jumlah lembar atau rangkap, angka tanpa tanda kutip.", examples: []any{2}, min: atLeast(0)},
 		{key: "kasus", title: "Kasus", desc: "Kelompokkan persyaratan per kasus; persyaratan dengan kasus yang sama tampil bersama di bawah judul kasus itu. Boleh dikosongkan.", examples: []any{"Hilang atau rusak"}},
 		{key: "jika", title: "Berlaku jika", desc: "Syarat yang hanya berlaku pada keadaan tertentu; sebut keadaannya, bukan \"bila diperlukan\".", examples: []any{"jika pemohon belum berusia 17 tahun"}},
 		{key: "atau", title: "Kelompok pilihan", desc: "Persyaratan yang cukup dipenuhi salah satunya diberi atau = nama kelompok yang sama, pada kasus yang sama. Nama kelompok tidak ditampilkan; satu kelompok paling sedikit dua persyaratan.", examples: []any{"bukti kehilangan"}},
@@ -202,7 +219,7 @@ var docs = map[reflect.Type][]doc{
 	},
 	typ[standard.Duration](): {
 		{key: "label", title: "Label", desc: "Untuk apa jangka waktu ini, wajib bila ada beberapa: tahap atau jalurnya. Label yang sama dengan kanal prosedur mengikatnya pada kanal itu.", examples: []any{"Penerbitan PBG"}},
-		{key: "nilai", title: "Lama penyelesaian", desc: "Lama penyelesaian, atau yang tersingkat bila paling_lama diisi; angka tanpa tanda kutip, lebih dari 0.", examples: []any{3}},
+		{key: "nilai", title: "Lama penyelesaian", desc: "Lama penyelesaian, atau yang tersingkat bila paling_lama diisi; angka tanpa tanda kutip, lebih dari 0.", examples: []any{3}, min: atLeast(1)},
 		{key: "satuan", title: "Satuan", desc: "Satuan waktu. Jam buka kantor bukan jangka waktu. Bila SK hanya menulis \"hari\", tulis satuan = \"hari\" seperti dalam SK.", choices: choices(standard.DurationUnits, unitsOf(standard.DurationUnits))},
 		{key: "dihitung_sejak", title: "Dihitung sejak", desc: "Kapan jangka waktu mulai dihitung.", examples: []any{"berkas dinyatakan lengkap"}},
 		{key: "paling_lama", title: "Paling lama", desc: "Untuk rentang (\"1 hari, paling lama 14 hari kerja\"): lama penyelesaian terpanjang; angka tanpa tanda kutip.", examples: []any{14}},
@@ -211,8 +228,8 @@ var docs = map[reflect.Type][]doc{
 	typ[standard.Fee](): {
 		{key: "uraian", title: "Uraian biaya", desc: "Untuk apa biaya ini.", examples: []any{"Retribusi pelayanan"}},
 		{key: "gratis", title: "Gratis", desc: "true hanya bila standar menyatakan layanan ini tidak dipungut biaya."},
-		{key: "tarif", title: "Tarif", desc: "Jumlah rupiah tanpa titik dan tanpa tanda kutip, lebih dari 0.", examples: []any{150000}},
-		{key: "tarif_min", title: "Tarif terendah", desc: "Rentang tarif: jumlah terendah dalam rupiah, bersama tarif_maks.", examples: []any{10000}},
+		{key: "tarif", title: "Tarif", desc: "Jumlah rupiah tanpa titik dan tanpa tanda kutip, lebih dari 0.", examples: []any{150000}, min: atLeast(1)},
+		{key: "tarif_min", title: "Tarif terendah", desc: "Rentang tarif: jumlah terendah dalam rupiah, bersama tarif_maks.", examples: []any{10000}, min: atLeast(1)},
 		{key: "tarif_maks", title: "Tarif tertinggi", desc: "Rentang tarif: jumlah tertinggi dalam rupiah, bersama tarif_min.", examples: []any{50000}},
 		{key: "ketentuan", title: "Ketentuan", desc: "Bila biaya ditetapkan dengan rumus atau peraturan: bagaimana besarnya ditetapkan.", examples: []any{"Retribusi dipungut berdasarkan Peraturan Daerah"}},
 		{key: "dasar_hukum", title: "Dasar hukum biaya", desc: "id dasar hukum ([[dasar_hukum]]) yang menetapkan biaya ini; wajib selain untuk gratis.", examples: []any{"perda-retribusi"}},
@@ -236,7 +253,7 @@ var docs = map[reflect.Type][]doc{
 		{key: "waktu_respons", title: "Waktu tanggapan", desc: "Berapa lama pengadu menunggu jawaban.", examples: []any{"paling lama 5 hari kerja"}},
 	},
 	typ[standard.Law](): {
-		{key: "id", title: "id", desc: "Nama pendek dasar hukum ini, huruf kecil dan tanda hubung; wajib bila dirujuk biaya atau peraturan perubahan.", examples: []any{"uu-25-2009"}},
+		{key: "id", title: "Pengenal (id)", desc: "Nama pendek dasar hukum ini, huruf kecil dan tanda hubung; wajib bila dirujuk biaya atau peraturan perubahan.", examples: []any{"uu-25-2009"}},
 		{key: "jenis", title: "Jenis peraturan", desc: "Jenis peraturan.", examples: []any{"Undang-Undang", "Peraturan Pemerintah", "Peraturan Daerah"}},
 		{key: "nomor", title: "Nomor", desc: "Nomor peraturan, dalam tanda kutip.", examples: []any{"25"}},
 		{key: "tahun", title: "Tahun", desc: "Tahun peraturan, angka tanpa tanda kutip.", examples: []any{2009}},

@@ -64,11 +64,15 @@ type Field struct {
 	Type        Type
 	Required    bool     // the loader refuses a file without it (",required")
 	Choices     []Choice // the allowed values, when the model fixes them; of a Map, its values'
+	Keys        []Choice // of a Map, the keys it may have and what each is, when the model fixes them
 	Examples    []any    // typical values, as a file writes them
 	Default     any      // the value when the key is left out, when the model has one
 	// Pattern is a regular expression (RE2, which JSON Schema's ECMA-262 accepts too)
 	// every value matches; of a Map, every key.
 	Pattern string
+	// Minimum, when not nil, is the least value an Integer field takes: the loader
+	// refuses less (jangka_waktu.nilai = 0, tarif = 0, a negative jumlah).
+	Minimum *int64
 	Fields  []*Field // of a Table, TableList or TableOrList, in the order the scaffold writes them
 }
 
@@ -136,7 +140,7 @@ func fieldsOf(t reflect.Type, path string) []*Field {
 		}
 		f := &Field{
 			Key: tf.Name, Path: join(path, tf.Name), Title: d.title, Description: d.desc,
-			Required: tf.Required, Choices: d.choices, Examples: d.examples, Default: d.def, Pattern: d.pattern,
+			Required: tf.Required, Choices: d.choices, Examples: d.examples, Default: d.def, Pattern: d.pattern, Minimum: d.min, Keys: d.keys,
 		}
 		ft := t.Field(tf.Index).Type
 		f.Type = typeOf(ft)

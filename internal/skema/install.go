@@ -1,0 +1,73 @@
+package skema
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Install gives the site in folder site what a Taplo-based editor needs: the schema of
+// every kind of file in schemaDir (relative to site, or absolute), written when missing
+// or out of date, and a .taplo.toml mapping the site's files to them, written when the
+// site has none (one the editors keep is left as it is). It returns the files it wrote.
+func Install(site, schemaDir string) ([]string, error) {
+	dir := schemaDir
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(site, dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var written []string
+	for _, k := range Kinds {
+		name := filepath.Join(dir, SchemaFile(k))
+		ok, err := writeIfChanged(name, Schema(k), true)
+		if err != nil {
+			return written, err
+		}
+		if ok {
+			written = append(written, name)
+		}
+	}
+	rel, err := filepath.Rel(site, dir)
+	if err != nil {
+		rel = dir
+	}
+	name := filepath.Join(site, TaploConfigFile)
+	ok, err := writeIfChanged(name, TaploConfig(filepath.ToSlash(rel)), false)
+	if ok {
+		written = append(written, name)
+	}
+	return written, err
+}
+
+// writeIfChanged writes b to name when name is missing or, with replace, holds other
+// bytes; it reports whether it wrote. A file is replaced by renaming a complete temporary
+// file over it, so an editor reading it never sees half a schema.
+func writeIfChanged(name string, b []byte, replace bool) (bool, error) {
+	old, err := os.ReadFile(name)
+	switch {
+	case err == nil && (!replace || bytes.Equal(old, b)):
+		return false, nil
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return false, err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".papan-skema-*.tmp")
+	if err != nil {
+		return false, err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return false, err
+	}
+	if err := tmp.Close(); err != nil {
+		return false, err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return false, err
+	}
+	return true, os.Rename(tmp.Name(), name)
+}
