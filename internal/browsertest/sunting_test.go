@@ -164,9 +164,13 @@ func TestSuntingRefusesAWrongValue(t *testing.T) {
 			t.Fatalf("Tab %d from the summary focuses %q, want its link %q", i+1, got, l.Href)
 		}
 		keys(t, tab, kb.Enter)
-		// The field itself, or the first control of the fieldset the link names.
-		ok := evalTo[bool](t, tab, "focus", `(() => { const t = document.getElementById(`+strconv.Quote(strings.TrimPrefix(l.Href, "#"))+`);
-			return document.activeElement === t || t.contains(document.activeElement) })()`)
+		// The field itself, or the first control of the fieldset the link names. The
+		// key's events are dispatched when KeyEvent returns, not always handled: wait.
+		ok := false
+		for deadline := time.Now().Add(3 * time.Second); !ok && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			ok = evalTo[bool](t, tab, "focus", `(() => { const t = document.getElementById(`+strconv.Quote(strings.TrimPrefix(l.Href, "#"))+`);
+				return document.activeElement === t || t.contains(document.activeElement) })()`)
+		}
 		if !ok {
 			id := evalTo[string](t, tab, "focus", `document.activeElement.id`)
 			t.Errorf("Enter on the summary's link %q leaves the focus on %q", l.Href, id)

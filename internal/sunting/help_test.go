@@ -72,7 +72,7 @@ func TestRuleLevels(t *testing.T) {
 		`<option value="mati" selected>mati: tidak diperiksa</option>`,
 		`<select id="f-kepatuhan-aturan-kunci-baru" name="kb.kepatuhan.aturan">`,
 		`<option value="SP020">SP020: `,
-		`<option value="peringatan">peringatan: dilaporkan, tidak menggagalkan</option>`,
+		`<option value="peringatan">peringatan: dilaporkan, tidak menggagalkan papan check</option>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the form lacks %s", want)

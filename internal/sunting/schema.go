@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/skema"
 )
 
@@ -59,8 +58,11 @@ func specs(fields []*skema.Field) []*spec {
 			// list when it has one (the rulebook's rule IDs).
 			s.Map, s.ValueChoices, s.Choices = true, s.Choices, nil
 			s.KeyPattern, s.KeyLabel, s.ValueLabel = f.Pattern, "Kunci", "Nilai"
-			if m, ok := mapKeys[f.Path]; ok {
-				s.KeyChoices, s.KeyLabel, s.ValueLabel = m.keys(), m.keyLabel, m.valueLabel
+			for _, k := range f.Keys {
+				s.KeyChoices = append(s.KeyChoices, choice{Value: k.Value, Title: k.Title})
+			}
+			if l, ok := mapLabels[f.Path]; ok {
+				s.KeyLabel, s.ValueLabel = l[0], l[1]
 			}
 		}
 		out = append(out, s)
@@ -68,22 +70,9 @@ func specs(fields []*skema.Field) []*spec {
 	return out
 }
 
-// mapKeys gives, for a table whose keys the editor chooses, the keys the model knows:
-// site.toml's [kepatuhan.aturan] takes the rule IDs that can be tuned (not the loader's).
-var mapKeys = map[string]struct {
-	keys                 func() []choice
-	keyLabel, valueLabel string
-}{
-	"kepatuhan.aturan": {keyLabel: "Aturan", valueLabel: "Tingkat", keys: func() []choice {
-		var out []choice
-		for _, r := range rules.Rulebook {
-			if !r.Loader {
-				out = append(out, choice{Value: r.ID, Title: r.Title})
-			}
-		}
-		return out
-	}},
-}
+// mapLabels names the controls that add an entry to a table whose keys the editor
+// chooses: what a key and a value are there.
+var mapLabels = map[string][2]string{"kepatuhan.aturan": {"Aturan", "Tingkat"}}
 
 // exampleLines is an example value as an editor types it in the form: a text, number
 // or date as it is, a list one item a line.
