@@ -20,6 +20,7 @@ func runServe(e *env, args []string) int {
 	src := srcFlag(fs)
 	port := fs.Int("port", defaultPort, "port HTTP; bila port bawaan terpakai, port kosong berikutnya dipilih")
 	bind := fs.String("bind", "127.0.0.1", "alamat yang didengarkan; 0.0.0.0 agar dapat dibuka dari ponsel di jaringan yang sama")
+	edit := fs.Bool("sunting", false, "menyediakan formulir sunting di /_sunting/ dan tautan \"Sunting\" di setiap halaman; hanya di 127.0.0.1")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -29,6 +30,12 @@ func runServe(e *env, args []string) int {
 	}
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(e.stderr, "papan serve: port %d tidak valid; pilih angka 1–65535\n", *port)
+		return ExitUsage
+	}
+	if *edit && !loopback(*bind) {
+		fmt.Fprintf(e.stderr, "papan serve: --sunting hanya dapat dipakai di komputer ini sendiri (127.0.0.1, ::1 atau localhost), bukan di %s:\n"+
+			"\tformulir sunting dapat mengubah berkas situs, jadi tidak dibuka untuk perangkat lain di jaringan.\n"+
+			"\tsaran: hapus --bind %s, atau jalankan tanpa --sunting\n", *bind, *bind)
 		return ExitUsage
 	}
 	explicit := false
@@ -70,7 +77,10 @@ func runServe(e *env, args []string) int {
 	}
 	fmt.Fprintln(e.stderr, "papan serve: memantau perubahan berkas; tekan Ctrl-C untuk berhenti")
 
-	if err := serve.Run(e.ctx, serve.Options{Dir: dir, Listener: ln, Log: e.stderr}); err != nil {
+	if *edit {
+		fmt.Fprintf(e.stderr, "papan serve: formulir sunting di http://%s/_sunting/\n", net.JoinHostPort(host, strconv.Itoa(addr.Port)))
+	}
+	if err := serve.Run(e.ctx, serve.Options{Dir: dir, Listener: ln, Log: e.stderr, Sunting: *edit}); err != nil {
 		fmt.Fprintf(e.stderr, "papan serve: %s\n", oserr.Text(err))
 		return ExitProblem
 	}
@@ -80,4 +90,13 @@ func runServe(e *env, args []string) int {
 
 func listen(bind string, port int) (net.Listener, error) {
 	return net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
+}
+
+// loopback reports whether bind is an address of this computer only.
+func loopback(bind string) bool {
+	if bind == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(bind)
+	return ip != nil && ip.IsLoopback()
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/papan-id/papan/internal/standard"
+	"github.com/papan-id/papan/internal/sunting"
 )
 
 // EventsPath is the address of the Server-Sent Events stream of build states. The
@@ -38,13 +39,19 @@ const overlayCSS = `#papan-overlay{position:fixed;z-index:2147483647;top:1rem;le
 	`#papan-overlay p{margin:0 0 .5rem}` +
 	`#papan-overlay .papan-title{font-size:1.2rem;font-weight:700;color:#a8001c}` +
 	`#papan-overlay pre{margin:0;padding:.75rem;white-space:pre-wrap;overflow-wrap:anywhere;` +
-	`background:#f3f3f3;color:#111;border-radius:4px;font:15px/1.5 ui-monospace,monospace}`
+	`background:#f3f3f3;color:#111;border-radius:4px;font:15px/1.5 ui-monospace,monospace}` +
+	`#papan-sunting{position:fixed;z-index:2147483646;right:.75rem;bottom:.75rem;padding:.6rem 1rem;` +
+	`background:#00703c;color:#fff;border:2px solid #fff;border-radius:4px;font:700 16px/1.2 system-ui,sans-serif;` +
+	`box-shadow:0 2px 8px rgba(0,0,0,.4)}#papan-sunting:focus{outline:3px solid #fd0;outline-offset:2px}`
 
 // snippet is added before </body> of every served HTML page. The overlay markup matches
 // what live.js builds, so a page loaded while the site is broken looks the same as one
 // told about it afterwards.
 var snippet = template.Must(template.New("snippet").Parse(
 	`<style id="papan-live-style">{{.CSS}}</style>
+{{- if .Edit}}
+<a id="papan-sunting" href="{{.Edit}}">Sunting</a>
+{{- end}}
 {{- if .Errors}}
 <div id="papan-overlay" role="alert"><p class="papan-title">{{.Title}}</p><p>{{.Intro}}</p><pre>
 {{- range $i, $e := .Errors}}{{if $i}}
@@ -58,6 +65,7 @@ type snippetData struct {
 	JS                    template.JS
 	Version, Title, Intro string
 	Errors                []string
+	Edit                  string // the address of the page's form, with papan serve --sunting
 }
 
 // brokenPage is served for every page before the site has ever built.
@@ -74,6 +82,14 @@ const brokenPage = `<!doctype html>
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == EventsPath {
 		s.events(w, r)
+		return
+	}
+	if s.edit != nil && strings.HasPrefix(r.URL.Path+"/", sunting.Prefix) {
+		if r.URL.Path+"/" == sunting.Prefix {
+			http.Redirect(w, r, sunting.Prefix, http.StatusFound)
+			return
+		}
+		s.edit.ServeHTTP(w, r)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -94,6 +110,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		body    []byte
 		status  = http.StatusOK
 		version string
+		edit    string
 	)
 	if good == nil {
 		name, body, status = "index.html", []byte(brokenPage), http.StatusInternalServerError
@@ -109,6 +126,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			name, status = standard.NotFoundAddress().File, http.StatusNotFound
 		}
 		version = good.version
+		if s.edit != nil && status == http.StatusOK {
+			edit = sunting.EditLink(name, good.outs[name].Kind)
+		}
 		var err error
 		if body, err = good.file(name); err != nil {
 			// A page that fails to render shows why, over a blank page, like a failed save.
@@ -125,7 +145,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctype = http.DetectContentType(body)
 	}
 	if strings.HasSuffix(name, ".html") {
-		body = inject(body, version, errs)
+		body = inject(body, version, errs, edit)
 	}
 	h.Set("Content-Type", ctype)
 	h.Set("Content-Length", strconv.Itoa(len(body)))
@@ -159,11 +179,11 @@ func resolve(has func(name string) bool, urlPath string) (name, redirect string,
 
 // inject returns page with the live-reload snippet, and the overlay when errs is not
 // empty, before its closing body tag.
-func inject(page []byte, version string, errs []string) []byte {
+func inject(page []byte, version string, errs []string, edit string) []byte {
 	var snip bytes.Buffer
 	err := snippet.Execute(&snip, snippetData{
 		CSS: template.CSS(overlayCSS), JS: template.JS(liveJS),
-		Version: version, Title: overlayTitle, Intro: overlayIntro, Errors: errs,
+		Version: version, Title: overlayTitle, Intro: overlayIntro, Errors: errs, Edit: edit,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("serve: live-reload snippet: %v", err)) // fixed template and data

@@ -43,6 +43,7 @@ import (
 	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/oserr"
 	"github.com/papan-id/papan/internal/standard"
+	"github.com/papan-id/papan/internal/sunting"
 )
 
 // DefaultDelay is how long the watcher waits for a burst of file events to end before a
@@ -56,6 +57,9 @@ type Options struct {
 	Listener net.Listener  // where to serve; Run closes it
 	Log      io.Writer     // progress and problems, for a person; may be nil
 	Delay    time.Duration // quiet period before a rebuild; 0 means DefaultDelay
+	// Sunting serves the form editor (package sunting) at /_sunting/ and puts a
+	// "Sunting" link on every page that has a file of its own. Listen on loopback only.
+	Sunting bool
 }
 
 // Run serves the site in opts.Dir until ctx is done, rebuilding it whenever a source file
@@ -78,6 +82,9 @@ func Run(ctx context.Context, opts Options) error {
 		return fmt.Errorf("tidak dapat memantau %s: %w", opts.Dir, err)
 	}
 	s := NewServer(os.DirFS(opts.Dir), log)
+	if opts.Sunting {
+		s.edit = sunting.New(opts.Dir, s.sess)
+	}
 	s.Rebuild(ctx, nil) // the watcher is already running: a save during this build is not lost
 
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
@@ -118,8 +125,9 @@ func Run(ctx context.Context, opts Options) error {
 type Server struct {
 	sess       *engine.Session
 	log        io.Writer
-	eagerLimit int    // see defaultEagerLimit
-	boot       string // distinguishes this process's versions from a previous run's
+	eagerLimit int          // see defaultEagerLimit
+	boot       string       // distinguishes this process's versions from a previous run's
+	edit       http.Handler // the form editor, with Options.Sunting; else nil
 
 	mu       sync.Mutex
 	builds   int
