@@ -3,6 +3,8 @@ package build
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -24,25 +26,40 @@ import (
 // folder" in the package documentation.
 const ManifestName = engine.ManifestFile
 
-// manifestHeader is the manifest's first line.
-const manifestHeader = "papan-keluaran 1"
+// manifestHeader is the manifest's first line; manifestHeader1 the one of the first
+// format, which listed paths alone and is still read, for the output of an older Papan
+// to be replaced.
+const (
+	manifestHeader  = "papan-keluaran 2"
+	manifestHeader1 = "papan-keluaran 1"
+)
 
 // maxNamed is how many foreign files a refusal names; the rest are counted.
 const maxNamed = 3
 
-// writeManifest writes the manifest of the files in paths into dir, sorting paths.
-func writeManifest(dir string, paths []string) error {
-	slices.Sort(paths)
-	f, err := os.Create(filepath.Join(dir, ManifestName))
+// writeManifest writes the manifest of files (sorted by path) into dir.
+func writeManifest(dir string, files []*engine.OutFile) error {
+	return writeBuffered(filepath.Join(dir, ManifestName), func(w *bufio.Writer) {
+		w.WriteString(manifestHeader + "\n")
+		var hexSum [2 * sha256.Size]byte
+		for _, f := range files {
+			hex.Encode(hexSum[:], f.Sum[:])
+			w.WriteString(f.Path)
+			w.WriteByte('\t')
+			w.Write(hexSum[:])
+			w.WriteByte('\n')
+		}
+	})
+}
+
+// writeBuffered writes the file name with write, through a buffer.
+func writeBuffered(name string, write func(*bufio.Writer)) error {
+	f, err := os.Create(name)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 64<<10)
-	w.WriteString(manifestHeader + "\n")
-	for _, p := range paths {
-		w.WriteString(p)
-		w.WriteByte('\n')
-	}
+	write(w)
 	err = w.Flush()
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -58,8 +75,11 @@ func readManifest(dir string) (paths []string, ok bool) {
 		return nil, false
 	}
 	header, rest, _ := strings.Cut(string(b), "\n")
-	if strings.TrimSuffix(header, "\r") != manifestHeader {
+	if h := strings.TrimSuffix(header, "\r"); h != manifestHeader && h != manifestHeader1 {
 		return nil, false
+	}
+	if rest == "" {
+		return nil, true
 	}
 	paths = strings.Split(strings.TrimSuffix(rest, "\n"), "\n")
 	for i, p := range paths {
