@@ -97,7 +97,9 @@ type Result struct {
 // Build builds the site and replaces opts.Out with it.
 func Build(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
-	if err := checkOut(opts); err != nil {
+	// With the cache, a build that finds nothing changed touches nothing, so the look
+	// for foreign files in the previous output waits until something is to be written.
+	if err := checkOutWalk(opts, !opts.Cache); err != nil {
 		return Result{}, err
 	}
 	out, err := filepath.Abs(opts.Out)
@@ -106,18 +108,21 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	}
 	var cache *engine.Cache
 	var prev map[string]*engine.OutFile
-	var oldPaths []string
+	oldPaths, previous := readManifest(out)
+	if !previous {
+		oldPaths = nil
+	}
 	if opts.Cache && opts.SrcDir != "" {
 		cache = engine.OpenCache(opts.SrcDir, "build")
-		if paths, ok := readManifest(out); ok && cache.Out == out {
-			prev, oldPaths = cache.PreviousFiles(), paths
+		if previous && cache.Out == out {
+			prev = cache.PreviousFiles()
 		}
 	}
 	tmp, err := makeTemp(out)
 	if err != nil {
 		return Result{}, err
 	}
-	res, err := buildSite(ctx, opts, tmp, out, cache, prev, oldPaths)
+	res, err := buildSite(ctx, opts, tmp, out, cache, prev, oldPaths, previous)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -132,7 +137,10 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 // buildSite writes the site into tmp and puts it in place of out: by swapping the folders,
 // or, with prev (the files of out as the build cache knows them), by updating out file
 // by file (inplace.go).
-func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine.Cache, prev map[string]*engine.OutFile, oldPaths []string) (Result, error) {
+//
+// oldPaths are the files the previous output's manifest lists; previous says whether
+// there is one.
+func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine.Cache, prev map[string]*engine.OutFile, oldPaths []string, previous bool) (Result, error) {
 	w := newWriter(tmp)
 	w.out, w.prev, w.keepLinks = out, prev, cache != nil
 	var reused sync.Map // *engine.Record → true: its pages were found as they were written
@@ -162,7 +170,16 @@ func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine
 		return Result{}, err
 	}
 	res := Result{Warnings: site.Warnings, Drafts: site.Drafts}
+	var dirs []engine.OutFile // the previous output's folders, when the cache knows them
+	if prev != nil && len(cache.Dirs) > 0 {
+		dirs = cache.Dirs
+	}
 	if cache != nil && cache.Unchanged() && w.unchanged(cache) {
+		// Nothing is to be written; an output someone added files to is still refused,
+		// as a full build would.
+		if err := checkForeign(opts.Out, out, oldPaths, dirs); err != nil {
+			return Result{}, err
+		}
 		os.RemoveAll(tmp) // made empty, left empty
 		res.Unchanged = true
 		res.Pages, res.Files, res.Bytes = count(cache)
@@ -203,6 +220,11 @@ func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
+	if opts.Cache && previous {
+		if err := checkForeign(opts.Out, out, oldPaths, dirs); err != nil {
+			return Result{}, err
+		}
+	}
 	r := w.result()
 	res.Pages, res.Files, res.Bytes = r.Pages, r.Files, r.Bytes
 	if prev != nil {
@@ -216,6 +238,7 @@ func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine
 	}
 	if cache != nil {
 		w.fillCache(cache, files)
+		cache.Dirs = outDirs(out, files)
 		cache.Save() // a site folder that cannot be written is built all the same
 	}
 	return res, nil

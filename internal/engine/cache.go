@@ -117,6 +117,9 @@ type Cache struct {
 	Out      string
 	Files    []OutFile
 	Manifest OutFile
+	// Dirs are the output's folders ("." first) with their modification times and
+	// inodes, as the build left them: a folder as recorded has had nothing added.
+	Dirs []OutFile
 
 	next      []*Record // of this run, in the order of the service files
 	site      [sha256.Size]byte
@@ -150,7 +153,7 @@ func OpenCache(siteDir, name string) *Cache {
 		c.Touch()
 	}
 	if ok && was.sum != c.exe.sum {
-		c.prev, c.Out, c.Files = nil, "", nil // another binary: another theme, other rules
+		c.prev, c.Out, c.Files, c.Dirs = nil, "", nil, nil // another binary: another theme, other rules
 	}
 	return c
 }
@@ -227,6 +230,7 @@ type cacheFile struct {
 	Out      string
 	Files    []outGob
 	Manifest outGob
+	Dirs     []outGob
 }
 
 type recordGob struct {
@@ -305,6 +309,9 @@ func (c *Cache) Save() error {
 	}
 	for i := range c.Files {
 		f.Files = append(f.Files, encodeOut(t, &c.Files[i]))
+	}
+	for i := range c.Dirs {
+		f.Dirs = append(f.Dirs, encodeOut(t, &c.Dirs[i]))
 	}
 	f.Strings = t.list
 
@@ -411,6 +418,10 @@ func (c *Cache) decode(b []byte) (err error) {
 	c.Files = make([]OutFile, len(f.Files))
 	for i, g := range f.Files {
 		c.Files[i] = decodeOut(str, g)
+	}
+	c.Dirs = make([]OutFile, len(f.Dirs))
+	for i, g := range f.Dirs {
+		c.Dirs[i] = decodeOut(str, g)
 	}
 	c.prev = make(map[string]*Record, len(f.Records))
 	for _, g := range f.Records {
