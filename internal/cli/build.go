@@ -64,8 +64,8 @@ func runBuild(e *env, args []string) int {
 	}
 	switch {
 	case res.Unchanged:
-		fmt.Fprintf(e.stderr, "papan: tidak ada yang berubah; %s tidak disentuh (%d halaman, %d berkas) dalam %d ms\n",
-			shown, res.Pages, res.Files, res.Elapsed.Milliseconds())
+		fmt.Fprintf(e.stderr, "papan: tidak ada yang berubah sejak build sebelumnya; %s tidak disentuh (%d halaman, %d berkas)\n",
+			shown, res.Pages, res.Files)
 	case res.InPlace:
 		fmt.Fprintf(e.stderr, "papan: %d halaman (%d berkas, %d KB) di %s: %d berkas ditulis, %d dihapus, %d tidak berubah, dalam %d ms\n",
 			res.Pages, res.Files, (res.Bytes+1023)/1024, shown, res.Written, res.Removed, res.Files-res.Written, res.Elapsed.Milliseconds())
