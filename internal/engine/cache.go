@@ -228,9 +228,9 @@ type cacheFile struct {
 	Strings  []string
 	Records  []recordGob
 	Out      string
-	Files    []outGob
-	Manifest outGob
-	Dirs     []outGob
+	Files    []byte // encodeOuts
+	Manifest []byte
+	Dirs     []byte
 }
 
 type recordGob struct {
@@ -242,15 +242,7 @@ type recordGob struct {
 	Problems []problemGob
 	Score    rules.ServiceScore
 	Draft    bool
-	Pages    []outGob
-}
-
-type outGob struct {
-	Path        uint32
-	Size, Mtime int64
-	Ino         uint64
-	Sum         []byte
-	Links       []uint32
+	Pages    []byte // encodeOuts
 }
 
 type problemGob struct {
@@ -284,7 +276,7 @@ func (c *Cache) Save() error {
 	}
 	t := &strtab{index: map[string]uint32{}}
 	f := cacheFile{ExePath: c.exe.path, ExeStat: c.exe.stat, ExeSum: c.exe.sum[:], Site: c.site[:], Out: c.Out,
-		Manifest: encodeOut(t, &c.Manifest)}
+		Manifest: encodeOuts(t, []OutFile{c.Manifest}), Files: encodeOuts(t, c.Files), Dirs: encodeOuts(t, c.Dirs)}
 	for _, r := range c.next {
 		if r == nil {
 			continue
@@ -302,16 +294,8 @@ func (c *Cache) Save() error {
 			}
 			g.Entry = &e
 		}
-		for i := range r.Pages {
-			g.Pages = append(g.Pages, encodeOut(t, &r.Pages[i]))
-		}
+		g.Pages = encodeOuts(t, r.Pages)
 		f.Records = append(f.Records, g)
-	}
-	for i := range c.Files {
-		f.Files = append(f.Files, encodeOut(t, &c.Files[i]))
-	}
-	for i := range c.Dirs {
-		f.Dirs = append(f.Dirs, encodeOut(t, &c.Dirs[i]))
 	}
 	f.Strings = t.list
 
@@ -345,15 +329,79 @@ func (c *Cache) Save() error {
 	return err
 }
 
-func encodeOut(t *strtab, o *OutFile) outGob {
-	g := outGob{Path: t.id(o.Path), Size: o.Size, Mtime: o.Mtime, Ino: o.Ino, Sum: o.Sum[:]}
-	if len(o.Links) > 0 {
-		g.Links = make([]uint32, len(o.Links))
-		for i, l := range o.Links {
-			g.Links[i] = t.id(l)
+// encodeOuts encodes files compactly, as gob would take long to: for each, its path
+// (a string of t), size, modification time, inode, SHA-256 and links (strings of t),
+// in varints but the hash.
+func encodeOuts(t *strtab, files []OutFile) []byte {
+	if len(files) == 0 {
+		return nil
+	}
+	b := binary.AppendUvarint(nil, uint64(len(files)))
+	for i := range files {
+		f := &files[i]
+		b = binary.AppendUvarint(b, uint64(t.id(f.Path)))
+		b = binary.AppendVarint(b, f.Size)
+		b = binary.AppendVarint(b, f.Mtime)
+		b = binary.AppendUvarint(b, f.Ino)
+		b = append(b, f.Sum[:]...)
+		b = binary.AppendUvarint(b, uint64(len(f.Links)))
+		for _, l := range f.Links {
+			b = binary.AppendUvarint(b, uint64(t.id(l)))
 		}
 	}
-	return g
+	return b
+}
+
+// decodeOuts decodes what encodeOuts encoded; it panics on bytes it did not make
+// (decode recovers).
+func decodeOuts(str func(uint32) string, b []byte) []OutFile {
+	if len(b) == 0 {
+		return nil
+	}
+	uv := func() uint64 {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			panic("bad varint")
+		}
+		b = b[n:]
+		return v
+	}
+	sv := func() int64 {
+		v, n := binary.Varint(b)
+		if n <= 0 {
+			panic("bad varint")
+		}
+		b = b[n:]
+		return v
+	}
+	n := uv()
+	if n > uint64(len(b)) {
+		panic("bad count")
+	}
+	files := make([]OutFile, n)
+	for i := range files {
+		f := &files[i]
+		f.Path = str(uint32(uv()))
+		f.Size, f.Mtime, f.Ino = sv(), sv(), uv()
+		if len(b) < sha256.Size {
+			panic("short hash")
+		}
+		copy(f.Sum[:], b)
+		b = b[sha256.Size:]
+		if nl := uv(); nl > 0 {
+			if nl > uint64(len(b)) {
+				panic("bad count")
+			}
+			f.Links = make([]string, nl)
+			for j := range f.Links {
+				f.Links[j] = str(uint32(uv()))
+			}
+		}
+	}
+	if len(b) != 0 {
+		panic("trailing bytes")
+	}
+	return files
 }
 
 func encodeProblems(t *strtab, ps standard.Problems) []problemGob {
@@ -414,27 +462,18 @@ func (c *Cache) decode(b []byte) (err error) {
 	copySum(c.exe.sum[:], f.ExeSum)
 	copySum(c.prevSite[:], f.Site)
 	c.Out = f.Out
-	c.Manifest = decodeOut(str, f.Manifest)
-	c.Files = make([]OutFile, len(f.Files))
-	for i, g := range f.Files {
-		c.Files[i] = decodeOut(str, g)
+	if m := decodeOuts(str, f.Manifest); len(m) == 1 {
+		c.Manifest = m[0]
 	}
-	c.Dirs = make([]OutFile, len(f.Dirs))
-	for i, g := range f.Dirs {
-		c.Dirs[i] = decodeOut(str, g)
-	}
+	c.Files = decodeOuts(str, f.Files)
+	c.Dirs = decodeOuts(str, f.Dirs)
 	c.prev = make(map[string]*Record, len(f.Records))
 	for _, g := range f.Records {
 		r := &Record{File: str(g.File), stat: g.Stat, entry: g.Entry, score: g.Score, draft: g.Draft,
 			findings: decodeProblems(str, g.Findings), problems: decodeProblems(str, g.Problems)}
 		copySum(r.key[:], g.Key)
 		copySum(r.sum[:], g.Sum)
-		if len(g.Pages) > 0 {
-			r.Pages = make([]OutFile, len(g.Pages))
-			for i, p := range g.Pages {
-				r.Pages[i] = decodeOut(str, p)
-			}
-		}
+		r.Pages = decodeOuts(str, g.Pages)
 		c.prev[r.File] = r
 	}
 	return nil
@@ -445,18 +484,6 @@ func copySum(dst, src []byte) {
 		panic("hash of the wrong length")
 	}
 	copy(dst, src)
-}
-
-func decodeOut(str func(uint32) string, g outGob) OutFile {
-	o := OutFile{Path: str(g.Path), Size: g.Size, Mtime: g.Mtime, Ino: g.Ino}
-	copySum(o.Sum[:], g.Sum)
-	if len(g.Links) > 0 {
-		o.Links = make([]string, len(g.Links))
-		for i, l := range g.Links {
-			o.Links[i] = str(l)
-		}
-	}
-	return o
 }
 
 func decodeProblems(str func(uint32) string, gs []problemGob) standard.Problems {
