@@ -337,3 +337,39 @@ func TestCacheWithoutFlag(t *testing.T) {
 		t.Errorf("a build without the cache made %s: %v", engine.CacheDir, err)
 	}
 }
+
+// TestCacheFileBecomesFolder: an incremental build replaces a file of the previous
+// output with a folder of the same name, and back.
+func TestCacheFileBecomesFolder(t *testing.T) {
+	src := genSite(t, 3, 8)
+	out := filepath.Join(t.TempDir(), "public")
+	for i, files := range []map[string]string{
+		{"static/unduh": "berkas"},
+		{"static/unduh": "-", "static/unduh/formulir.txt": "folder"},
+		{"static/unduh": "berkas lagi"},
+	} {
+		for name, text := range files {
+			if text == "-" {
+				if err := os.RemoveAll(filepath.Join(src, filepath.FromSlash(name))); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			if i == 2 {
+				os.RemoveAll(filepath.Join(src, "static", "unduh"))
+			}
+			writeSiteFile(t, src, name, text)
+		}
+		res := buildCached(t, src, out)
+		if i > 0 && !res.InPlace {
+			t.Errorf("build %d was not incremental", i)
+		}
+		fresh := filepath.Join(t.TempDir(), "fresh")
+		if _, err := Build(context.Background(), Options{Src: os.DirFS(src), SrcDir: src, Out: fresh}); err != nil {
+			t.Fatal(err)
+		}
+		if d := sameTrees(readTree(t, out), readTree(t, fresh)); d != "" {
+			t.Fatalf("build %d: the output differs from a build without the cache:\n%s", i, d)
+		}
+	}
+}

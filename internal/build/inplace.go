@@ -75,28 +75,8 @@ func applyInPlace(tmp, out string, staged []string, files []*engine.OutFile, old
 			return 0, 0, err
 		}
 	}
-	// 2. The changed files, renamed into place.
-	slices.Sort(staged)
-	var dirs sync.Map
-	mkdir := func(d string) error {
-		if _, ok := dirs.Load(d); ok || d == "." {
-			return nil
-		}
-		err := os.MkdirAll(filepath.Join(out, filepath.FromSlash(d)), 0o755)
-		dirs.Store(d, true)
-		return err
-	}
-	err = parallel.ForWorkers(context.Background(), 2, len(staged), func(_ context.Context, i int) error {
-		p := staged[i]
-		if err := mkdir(path.Dir(p)); err != nil {
-			return err
-		}
-		return os.Rename(filepath.Join(tmp, filepath.FromSlash(p)), filepath.Join(out, filepath.FromSlash(p)))
-	})
-	if err != nil {
-		return 0, 0, fmt.Errorf("keluaran baru ditulis sebagian (build berikutnya melengkapinya): %w", err)
-	}
-	// 3. The files no longer built, and the folders they leave empty.
+	// 2. The files no longer built, and the folders they leave empty: first, so that a
+	// file may take the place of a folder that was, or the other way round.
 	var emptied sync.Map
 	var n atomic.Int64
 	parallel.ForWorkers(context.Background(), 2, len(gone), func(_ context.Context, i int) error {
@@ -116,6 +96,27 @@ func applyInPlace(tmp, out string, staged []string, files []*engine.OutFile, old
 				break
 			}
 		}
+	}
+	// 3. The changed files, renamed into place.
+	slices.Sort(staged)
+	var dirs sync.Map
+	mkdir := func(d string) error {
+		if _, ok := dirs.Load(d); ok || d == "." {
+			return nil
+		}
+		err := os.MkdirAll(filepath.Join(out, filepath.FromSlash(d)), 0o755)
+		dirs.Store(d, true)
+		return err
+	}
+	err = parallel.ForWorkers(context.Background(), 2, len(staged), func(_ context.Context, i int) error {
+		p := staged[i]
+		if err := mkdir(path.Dir(p)); err != nil {
+			return err
+		}
+		return os.Rename(filepath.Join(tmp, filepath.FromSlash(p)), filepath.Join(out, filepath.FromSlash(p)))
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("keluaran baru ditulis sebagian (build berikutnya melengkapinya): %w", err)
 	}
 	// 4. The new manifest.
 	if err := os.Rename(filepath.Join(tmp, ManifestName), filepath.Join(out, ManifestName)); err != nil {
