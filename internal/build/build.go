@@ -97,6 +97,10 @@ type Result struct {
 // Build builds the site and replaces opts.Out with it.
 func Build(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
+	var cache *engine.Cache
+	if opts.Cache && opts.SrcDir != "" {
+		cache = engine.OpenCache(opts.SrcDir, "build") // read while the output is looked at
+	}
 	// With the cache, a build that finds nothing changed touches nothing, so the look
 	// for foreign files in the previous output waits until something is to be written.
 	if err := checkOutWalk(opts, !opts.Cache); err != nil {
@@ -106,15 +110,13 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	var cache *engine.Cache
 	var prev map[string]*engine.OutFile
 	oldPaths, previous := readManifest(out)
 	if !previous {
 		oldPaths = nil
 	}
-	if opts.Cache && opts.SrcDir != "" {
-		cache = engine.OpenCache(opts.SrcDir, "build")
-		if previous && cache.Out == out {
+	if cache != nil {
+		if cache.Wait(); previous && cache.Out == out {
 			prev = cache.PreviousFiles()
 		}
 	}
@@ -338,6 +340,9 @@ type writer struct {
 	keepLinks bool                       // keep the links of the services' pages, for the cache
 	sitePhase atomic.Bool                // the site-wide files are being written
 
+	strsMu sync.Mutex
+	strs   map[string]string // the links kept, each once; guarded by strsMu
+
 	mu     sync.Mutex
 	files  map[string]*engine.OutFile // every file of the new output by path; guarded by mu
 	staged []string                   // the files written into dir with prev; guarded by mu
@@ -346,7 +351,7 @@ type writer struct {
 func newWriter(dir string) *writer {
 	// 64 KB holds most pages whole, so most files are written in one system call.
 	return &writer{dir: dir, bufs: sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }},
-		links: newLinkCheck(), files: map[string]*engine.OutFile{}}
+		links: newLinkCheck(), files: map[string]*engine.OutFile{}, strs: map[string]string{}}
 }
 
 // write renders o straight into its file, making its folder when needed. Nothing is
@@ -401,9 +406,18 @@ func (w *writer) write(o render.Output) error {
 	cw.sum.Sum(file.Sum[:0])
 	if w.keepLinks && o.Kind != "" && !w.sitePhase.Load() {
 		file.Links = make([]string, len(cw.scan.found))
+		w.strsMu.Lock()
 		for i, l := range cw.scan.found {
-			file.Links[i] = string(l)
+			// Most links of a service's pages are the same on every service's (the
+			// stylesheet, the home page, its OPD's page): each is kept once.
+			k, ok := w.strs[string(l)]
+			if !ok {
+				k = string(l)
+				w.strs[k] = k
+			}
+			file.Links[i] = k
 		}
+		w.strsMu.Unlock()
 	}
 	w.links.done(o.Path, cw.scan)
 	staged := w.prev != nil

@@ -121,7 +121,8 @@ type Cache struct {
 	// inodes, as the build left them: a folder as recorded has had nothing added.
 	Dirs []OutFile
 
-	next      []*Record // of this run, in the order of the service files
+	loaded    chan struct{} // closed once the file is read
+	next      []*Record     // of this run, in the order of the service files
 	site      [sha256.Size]byte
 	unchanged bool
 	// stale is set when the saved file is not what this run would write although
@@ -142,21 +143,28 @@ type exeID struct {
 }
 
 // OpenCache opens the cache of the kind of run name ("build", "check") of the site in
-// siteDir. A cache that cannot be read or trusted is ignored: the cache is then empty,
-// and Save writes it anew.
+// siteDir, reading it in the background while the caller goes on: its fields are set once
+// Wait returns (Run waits itself). A cache that cannot be read or trusted is ignored:
+// the cache is then empty, and Save writes it anew.
 func OpenCache(siteDir, name string) *Cache {
-	c := &Cache{file: filepath.Join(siteDir, CacheDir, name)}
-	ok := c.load()
-	was := c.exe
-	c.exe = thisExe(ok, was)
-	if !ok || was != c.exe {
-		c.Touch()
-	}
-	if ok && was.sum != c.exe.sum {
-		c.prev, c.Out, c.Files, c.Dirs = nil, "", nil, nil // another binary: another theme, other rules
-	}
+	c := &Cache{file: filepath.Join(siteDir, CacheDir, name), loaded: make(chan struct{})}
+	go func() {
+		defer close(c.loaded)
+		ok := c.load()
+		was := c.exe
+		c.exe = thisExe(ok, was)
+		if !ok || was != c.exe {
+			c.Touch()
+		}
+		if ok && was.sum != c.exe.sum {
+			c.prev, c.Out, c.Files, c.Dirs = nil, "", nil, nil // another binary: another theme, other rules
+		}
+	}()
 	return c
 }
+
+// Wait waits until c has been read (see OpenCache).
+func (c *Cache) Wait() { <-c.loaded }
 
 // thisExe identifies the running binary, taking the stored sum when the binary's stat
 // is the stored one.
@@ -200,6 +208,7 @@ func (c *Cache) Records() []*Record { return c.next }
 // PreviousFiles returns every file of the output the cache describes (Out): the files of
 // the records of the last saved run, and its Files.
 func (c *Cache) PreviousFiles() map[string]*OutFile {
+	c.Wait()
 	m := make(map[string]*OutFile, len(c.Files)+3*len(c.prev))
 	for i := range c.Files {
 		m[c.Files[i].Path] = &c.Files[i]
@@ -271,6 +280,7 @@ func (t *strtab) id(s string) uint32 {
 // old one), unless the run found nothing changed and the saved file says all Save would.
 // Records of files with no record this run are dropped.
 func (c *Cache) Save() error {
+	c.Wait()
 	if c.unchanged && !c.stale.Load() {
 		return nil
 	}
@@ -427,7 +437,8 @@ func (c *Cache) load() bool {
 		return false
 	}
 	if err := c.decode(b); err != nil {
-		*c = Cache{file: c.file}
+		c.prev, c.prevSite, c.exe = nil, [sha256.Size]byte{}, exeID{}
+		c.Out, c.Files, c.Manifest, c.Dirs = "", nil, OutFile{}, nil
 		return false
 	}
 	return true

@@ -24,7 +24,8 @@ func TestCacheOtherBinary(t *testing.T) {
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
 	}
-	if c := OpenCache(dir, "check"); len(c.prev) != 4 {
+	c = OpenCache(dir, "check")
+	if c.Wait(); len(c.prev) != 4 {
 		t.Fatalf("this binary's cache has %d records, want 4", len(c.prev))
 	}
 	// As if another binary had written it: another file, other bytes.
@@ -34,7 +35,8 @@ func TestCacheOtherBinary(t *testing.T) {
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
 	}
-	if c := OpenCache(dir, "check"); c.prev != nil {
+	c = OpenCache(dir, "check")
+	if c.Wait(); c.prev != nil {
 		t.Errorf("another binary's cache was trusted: %d records", len(c.prev))
 	}
 	if _, err := os.Stat(filepath.Join(dir, CacheDir, "check")); err != nil {

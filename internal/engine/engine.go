@@ -111,6 +111,7 @@ func Run(ctx context.Context, src fs.FS, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if opts.Cache != nil {
+		opts.Cache.Wait() // read while the frame was
 		opts.Cache.begin(len(files))
 		p.keys = p.frameKeys()
 	}
