@@ -269,7 +269,7 @@ func TestBadCacheIgnored(t *testing.T) {
 		{"truncated", good[:len(good)/2]},
 		{"garbage", bytes.Repeat([]byte("papan "), 1000)},
 		{"empty", nil},
-		{"another format version", append([]byte("papan-cache 0\n"), good[len("papan-cache 1\n"):]...)},
+		{"another format version", append([]byte("papan-cache 0\n"), good[len("papan-cache 2\n"):]...)},
 		{"a byte changed inside", flipped},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -51,7 +52,7 @@ const CacheDir = ".papan-cache"
 
 // cacheMagic is the first line of a cache file: the format and its version. A change to
 // what a record holds, or how, changes the version.
-const cacheMagic = "papan-cache 1\n"
+const cacheMagic = "papan-cache 2\n"
 
 // trustAfter is how long before a read a file's modification time must lie for its stat
 // to stand for its bytes next time (see "racy git"): clocks of file systems are coarse.
@@ -227,19 +228,22 @@ func (c *Cache) begin(n int) {
 	c.unchanged = false
 }
 
-// The file on disk is cacheMagic, then a gob stream of a cacheFile, then the SHA-256 of
-// both. Strings that repeat — rule messages, hints, links — are kept once, in Strings.
-type cacheFile struct {
-	ExePath  string
-	ExeStat  fileStat
-	ExeSum   []byte
-	Site     []byte
-	Strings  []string
-	Records  []recordGob
-	Out      string
-	Files    []byte // encodeOuts
-	Manifest []byte
-	Dirs     []byte
+// The file on disk is cacheMagic, then a gob stream — a cacheHead, one recordGob per
+// record (so that no message holds the whole cache in memory), a cacheTail — then the
+// SHA-256 of all that. Strings that repeat — rule messages, hints, paths, links — are
+// kept once, in the tail's Strings, and named by their index.
+type cacheHead struct {
+	ExePath string
+	ExeStat fileStat
+	ExeSum  []byte
+	Site    []byte
+	Out     string
+	Records int
+}
+
+type cacheTail struct {
+	Manifest, Files, Dirs []byte // encodeOuts
+	Strings               []string
 }
 
 type recordGob struct {
@@ -284,38 +288,6 @@ func (c *Cache) Save() error {
 	if c.unchanged && !c.stale.Load() {
 		return nil
 	}
-	t := &strtab{index: map[string]uint32{}}
-	f := cacheFile{ExePath: c.exe.path, ExeStat: c.exe.stat, ExeSum: c.exe.sum[:], Site: c.site[:], Out: c.Out,
-		Manifest: encodeOuts(t, []OutFile{c.Manifest}), Files: encodeOuts(t, c.Files), Dirs: encodeOuts(t, c.Dirs)}
-	for _, r := range c.next {
-		if r == nil {
-			continue
-		}
-		g := recordGob{File: t.id(r.File), Key: r.key[:], Sum: r.sum[:], Stat: r.stat, Score: r.score, Draft: r.draft,
-			Findings: encodeProblems(t, r.findings), Problems: encodeProblems(t, r.problems)}
-		if r.entry != nil {
-			e := *r.entry
-			e.OPD = nil
-			// The entry keeps its requirements' names in a field of its own, which gob
-			// does not see: carry them as requirements, which ListEntry reads back.
-			e.Requirements = nil
-			for n := range r.entry.RequirementNames() {
-				e.Requirements = append(e.Requirements, standard.Requirement{Name: n})
-			}
-			g.Entry = &e
-		}
-		g.Pages = encodeOuts(t, r.Pages)
-		f.Records = append(f.Records, g)
-	}
-	f.Strings = t.list
-
-	var buf bytes.Buffer
-	buf.WriteString(cacheMagic)
-	if err := gob.NewEncoder(&buf).Encode(&f); err != nil {
-		return err
-	}
-	sum := sha256.Sum256(buf.Bytes())
-	buf.Write(sum[:])
 	if err := os.MkdirAll(filepath.Dir(c.file), 0o755); err != nil {
 		return err
 	}
@@ -323,7 +295,13 @@ func (c *Cache) Save() error {
 	if err != nil {
 		return err
 	}
-	_, err = tmp.Write(buf.Bytes())
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	h := sha256.New()
+	err = c.encode(io.MultiWriter(bw, h))
+	if err == nil {
+		bw.Write(h.Sum(nil))
+		err = bw.Flush()
+	}
 	if err == nil {
 		err = tmp.Chmod(0o644)
 	}
@@ -337,6 +315,47 @@ func (c *Cache) Save() error {
 		os.Remove(tmp.Name())
 	}
 	return err
+}
+
+// encode writes c, from its magic line to its tail, to w.
+func (c *Cache) encode(w io.Writer) error {
+	io.WriteString(w, cacheMagic)
+	t := &strtab{index: map[string]uint32{}}
+	n := 0
+	for _, r := range c.next {
+		if r != nil {
+			n++
+		}
+	}
+	enc := gob.NewEncoder(w)
+	if err := enc.Encode(&cacheHead{ExePath: c.exe.path, ExeStat: c.exe.stat, ExeSum: c.exe.sum[:], Site: c.site[:],
+		Out: c.Out, Records: n}); err != nil {
+		return err
+	}
+	for _, r := range c.next {
+		if r == nil {
+			continue
+		}
+		g := recordGob{File: t.id(r.File), Key: r.key[:], Sum: r.sum[:], Stat: r.stat, Score: r.score, Draft: r.draft,
+			Findings: encodeProblems(t, r.findings), Problems: encodeProblems(t, r.problems), Pages: encodeOuts(t, r.Pages)}
+		if r.entry != nil {
+			e := *r.entry
+			e.OPD = nil
+			// The entry keeps its requirements' names in a field of its own, which gob
+			// does not see: carry them as requirements, which ListEntry reads back.
+			e.Requirements = nil
+			for n := range r.entry.RequirementNames() {
+				e.Requirements = append(e.Requirements, standard.Requirement{Name: n})
+			}
+			g.Entry = &e
+		}
+		if err := enc.Encode(&g); err != nil {
+			return err
+		}
+	}
+	tail := cacheTail{Manifest: encodeOuts(t, []OutFile{c.Manifest}), Files: encodeOuts(t, c.Files), Dirs: encodeOuts(t, c.Dirs)}
+	tail.Strings = t.list
+	return enc.Encode(&tail)
 }
 
 // encodeOuts encodes files compactly, as gob would take long to: for each, its path
@@ -459,27 +478,41 @@ func (c *Cache) decode(b []byte) (err error) {
 			err = fmt.Errorf("%w: %v", errBadCache, r)
 		}
 	}()
-	var f cacheFile
-	if err := gob.NewDecoder(bytes.NewReader(body[len(cacheMagic):])).Decode(&f); err != nil {
+	dec := gob.NewDecoder(bytes.NewReader(body[len(cacheMagic):]))
+	var head cacheHead
+	if err := dec.Decode(&head); err != nil {
+		return err
+	}
+	if head.Records < 0 || head.Records > len(body) {
+		return errBadCache
+	}
+	records := make([]recordGob, head.Records)
+	for i := range records {
+		if err := dec.Decode(&records[i]); err != nil {
+			return err
+		}
+	}
+	var tail cacheTail
+	if err := dec.Decode(&tail); err != nil {
 		return err
 	}
 	str := func(i uint32) string {
-		if int(i) >= len(f.Strings) {
+		if int(i) >= len(tail.Strings) {
 			panic("string index out of range")
 		}
-		return f.Strings[i]
+		return tail.Strings[i]
 	}
-	c.exe = exeID{path: f.ExePath, stat: f.ExeStat}
-	copySum(c.exe.sum[:], f.ExeSum)
-	copySum(c.prevSite[:], f.Site)
-	c.Out = f.Out
-	if m := decodeOuts(str, f.Manifest); len(m) == 1 {
+	c.exe = exeID{path: head.ExePath, stat: head.ExeStat}
+	copySum(c.exe.sum[:], head.ExeSum)
+	copySum(c.prevSite[:], head.Site)
+	c.Out = head.Out
+	if m := decodeOuts(str, tail.Manifest); len(m) == 1 {
 		c.Manifest = m[0]
 	}
-	c.Files = decodeOuts(str, f.Files)
-	c.Dirs = decodeOuts(str, f.Dirs)
-	c.prev = make(map[string]*Record, len(f.Records))
-	for _, g := range f.Records {
+	c.Files = decodeOuts(str, tail.Files)
+	c.Dirs = decodeOuts(str, tail.Dirs)
+	c.prev = make(map[string]*Record, len(records))
+	for _, g := range records {
 		r := &Record{File: str(g.File), stat: g.Stat, entry: g.Entry, score: g.Score, draft: g.Draft,
 			findings: decodeProblems(str, g.Findings), problems: decodeProblems(str, g.Problems)}
 		copySum(r.key[:], g.Key)
