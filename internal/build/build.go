@@ -209,7 +209,7 @@ func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine
 		return b, err
 	})
 	w.sitePhase.Store(true)
-	if err := writeAll(ctx, w, append(site.Renderer.SiteOutputs(), headersOutput())); err != nil {
+	if err := writeAll(ctx, w, longestFirst(append(site.Renderer.SiteOutputs(), headersOutput()))); err != nil {
 		return Result{}, err
 	}
 	if err := w.links.check(); err != nil {
@@ -603,6 +603,24 @@ func (w *writer) result() Result {
 // so memory does not grow with the size of the site.
 func writeAll(ctx context.Context, w *writer, outs []render.Output) error {
 	return parallel.For(ctx, len(outs), func(_ context.Context, i int) error { return w.write(outs[i]) })
+}
+
+// longestFirst puts the site-wide open-data files (data/…) first: each holds every
+// service and is written by one goroutine, the CSV for a second or more at 10,000
+// services, so started last they would keep one CPU busy after the other pages are done.
+// Started first, the other pages are written on the other CPU meanwhile.
+func longestFirst(outs []render.Output) []render.Output {
+	slices.SortStableFunc(outs, func(a, b render.Output) int {
+		da, db := strings.HasPrefix(a.Path, "data/"), strings.HasPrefix(b.Path, "data/")
+		switch {
+		case da && !db:
+			return -1
+		case db && !da:
+			return 1
+		}
+		return 0
+	})
+	return outs
 }
 
 // safePath refuses output paths that could leave the output folder. Slugs are validated

@@ -343,23 +343,13 @@ func TestCacheWithoutFlag(t *testing.T) {
 func TestCacheFileBecomesFolder(t *testing.T) {
 	src := genSite(t, 3, 8)
 	out := filepath.Join(t.TempDir(), "public")
-	for i, files := range []map[string]string{
-		{"static/unduh": "berkas"},
-		{"static/unduh": "-", "static/unduh/formulir.txt": "folder"},
-		{"static/unduh": "berkas lagi"},
+	unduh := filepath.Join(src, "static", "unduh")
+	for i, step := range []func(){
+		func() { writeSiteFile(t, src, "static/unduh", "berkas") },
+		func() { os.Remove(unduh); writeSiteFile(t, src, "static/unduh/formulir.txt", "folder") },
+		func() { os.RemoveAll(unduh); writeSiteFile(t, src, "static/unduh", "berkas lagi") },
 	} {
-		for name, text := range files {
-			if text == "-" {
-				if err := os.RemoveAll(filepath.Join(src, filepath.FromSlash(name))); err != nil {
-					t.Fatal(err)
-				}
-				continue
-			}
-			if i == 2 {
-				os.RemoveAll(filepath.Join(src, "static", "unduh"))
-			}
-			writeSiteFile(t, src, name, text)
-		}
+		step()
 		res := buildCached(t, src, out)
 		if i > 0 && !res.InPlace {
 			t.Errorf("build %d was not incremental", i)
