@@ -53,7 +53,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/papan-id/papan/internal/engine"
@@ -537,12 +536,7 @@ func count(c *engine.Cache) (pages, files int, bytes int64) {
 }
 
 // inode returns the inode number of fi, or 0 where the system has none.
-func inode(fi fs.FileInfo) uint64 {
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		return st.Ino
-	}
-	return 0
-}
+func inode(fi fs.FileInfo) uint64 { return engine.Inode(fi) }
 
 // countingWriter counts the bytes of a file and shows them to the link check's scanner
 // on their way to disk.

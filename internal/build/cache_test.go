@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -67,7 +66,7 @@ func snapshot(t *testing.T, dir string) (map[string][]byte, map[string]fileID) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ids[p] = fileID{fi.Sys().(*syscall.Stat_t).Ino, fi.ModTime()}
+		ids[p] = fileID{engine.Inode(fi), fi.ModTime()}
 	}
 	return files, ids
 }

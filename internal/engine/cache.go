@@ -16,10 +16,10 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/papan-id/papan/internal/content"
+	"github.com/papan-id/papan/internal/oserr"
 	"github.com/papan-id/papan/internal/render"
 	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
@@ -77,11 +77,7 @@ type fileStat struct {
 }
 
 func statOf(fi fs.FileInfo) fileStat {
-	st := fileStat{Size: fi.Size(), Mtime: fi.ModTime().UnixNano()}
-	if s, ok := fi.Sys().(*syscall.Stat_t); ok {
-		st.Ino = s.Ino
-	}
-	return st
+	return fileStat{Size: fi.Size(), Mtime: fi.ModTime().UnixNano(), Ino: Inode(fi)}
 }
 
 // Record is what a run made of one service file: what the site-wide part of a run needs
@@ -565,8 +561,9 @@ func (p *pipeline) frameKeys() *keys {
 	writeKeyPart(h, []byte(cacheMagic))
 	writeKeyPart(h, p.opts.Cache.exe.sum[:])
 	o := p.opts
-	writeKeyPart(h, fmt.Appendf(nil, "base=%q link=%q today=%s locate=%t drafts=%t strict=%t",
-		o.BaseURL, o.LinkBase, p.today.Format(time.DateOnly), o.Locate, o.Drafts, o.Strict))
+	// PAPAN_DEBUG adds the TOML parser's own words to the loader's messages.
+	writeKeyPart(h, fmt.Appendf(nil, "base=%q link=%q today=%s locate=%t drafts=%t strict=%t debug=%q",
+		o.BaseURL, o.LinkBase, p.today.Format(time.DateOnly), o.Locate, o.Drafts, o.Strict, os.Getenv(oserr.DebugEnv)))
 	for _, f := range append([]string{content.ConfigFile}, pageFiles(p.site)...) {
 		writeKeyPart(h, []byte(f))
 		b, _ := fs.ReadFile(p.src, f)
