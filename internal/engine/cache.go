@@ -682,6 +682,7 @@ func (p *pipeline) cached(i int, file string, write func(render.Output) error) (
 			if o := p.opds[path.Base(path.Dir(file))]; o != nil {
 				res.service = prev.entry.ListEntry(p.intern)
 				res.service.OPD = o
+				prev.entry = res.service // the decoded copy may go
 			}
 		}
 		return res, nil
