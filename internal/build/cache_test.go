@@ -106,7 +106,7 @@ func serviceFiles(t *testing.T, src string) []string {
 var summaryLine = regexp.MustCompile(`(?m)^ringkasan = "`)
 
 // TestCacheProperty: over seeded random sequences of edits, additions and deletions of
-// service files, edits of an OPD's file, of site.toml, of a page, of the theme
+// service files, drafts, edits of an OPD's file, of site.toml, of a page, of the theme
 // (layouts/, static/) and steps that change nothing, a build with the cache leaves an
 // output byte for byte that of a build without it, every file whose bytes did not
 // change keeps its inode and modification time, and a build after no change says so.
@@ -134,7 +134,7 @@ func TestCacheProperty(t *testing.T) {
 				files := serviceFiles(t, src)
 				pick := files[rng.IntN(len(files))]
 				var what string
-				switch k := rng.IntN(9); k {
+				switch k := rng.IntN(10); k {
 				case 0, 1: // edit a service's summary, which its pages and lists show
 					b, _ := os.ReadFile(filepath.Join(src, pick))
 					b = summaryLine.ReplaceAll(b, fmt.Appendf(nil, `ringkasan = "Langkah %d. `, step))
@@ -169,6 +169,15 @@ func TestCacheProperty(t *testing.T) {
 						css, _ := fs.ReadFile(papan.Theme(), "static/papan.css")
 						writeSiteFile(t, src, "static/papan.css", string(css)+fmt.Sprintf("\n/* %d */\n", step))
 						what = "override the stylesheet"
+					}
+				case 8: // a service made a draft, or published again
+					b, _ := os.ReadFile(filepath.Join(src, pick))
+					if text, ok := strings.CutPrefix(string(b), "draf = true\n"); ok {
+						writeSiteFile(t, src, pick, text)
+						what = "publish " + pick
+					} else {
+						writeSiteFile(t, src, pick, "draf = true\n"+string(b))
+						what = "make a draft of " + pick
 					}
 				case 7: // a page in the menu
 					writeSiteFile(t, src, "content/halaman/tentang.md", fmt.Sprintf("+++\njudul = \"Tentang\"\nmenu = \"Tentang %d\"\n+++\n\nSitus ini.\n", step))
