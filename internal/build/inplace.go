@@ -126,8 +126,12 @@ func applyInPlace(tmp, out string, staged []string, files []*engine.OutFile, old
 	return len(staged), int(n.Load()), nil
 }
 
-// replaceFile writes the file name with write into a temporary file beside it and
-// renames it over name.
+// manifestTemp is the manifest being replaced, at the output's root: a build killed
+// while writing it leaves it, and the next build writes over it, so it is not foreign.
+const manifestTemp = ManifestName + ".papan-tmp"
+
+// replaceFile writes the file name with write into a temporary file beside it
+// (manifestTemp for the manifest) and renames it over name.
 func replaceFile(name string, write func(*bufio.Writer)) error {
 	tmp := name + ".papan-tmp"
 	if err := writeBuffered(tmp, write); err != nil {

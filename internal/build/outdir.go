@@ -376,7 +376,7 @@ func foreignScan(dir string, paths []string) (read, walk func(rel string, foreig
 				sub = append(sub, p)
 			case !e.Type().IsRegular():
 				*foreign = append(*foreign, p)
-			case p == ManifestName || listed(p):
+			case p == ManifestName || p == manifestTemp || listed(p):
 			default:
 				*foreign = append(*foreign, p)
 			}
