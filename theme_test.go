@@ -175,7 +175,8 @@ func TestLayoutOverridesTheme(t *testing.T) {
 				}
 			}
 			for p, b := range plain {
-				if !changed[p] && !bytes.Equal(files[p], b) {
+				// The manifest holds every file's hash, so it changes with any page.
+				if !changed[p] && p != ".papan-keluaran" && !bytes.Equal(files[p], b) {
 					t.Errorf("%s changed, though %s is not used by it", p, tc.file)
 				}
 			}

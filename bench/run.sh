@@ -4,8 +4,10 @@
 # Builds papan, generates synthetic sites of 1,000 and 10,000 services (and 200,000 with
 # BENCH_200K=1), and times, each RUNS times (default 3) with /usr/bin/time -v, reporting the
 # median wall time and the median peak RSS:
-#   papan build            on all CPUs, and with GOMAXPROCS=1 and GOMAXPROCS=2
-#   papan check
+#   papan build            cold (--tanpa-cache), on all CPUs, and with GOMAXPROCS=1 and 2
+#   papan check            cold (--tanpa-cache)
+#   papan build / check    with the build cache (issue 18): nothing changed, and (build)
+#                          one service's summary changed
 #   cp -r of papan's output tree, the floor of pure I/O
 #   hugo                   on an equivalent Markdown site (bench/hugo-site.sh), 1,000 and
 #                          10,000 pages (and 200,000 with BENCH_HUGO_200K=1)
@@ -65,12 +67,19 @@ for n in $sizes; do
 		measure "papan gen-demo" "$n" "rm -rf '$site'" -- "$papan" gen-demo --services "$n" --seed "$seed" "$site"
 	fi
 	out=$work/out-$n
-	measure "papan build" "$n" ":" -- "$papan" build --src "$site" --out "$out"
+	measure "papan build (cold, --tanpa-cache)" "$n" ":" -- "$papan" build --tanpa-cache --src "$site" --out "$out"
 	if [ "$n" -le 10000 ]; then # the speedup from 1 to 2 workers; too slow to repeat at 200,000
-		measure "papan build, GOMAXPROCS=1" "$n" ":" -- env GOMAXPROCS=1 "$papan" build --src "$site" --out "$out"
-		measure "papan build, GOMAXPROCS=2" "$n" ":" -- env GOMAXPROCS=2 "$papan" build --src "$site" --out "$out"
+		measure "papan build, GOMAXPROCS=1" "$n" ":" -- env GOMAXPROCS=1 "$papan" build --tanpa-cache --src "$site" --out "$out"
+		measure "papan build, GOMAXPROCS=2" "$n" ":" -- env GOMAXPROCS=2 "$papan" build --tanpa-cache --src "$site" --out "$out"
 	fi
-	measure "papan check" "$n" ":" -- "$papan" check --src "$site"
+	measure "papan check (cold, --tanpa-cache)" "$n" ":" -- "$papan" check --tanpa-cache --src "$site"
+	# The build cache (issue 18): a first build with it fills it, untimed.
+	"$papan" build --src "$site" --out "$out" 2>/dev/null
+	"$papan" check --src "$site" >/dev/null || true
+	measure "papan build, nothing changed" "$n" ":" -- "$papan" build --src "$site" --out "$out"
+	svc=$(ls "$site"/content/*/*.toml | grep -v /_opd.toml | head -1)
+	measure "papan build, one service changed" "$n" "sed -i 's/^ringkasan = \"/ringkasan = \"Diubah. /' '$svc'" -- "$papan" build --src "$site" --out "$out"
+	measure "papan check, nothing changed" "$n" ":" -- "$papan" check --src "$site"
 	measure "cp -r of the output (floor)" "$n" "rm -rf '$work/copy-$n'" -- cp -r "$out" "$work/copy-$n"
 	rm -rf "$work/copy-$n"
 	if [ -n "$HUGO" ] && { [ "$n" -le 10000 ] || [ "${BENCH_HUGO_200K:-}" = 1 ]; }; then

@@ -39,14 +39,17 @@ package build
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -68,6 +71,8 @@ type Options struct {
 	// the error is then standard.Problems with every problem and finding, located, and
 	// the previous output is left as it was.
 	Strict bool
+	// Cache uses the build cache in SrcDir (engine.CacheDir): see "Incremental builds".
+	Cache bool
 }
 
 // Result describes a finished build.
@@ -78,66 +83,47 @@ type Result struct {
 	Elapsed  time.Duration
 	Warnings standard.Problems // located; the build succeeded despite them
 	Drafts   int               // services marked draf = true, not published
+	// Unchanged is set when the build cache found nothing changed: the output was
+	// left as it was, nothing rendered or written.
+	Unchanged bool
+	// InPlace is set when the previous output was updated file by file (see
+	// "Incremental builds"); Written files were then written or replaced, Removed
+	// removed, and the others left untouched.
+	InPlace          bool
+	Written, Removed int
 }
 
 // Build builds the site and replaces opts.Out with it.
 func Build(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
-	if err := checkOut(opts); err != nil {
+	var cache *engine.Cache
+	if opts.Cache && opts.SrcDir != "" {
+		cache = engine.OpenCache(opts.SrcDir, "build") // read while the output is looked at
+	}
+	// With the cache, a build that finds nothing changed touches nothing, so the look
+	// for foreign files in the previous output waits until something is to be written.
+	if err := checkOutWalk(opts, !opts.Cache); err != nil {
 		return Result{}, err
 	}
-	var warnings standard.Problems
-	var drafts int
-	res, err := writeAtomically(ctx, opts.Out, func(dir string) (Result, error) {
-		w := newWriter(dir)
-		site, err := engine.Run(ctx, opts.Src, engine.Options{BaseURL: opts.BaseURL, Write: w.write,
-			Templates: func(r *render.Renderer) { w.links.setBase(r.URL("/"), r.AbsURL("/")) },
-			Strict:    opts.Strict, Locate: opts.Strict})
-		if err != nil {
-			return Result{}, err
-		}
-		warnings, drafts = site.Warnings, site.Drafts
-		site.Findings = nil // the dashboard has its own; let a big site's go while pages are written
-		// The site-wide data files hold every service whole, which the build no longer
-		// does: they read back each service's layanan.json, one at a time.
-		site.Renderer.SetRecords(func(s *standard.Service) ([]byte, error) {
-			return os.ReadFile(filepath.Join(dir, filepath.FromSlash(s.DataAddr().File)))
-		})
-		if err := writeAll(ctx, w, append(site.Renderer.SiteOutputs(), headersOutput())); err != nil {
-			return Result{}, err
-		}
-		if err := w.links.check(); err != nil {
-			return Result{}, err
-		}
-		if err := writeManifest(dir, w.paths); err != nil {
-			return Result{}, err
-		}
-		return w.result(), nil
-	})
-	res.Warnings, res.Drafts = warnings, drafts
-	res.Elapsed = time.Since(start)
-	return res, err
-}
-
-// writeAtomically calls write with a temporary folder beside out, then swaps it in
-// when write succeeds.
-func writeAtomically(ctx context.Context, out string, write func(dir string) (Result, error)) (Result, error) {
-	out = filepath.Clean(out)
-	parent, base := filepath.Dir(out), filepath.Base(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return Result{}, err
-	}
-	removeStale(parent, base)
-	tmp, err := os.MkdirTemp(parent, "."+base+".papan-tmp-")
+	out, err := filepath.Abs(opts.Out)
 	if err != nil {
-		return Result{}, fmt.Errorf("tidak dapat membuat folder sementara: %w", err)
-	}
-	// MkdirTemp makes the folder private; a published site is meant to be read.
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
 		return Result{}, err
 	}
-	res, err := write(tmp)
+	var prev map[string]*engine.OutFile
+	oldPaths, previous := readManifest(out)
+	if !previous {
+		oldPaths = nil
+	}
+	if cache != nil {
+		if cache.Wait(); previous && cache.Out == out {
+			prev = cache.PreviousFiles()
+		}
+	}
+	tmp, err := makeTemp(out)
+	if err != nil {
+		return Result{}, err
+	}
+	res, err := buildSite(ctx, opts, tmp, out, cache, prev, oldPaths, previous)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -145,11 +131,138 @@ func writeAtomically(ctx context.Context, out string, write func(dir string) (Re
 		removeTree(tmp)
 		return Result{}, err
 	}
-	if err := swap(tmp, out); err != nil {
-		removeTree(tmp)
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// buildSite writes the site into tmp and puts it in place of out: by swapping the folders,
+// or, with prev (the files of out as the build cache knows them), by updating out file
+// by file (inplace.go).
+//
+// oldPaths are the files the previous output's manifest lists; previous says whether
+// there is one.
+func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine.Cache, prev map[string]*engine.OutFile, oldPaths []string, previous bool) (Result, error) {
+	w := newWriter(tmp)
+	w.out, w.prev, w.keepLinks = out, prev, cache != nil
+	var reused sync.Map // *engine.Record → true: its pages were found as they were written
+	eopts := engine.Options{BaseURL: opts.BaseURL, Write: w.write,
+		Templates: func(r *render.Renderer) { w.links.setBase(r.URL("/"), r.AbsURL("/")) },
+		Strict:    opts.Strict, Locate: opts.Strict}
+	if cache != nil {
+		eopts.Cache = cache
+		eopts.Reuse = func(rec *engine.Record) bool {
+			if len(rec.Pages) == 0 {
+				return true // a draft, or a file with errors: nothing of it was written
+			}
+			if prev == nil {
+				return false // no previous output to take its pages from
+			}
+			for i := range rec.Pages {
+				if !w.same(&rec.Pages[i]) {
+					return false
+				}
+			}
+			reused.Store(rec, true)
+			return true
+		}
+	}
+	site, err := engine.Run(ctx, opts.Src, eopts)
+	if err != nil {
 		return Result{}, err
 	}
+	res := Result{Warnings: site.Warnings, Drafts: site.Drafts}
+	var dirs []engine.OutFile // the previous output's folders, when the cache knows them
+	if prev != nil && len(cache.Dirs) > 0 {
+		dirs = cache.Dirs
+	}
+	if cache != nil && cache.Unchanged() && w.unchanged(cache) {
+		// Nothing is to be written; an output someone added files to is still refused,
+		// as a full build would.
+		if err := checkForeign(opts.Out, out, oldPaths, dirs); err != nil {
+			return Result{}, err
+		}
+		os.RemoveAll(tmp) // made empty, left empty
+		res.Unchanged = true
+		res.Pages, res.Files, res.Bytes = count(cache)
+		return res, nil
+	}
+	if cache != nil {
+		for _, rec := range cache.Records() {
+			if _, ok := reused.Load(rec); ok {
+				for i := range rec.Pages {
+					w.keep(&rec.Pages[i])
+				}
+			}
+		}
+	}
+	site.Findings = nil // the dashboard has its own; let a big site's go while pages are written
+	// The site-wide data files hold every service whole, which the build no longer
+	// does: they read back each service's layanan.json, one at a time, from the new
+	// output or, for a file the build left as it was, the previous one.
+	site.Renderer.SetRecords(func(s *standard.Service) ([]byte, error) {
+		name := filepath.FromSlash(s.DataAddr().File)
+		b, err := os.ReadFile(filepath.Join(tmp, name))
+		if errors.Is(err, fs.ErrNotExist) && prev != nil {
+			b, err = os.ReadFile(filepath.Join(out, name))
+		}
+		return b, err
+	})
+	w.sitePhase.Store(true)
+	if err := writeAll(ctx, w, longestFirst(append(site.Renderer.SiteOutputs(), headersOutput()))); err != nil {
+		return Result{}, err
+	}
+	if err := w.links.check(); err != nil {
+		return Result{}, err
+	}
+	files := w.outFiles()
+	if err := writeManifest(tmp, files); err != nil {
+		return Result{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	if opts.Cache && previous {
+		if err := checkForeign(opts.Out, out, oldPaths, dirs); err != nil {
+			return Result{}, err
+		}
+	}
+	r := w.result()
+	res.Pages, res.Files, res.Bytes = r.Pages, r.Files, r.Bytes
+	if prev != nil {
+		res.InPlace = true
+		res.Written, res.Removed, err = applyInPlace(tmp, out, w.staged, files, oldPaths)
+	} else {
+		err = swap(tmp, out)
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	if cache != nil {
+		w.fillCache(cache, files)
+		cache.Dirs = outDirs(out, files)
+		cache.Save() // a site folder that cannot be written is built all the same
+	}
 	return res, nil
+}
+
+// makeTemp makes the temporary folder beside out that a build writes into, removing
+// any that a killed build left.
+func makeTemp(out string) (string, error) {
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", err
+	}
+	removeStale(parent, base)
+	tmp, err := os.MkdirTemp(parent, "."+base+".papan-tmp-")
+	if err != nil {
+		return "", fmt.Errorf("tidak dapat membuat folder sementara: %w", err)
+	}
+	// MkdirTemp makes the folder private; a published site is meant to be read.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return "", err
+	}
+	return tmp, nil
 }
 
 // removeStale removes temporary folders (and "-old" copies) that a build killed outright
@@ -211,21 +324,33 @@ func removeTree(dir string) {
 }
 
 // writer writes rendered files under dir from several goroutines, counting them and
-// gathering their links for the link check (links.go).
+// gathering their links for the link check (links.go) and their hashes for the
+// manifest. With prev (an incremental build, inplace.go) a file whose bytes are those
+// of the previous output's file of the same path is not kept in dir: the previous one
+// stays.
 type writer struct {
-	dir                 string
-	bufs                sync.Pool // *bufio.Writer
-	dirs                sync.Map  // the folders made so far, slash-separated
-	files, pages, bytes atomic.Int64
-	links               *linkCheck
-	mu                  sync.Mutex
-	paths               []string // the files written, for the manifest; guarded by mu
+	dir   string
+	bufs  sync.Pool // *bufio.Writer
+	dirs  sync.Map  // the folders made so far, slash-separated
+	links *linkCheck
+
+	out       string                     // the previous output, with prev
+	prev      map[string]*engine.OutFile // its files as the build cache knows them; nil for a full build
+	keepLinks bool                       // keep the links of the services' pages, for the cache
+	sitePhase atomic.Bool                // the site-wide files are being written
+
+	strsMu sync.Mutex
+	strs   map[string]string // the links kept, each once; guarded by strsMu
+
+	mu     sync.Mutex
+	files  map[string]*engine.OutFile // every file of the new output by path; guarded by mu
+	staged []string                   // the files written into dir with prev; guarded by mu
 }
 
 func newWriter(dir string) *writer {
 	// 64 KB holds most pages whole, so most files are written in one system call.
 	return &writer{dir: dir, bufs: sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }},
-		links: newLinkCheck()}
+		links: newLinkCheck(), files: map[string]*engine.OutFile{}, strs: map[string]string{}}
 }
 
 // write renders o straight into its file, making its folder when needed. Nothing is
@@ -239,7 +364,8 @@ func (w *writer) write(o render.Output) error {
 	if err := w.mkdir(path.Dir(o.Path)); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(filepath.Join(w.dir, filepath.FromSlash(o.Path)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	name := filepath.Join(w.dir, filepath.FromSlash(o.Path))
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
@@ -247,11 +373,15 @@ func (w *writer) write(o render.Output) error {
 	defer w.bufs.Put(bw)
 	// Only rendered pages have their links checked: a file from static/ is the
 	// site's own to link where it likes.
-	cw := &countingWriter{w: f, scan: w.links.start(o.Kind != "")}
+	cw := &countingWriter{w: f, scan: w.links.start(o.Kind != ""), sum: sha256.New()}
 	bw.Reset(cw)
 	err = o.Write(bw)
 	if err == nil {
 		err = bw.Flush()
+	}
+	var fi fs.FileInfo
+	if err == nil {
+		fi, err = f.Stat()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -271,17 +401,142 @@ func (w *writer) write(o render.Output) error {
 		}
 		return fmt.Errorf("tidak dapat menulis %s: %w", o.Path, err)
 	}
-	w.links.done(o.Path, cw.scan)
-	w.mu.Lock()
-	w.paths = append(w.paths, o.Path)
-	w.mu.Unlock()
-	w.files.Add(1)
-	w.bytes.Add(cw.n)
-	if strings.HasSuffix(o.Path, ".html") {
-		w.pages.Add(1)
+	file := &engine.OutFile{Path: o.Path, Size: cw.n, Mtime: fi.ModTime().UnixNano(), Ino: inode(fi)}
+	cw.sum.Sum(file.Sum[:0])
+	if w.keepLinks && o.Kind != "" && !w.sitePhase.Load() {
+		file.Links = make([]string, len(cw.scan.found))
+		w.strsMu.Lock()
+		for i, l := range cw.scan.found {
+			// Most links of a service's pages are the same on every service's (the
+			// stylesheet, the home page, its OPD's page): each is kept once.
+			k, ok := w.strs[string(l)]
+			if !ok {
+				k = string(l)
+				w.strs[k] = k
+			}
+			file.Links[i] = k
+		}
+		w.strsMu.Unlock()
 	}
+	w.links.done(o.Path, cw.scan)
+	staged := w.prev != nil
+	if old := w.prev[o.Path]; old != nil && old.Size == file.Size && old.Sum == file.Sum && w.same(old) {
+		// The same bytes as the previous output's file, which stays as it is.
+		if err := os.Remove(name); err != nil {
+			return err
+		}
+		file.Mtime, file.Ino, staged = old.Mtime, old.Ino, false
+	}
+	w.mu.Lock()
+	w.files[o.Path] = file
+	if staged {
+		w.staged = append(w.staged, o.Path)
+	}
+	w.mu.Unlock()
 	return nil
 }
+
+// keep takes a file of the previous output, which the build leaves as it is, into the
+// new output: its links go to the link check.
+func (w *writer) keep(f *engine.OutFile) {
+	s := w.links.start(true)
+	for _, l := range f.Links {
+		start := len(s.arena)
+		s.arena = append(s.arena, l...)
+		s.found = append(s.found, s.arena[start:len(s.arena):len(s.arena)])
+	}
+	w.links.done(f.Path, s)
+	w.mu.Lock()
+	w.files[f.Path] = f
+	w.mu.Unlock()
+}
+
+// same reports whether the previous output still holds f as the build cache recorded
+// it: a plain file of the same size, modification time and inode, as git's index
+// judges a file unchanged.
+func (w *writer) same(f *engine.OutFile) bool {
+	fi, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(f.Path)))
+	return err == nil && fi.Mode().IsRegular() && fi.Size() == f.Size && fi.ModTime().UnixNano() == f.Mtime && inode(fi) == f.Ino
+}
+
+// unchanged reports whether the previous output still holds every file the build cache
+// recorded apart from the services' pages (which Options.Reuse looked at), and the
+// manifest it wrote.
+func (w *writer) unchanged(c *engine.Cache) bool {
+	if w.prev == nil || !w.same(&c.Manifest) {
+		return false
+	}
+	var changed atomic.Bool
+	parallel.For(context.Background(), len(c.Files), func(_ context.Context, i int) error {
+		if !w.same(&c.Files[i]) {
+			changed.Store(true)
+		}
+		return nil
+	})
+	return !changed.Load()
+}
+
+// outFiles returns every file of the new output, sorted by path.
+func (w *writer) outFiles() []*engine.OutFile {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	files := make([]*engine.OutFile, 0, len(w.files))
+	for _, f := range w.files {
+		files = append(files, f)
+	}
+	slices.SortFunc(files, func(a, b *engine.OutFile) int { return strings.Compare(a.Path, b.Path) })
+	return files
+}
+
+// fillCache records the new output (files, sorted) in the build cache: the pages of
+// each service in its record, the other files in Files.
+func (w *writer) fillCache(c *engine.Cache, files []*engine.OutFile) {
+	c.Out = w.out
+	own := map[string]bool{}
+	for _, rec := range c.Records() {
+		for i := range rec.Pages {
+			p := &rec.Pages[i]
+			if f := w.files[p.Path]; f != nil {
+				*p = *f
+				own[p.Path] = true
+			}
+		}
+	}
+	c.Files = c.Files[:0]
+	for _, f := range files {
+		if !own[f.Path] {
+			c.Files = append(c.Files, *f)
+		}
+	}
+	c.Manifest = engine.OutFile{Path: ManifestName}
+	if fi, err := os.Lstat(filepath.Join(w.out, ManifestName)); err == nil {
+		c.Manifest.Size, c.Manifest.Mtime, c.Manifest.Ino = fi.Size(), fi.ModTime().UnixNano(), inode(fi)
+	}
+	c.Touch()
+}
+
+// count returns the pages, files and bytes of the output the build cache describes.
+func count(c *engine.Cache) (pages, files int, bytes int64) {
+	add := func(f *engine.OutFile) {
+		files++
+		bytes += f.Size
+		if strings.HasSuffix(f.Path, ".html") {
+			pages++
+		}
+	}
+	for i := range c.Files {
+		add(&c.Files[i])
+	}
+	for _, r := range c.Records() {
+		for i := range r.Pages {
+			add(&r.Pages[i])
+		}
+	}
+	return pages, files, bytes
+}
+
+// inode returns the inode number of fi, or 0 where the system has none.
+func inode(fi fs.FileInfo) uint64 { return engine.Inode(fi) }
 
 // countingWriter counts the bytes of a file and shows them to the link check's scanner
 // on their way to disk.
@@ -289,12 +544,14 @@ type countingWriter struct {
 	w    io.Writer
 	n    int64
 	scan *scanner
+	sum  hash.Hash
 }
 
 func (c *countingWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	c.scan.Write(p[:n])
+	c.sum.Write(p[:n])
 	return n, err
 }
 
@@ -323,13 +580,41 @@ func (w *writer) mkdir(d string) error {
 }
 
 func (w *writer) result() Result {
-	return Result{Files: int(w.files.Load()), Pages: int(w.pages.Load()), Bytes: w.bytes.Load()}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var r Result
+	for p, f := range w.files {
+		r.Files++
+		r.Bytes += f.Size
+		if strings.HasSuffix(p, ".html") {
+			r.Pages++
+		}
+	}
+	return r
 }
 
 // writeAll writes outs with w on all CPUs. Each worker holds one rendered file at a time,
 // so memory does not grow with the size of the site.
 func writeAll(ctx context.Context, w *writer, outs []render.Output) error {
 	return parallel.For(ctx, len(outs), func(_ context.Context, i int) error { return w.write(outs[i]) })
+}
+
+// longestFirst puts the site-wide open-data files (data/…) first: each holds every
+// service and is written by one goroutine, the CSV for a second or more at 10,000
+// services, so started last they would keep one CPU busy after the other pages are done.
+// Started first, the other pages are written on the other CPU meanwhile.
+func longestFirst(outs []render.Output) []render.Output {
+	slices.SortStableFunc(outs, func(a, b render.Output) int {
+		da, db := strings.HasPrefix(a.Path, "data/"), strings.HasPrefix(b.Path, "data/")
+		switch {
+		case da && !db:
+			return -1
+		case db && !da:
+			return 1
+		}
+		return 0
+	})
+	return outs
 }
 
 // safePath refuses output paths that could leave the output folder. Slugs are validated

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -16,8 +17,9 @@ import (
 	"github.com/papan-id/papan/internal/standard"
 )
 
-// TestManifest: the manifest lists every file the build wrote, sorted, after its
-// version line, and nothing else; two builds write the same one.
+// TestManifest: the manifest lists every file the build wrote, sorted, each with the
+// SHA-256 of its bytes after a tab, after its version line, and nothing else; two
+// builds write the same one.
 func TestManifest(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	res, err := build(t, "testdata/site", out, "")
@@ -28,11 +30,11 @@ func TestManifest(t *testing.T) {
 	manifest := string(tree[ManifestName])
 	delete(tree, ManifestName)
 	var want []string
-	for name := range tree {
-		want = append(want, name)
+	for name, b := range tree {
+		want = append(want, fmt.Sprintf("%s\t%x", name, sha256.Sum256(b)))
 	}
 	slices.Sort(want)
-	if got, want := manifest, "papan-keluaran 1\n"+strings.Join(want, "\n")+"\n"; got != want {
+	if got, want := manifest, "papan-keluaran 2\n"+strings.Join(want, "\n")+"\n"; got != want {
 		t.Errorf("manifest =\n%s\nwant\n%s", got, want)
 	}
 	if got, want := res.Files, len(tree); got != want {
@@ -392,7 +394,12 @@ func BenchmarkCheckOut10k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	if err := writeManifest(out, paths); err != nil {
+	files := make([]*engine.OutFile, len(paths))
+	for i, p := range paths {
+		files[i] = &engine.OutFile{Path: p}
+	}
+	slices.SortFunc(files, func(a, b *engine.OutFile) int { return strings.Compare(a.Path, b.Path) })
+	if err := writeManifest(out, files); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()

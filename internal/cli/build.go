@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/papan-id/papan/internal/build"
+	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/standard"
 )
 
@@ -17,6 +18,7 @@ func runBuild(e *env, args []string) int {
 	out := fs.String("out", "", "folder keluaran: baru, kosong, atau keluaran papan build sebelumnya (bawaan: public di dalam folder situs)")
 	baseURL := fs.String("base-url", "", "alamat situs yang diterbitkan, menimpa base_url di site.toml")
 	strict := fs.Bool("strict", false, "menolak membangun bila aturan kepatuhan menemukan galat (layanan draf tidak dihitung); untuk CI")
+	noCache := fs.Bool("tanpa-cache", false, "membangun seluruh situs tanpa membaca atau menulis cache build ("+engine.CacheDir+"/ di folder situs)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -31,7 +33,8 @@ func runBuild(e *env, args []string) int {
 	if *out == "" {
 		*out = filepath.Join(dir, "public")
 	}
-	res, err := build.Build(e.ctx, build.Options{Src: os.DirFS(dir), SrcDir: dir, Out: *out, BaseURL: *baseURL, Strict: *strict})
+	res, err := build.Build(e.ctx, build.Options{Src: os.DirFS(dir), SrcDir: dir, Out: *out, BaseURL: *baseURL, Strict: *strict,
+		Cache: !*noCache})
 	var links *build.LinkProblems
 	if errors.As(err, &links) {
 		// The pages are named by their path in the output, which the failed build left
@@ -59,7 +62,16 @@ func runBuild(e *env, args []string) int {
 			shown = rel
 		}
 	}
-	fmt.Fprintf(e.stderr, "papan: %d halaman (%d berkas, %d KB) ditulis ke %s dalam %d ms\n",
-		res.Pages, res.Files, (res.Bytes+1023)/1024, shown, res.Elapsed.Milliseconds())
+	switch {
+	case res.Unchanged:
+		fmt.Fprintf(e.stderr, "papan: tidak ada yang berubah sejak build sebelumnya; %s tidak disentuh (%d halaman, %d berkas)\n",
+			shown, res.Pages, res.Files)
+	case res.InPlace:
+		fmt.Fprintf(e.stderr, "papan: %d halaman (%d berkas, %d KB) di %s: %d berkas ditulis, %d dihapus, %d tidak berubah, dalam %d ms\n",
+			res.Pages, res.Files, (res.Bytes+1023)/1024, shown, res.Written, res.Removed, res.Files-res.Written, res.Elapsed.Milliseconds())
+	default:
+		fmt.Fprintf(e.stderr, "papan: %d halaman (%d berkas, %d KB) ditulis ke %s dalam %d ms\n",
+			res.Pages, res.Files, (res.Bytes+1023)/1024, shown, res.Elapsed.Milliseconds())
+	}
 	return ExitOK
 }

@@ -22,6 +22,7 @@ func runCheck(e *env, args []string) int {
 	format := fs.String("format", "text", "bentuk keluaran: text, json atau sarif")
 	strict := fs.Bool("strict", false, "peringatan juga membuat papan check gagal (untuk CI)")
 	summary := fs.Bool("summary", false, "menampilkan tabel skor per OPD")
+	noCache := fs.Bool("tanpa-cache", false, "tidak membaca atau menulis cache build ("+engine.CacheDir+"/ di folder situs)")
 	todayFlag := fs.String("today", "", "tanggal acuan aturan, YYYY-MM-DD (bawaan: kepatuhan.hari_ini di site.toml, atau hari ini)")
 	if code := parse(fs, args); code >= 0 {
 		return code
@@ -51,9 +52,16 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return reportError(e, err)
 	}
-	problems, dash, err := engine.Check(e.ctx, os.DirFS(dir), override)
+	var cache *engine.Cache
+	if !*noCache {
+		cache = engine.OpenCache(dir, "check")
+	}
+	problems, dash, err := engine.CheckCached(e.ctx, os.DirFS(dir), override, cache)
 	if err != nil {
 		return reportError(e, err)
+	}
+	if cache != nil {
+		cache.Save() // a site folder that cannot be written is checked all the same
 	}
 	today := engine.Today(standard.Config{}, override)
 	if dash != nil {

@@ -142,7 +142,7 @@ var outputPromises = []promise{
 			if _, err := os.Stat(filepath.Join(dir, "public", "dinas", "layanan-dua")); !os.IsNotExist(err) {
 				t.Errorf("the removed service's pages: %v, want them gone", err)
 			}
-			wantOnly(t, dir, "content", "public", "site.toml")
+			wantOnly(t, dir, ".papan-cache", "content", "public", "site.toml")
 		},
 	},
 	{
@@ -275,7 +275,7 @@ func sameAsFixture(t *testing.T, dir string, files ...string) {
 func wantManifest(t *testing.T, out string) {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(out, ".papan-keluaran"))
-	if err != nil || !strings.HasPrefix(string(b), "papan-keluaran 1\n") || !strings.Contains(string(b), "\nindex.html\n") {
+	if err != nil || !strings.HasPrefix(string(b), "papan-keluaran 2\n") || !strings.Contains(string(b), "\nindex.html\t") {
 		t.Errorf("manifest of %s: %q, %v", out, b, err)
 	}
 }

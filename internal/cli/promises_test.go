@@ -35,7 +35,7 @@ type promise struct {
 // TestPromises holds every promise of docs/promises.md in one table. Each area keeps
 // its cases in a file of its own (promises_*_test.go) so the table reads by subject.
 func TestPromises(t *testing.T) {
-	cases := slices.Concat(outputPromises, linkPromises, messagePromises, contentPromises, plausibilityPromises, suntingPromises, skemaPromises)
+	cases := slices.Concat(outputPromises, linkPromises, messagePromises, contentPromises, plausibilityPromises, suntingPromises, skemaPromises, cachePromises)
 	seen := map[string]bool{}
 	for _, c := range cases {
 		if seen[c.name] {

@@ -70,6 +70,14 @@ type Options struct {
 	// no more pages are written and the error holds every problem and finding
 	// (papan build --strict). Set Locate with it, for the findings to have lines.
 	Strict bool
+	// Cache, when set, is the build cache (cache.go): a service file whose record is
+	// current is not read, checked or rendered again, and the run leaves a record of
+	// every file in the cache for Cache.Save. Not with Keep.
+	Cache *Cache
+	// Reuse, when set, is asked whether a current record may stand for its file: the
+	// build says no when the previous output no longer holds the record's pages as it
+	// wrote them, and the file then goes through the step.
+	Reuse func(*Record) bool
 }
 
 // Result is a site that loaded without errors.
@@ -95,9 +103,17 @@ type Result struct {
 // standard.Problems holding every problem when any is an error, so an editor sees all of
 // them at once; other errors are ctx's and writing's.
 func Run(ctx context.Context, src fs.FS, opts Options) (*Result, error) {
+	if opts.Keep {
+		opts.Cache = nil // a cache keeps list entries, not whole services
+	}
 	p, files, problems, err := newPipeline(ctx, src, opts)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Cache != nil {
+		opts.Cache.Wait() // read while the frame was
+		opts.Cache.begin(len(files))
+		p.keys = p.frameKeys()
 	}
 	return p.run(ctx, files, problems)
 }
@@ -120,8 +136,12 @@ func (p *pipeline) run(ctx context.Context, files []string, problems standard.Pr
 			return opts.Write(o)
 		}
 	}
+	step := func(i int) (serviceResult, error) { return p.service(files[i], write) }
+	if opts.Cache != nil {
+		step = func(i int) (serviceResult, error) { return p.cached(i, files[i], write) }
+	}
 	err := parallel.For(ctx, len(files), func(_ context.Context, i int) error {
-		res, err := p.service(files[i], write)
+		res, err := step(i)
 		results[i] = res
 		if err != nil || res.problems.Errors() > 0 || opts.Strict && res.findings.Errors() > 0 {
 			failed.Store(true)
@@ -139,6 +159,13 @@ func (p *pipeline) run(ctx context.Context, files []string, problems standard.Pr
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if c := opts.Cache; c != nil {
+		c.site = p.siteKey()
+		c.unchanged = c.prev != nil && c.site == c.prevSite && len(c.prev) == len(files)
+		for _, r := range results {
+			c.unchanged = c.unchanged && r.cached
+		}
 	}
 	for i := range results {
 		problems = append(problems, results[i].problems...)
@@ -209,7 +236,14 @@ func (p *pipeline) assess(results []serviceResult) (standard.Problems, *rules.Da
 // and then only those problems are returned. today overrides the date rules measure
 // from when not zero.
 func Check(ctx context.Context, src fs.FS, today time.Time) (standard.Problems, *rules.Dashboard, error) {
-	res, err := Run(ctx, src, Options{Today: today, Locate: true, Drafts: true})
+	return CheckCached(ctx, src, today, nil)
+}
+
+// CheckCached is Check with the build cache c, or none when c is nil: the records of
+// unchanged files give their findings, located, without reading the files. The caller
+// saves c.
+func CheckCached(ctx context.Context, src fs.FS, today time.Time, c *Cache) (standard.Problems, *rules.Dashboard, error) {
+	res, err := Run(ctx, src, Options{Today: today, Locate: true, Drafts: true, Cache: c})
 	var ps standard.Problems
 	if errors.As(err, &ps) {
 		return ps, nil, nil

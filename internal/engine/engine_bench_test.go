@@ -109,3 +109,27 @@ func BenchmarkRebuild10k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckCached10k is papan check of a 10,000-service site with nothing changed
+// since the last check: every finding comes from the build cache (issue 18: <= 0.3 s).
+func BenchmarkCheckCached10k(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := gendemo.Generate(context.Background(), dir, gendemo.Options{Services: 10000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	check := func() {
+		c := engine.OpenCache(dir, "check")
+		if _, _, err := engine.CheckCached(context.Background(), fsys, time.Time{}, c); err != nil {
+			b.Fatal(err)
+		}
+		if err := c.Save(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	check()
+	b.ReportAllocs()
+	for b.Loop() {
+		check()
+	}
+}

@@ -27,6 +27,7 @@ type pipeline struct {
 	today    time.Time
 	opds     map[string]*standard.OPD
 	strs     sync.Map // requirement names, categories and keywords of list entries, kept once each
+	keys     *keys    // with Options.Cache: the frame's hashes
 }
 
 // newPipeline reads the frame of the site in src — site.toml, the OPDs, the pages and
@@ -91,6 +92,7 @@ type serviceResult struct {
 	score    rules.ServiceScore
 	problems standard.Problems // the loader's
 	draft    bool              // a draft the run left out (see Options.Drafts)
+	cached   bool              // taken from the build cache's record, not stepped
 }
 
 // service is the step every service file goes through, in a full run and after a save:

@@ -1,0 +1,373 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/papan-id/papan"
+	"github.com/papan-id/papan/internal/engine"
+	"github.com/papan-id/papan/internal/gendemo"
+)
+
+// genSite generates a small site into a new folder, with a standalone page in the menu.
+func genSite(t *testing.T, services int, seed uint64) string {
+	t.Helper()
+	src := filepath.Join(t.TempDir(), "site")
+	if _, err := gendemo.Generate(context.Background(), src, gendemo.Options{Services: services, OPDs: 3, Seed: seed}); err != nil {
+		t.Fatal(err)
+	}
+	writeSiteFile(t, src, "content/halaman/tentang.md", "+++\njudul = \"Tentang\"\nmenu = \"Tentang\"\n+++\n\nSitus ini.\n")
+	return src
+}
+
+func writeSiteFile(t *testing.T, src, name, text string) {
+	t.Helper()
+	p := filepath.Join(src, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func buildCached(t *testing.T, src, out string) Result {
+	t.Helper()
+	res, err := Build(context.Background(), Options{Src: os.DirFS(src), SrcDir: src, Out: out, Cache: true})
+	if err != nil {
+		t.Fatalf("build with the cache: %v", err)
+	}
+	return res
+}
+
+// fileID is what tells a file left as it was from one written again.
+type fileID struct {
+	ino   uint64
+	mtime time.Time
+}
+
+// snapshot reads every file of the output dir with its inode and modification time.
+func snapshot(t *testing.T, dir string) (map[string][]byte, map[string]fileID) {
+	t.Helper()
+	files := readTree(t, dir)
+	ids := map[string]fileID{}
+	for p := range files {
+		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[p] = fileID{engine.Inode(fi), fi.ModTime()}
+	}
+	return files, ids
+}
+
+// sameTrees reports how the trees got and want differ, or "".
+func sameTrees(got, want map[string][]byte) string {
+	var diffs []string
+	for p, b := range want {
+		if g, ok := got[p]; !ok {
+			diffs = append(diffs, "missing "+p)
+		} else if !bytes.Equal(g, b) {
+			diffs = append(diffs, "differs "+p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			diffs = append(diffs, "extra "+p)
+		}
+	}
+	slices.Sort(diffs)
+	if len(diffs) > 10 {
+		diffs = append(diffs[:10], fmt.Sprintf("and %d more", len(diffs)-10))
+	}
+	return strings.Join(diffs, "\n")
+}
+
+// serviceFiles lists the site's service files, slash-separated from its root.
+func serviceFiles(t *testing.T, src string) []string {
+	t.Helper()
+	files, err := fs.Glob(os.DirFS(src), "content/*/*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return slices.DeleteFunc(files, func(f string) bool { return strings.HasSuffix(f, "/_opd.toml") })
+}
+
+var summaryLine = regexp.MustCompile(`(?m)^ringkasan = "`)
+
+// TestCacheProperty: over seeded random sequences of edits, additions and deletions of
+// service files, drafts, edits of an OPD's file, of site.toml, of a page, of the theme
+// (layouts/, static/) and steps that change nothing, a build with the cache leaves an
+// output byte for byte that of a build without it, every file whose bytes did not
+// change keeps its inode and modification time, and a build after no change says so.
+func TestCacheProperty(t *testing.T) {
+	seeds := []uint64{1, 2, 3}
+	steps := 12
+	if testing.Short() {
+		seeds, steps = seeds[:1], 8
+	}
+	footer, err := fs.ReadFile(papan.Theme(), "layouts/partials/footer.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seed := range seeds {
+		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
+			src := genSite(t, 30, seed)
+			out := filepath.Join(t.TempDir(), "public")
+			rng := rand.New(rand.NewPCG(seed, 18))
+			buildCached(t, src, out)
+			for step := range steps {
+				before, ids := snapshot(t, out)
+				// File times on some file systems are coarse: a file written again must not
+				// get its old modification time by chance.
+				time.Sleep(10 * time.Millisecond)
+				files := serviceFiles(t, src)
+				pick := files[rng.IntN(len(files))]
+				var what string
+				switch k := rng.IntN(10); k {
+				case 0, 1: // edit a service's summary, which its pages and lists show
+					b, _ := os.ReadFile(filepath.Join(src, pick))
+					b = summaryLine.ReplaceAll(b, fmt.Appendf(nil, `ringkasan = "Langkah %d. `, step))
+					writeSiteFile(t, src, pick, string(b))
+					what = "edit " + pick
+				case 2: // a new service, a copy of another under a new name
+					b, _ := os.ReadFile(filepath.Join(src, pick))
+					name := strings.TrimSuffix(pick, ".toml") + fmt.Sprintf("-baru-%d.toml", step)
+					writeSiteFile(t, src, name, string(b))
+					what = "add " + name
+				case 3: // a service removed
+					if err := os.Remove(filepath.Join(src, pick)); err != nil {
+						t.Fatal(err)
+					}
+					what = "remove " + pick
+				case 4: // its OPD's file
+					opd := filepath.Join(src, filepath.Dir(pick), "_opd.toml")
+					b, _ := os.ReadFile(opd)
+					b = bytes.Replace(b, []byte(`nama = "`), fmt.Appendf(nil, `nama = "Langkah %d `, step), 1)
+					writeSiteFile(t, src, filepath.ToSlash(filepath.Join(filepath.Dir(pick), "_opd.toml")), string(b))
+					what = "edit the OPD of " + pick
+				case 5: // site.toml
+					b, _ := os.ReadFile(filepath.Join(src, "site.toml"))
+					b = bytes.Replace(b, []byte(`deskripsi = "`), fmt.Appendf(nil, `deskripsi = "Langkah %d. `, step), 1)
+					writeSiteFile(t, src, "site.toml", string(b))
+					what = "edit site.toml"
+				case 6: // the theme: a template of the site's own, or its stylesheet
+					if rng.IntN(2) == 0 {
+						writeSiteFile(t, src, "layouts/partials/footer.html", string(footer)+fmt.Sprintf("<p>Langkah %d</p>", step))
+						what = "override a template"
+					} else {
+						css, _ := fs.ReadFile(papan.Theme(), "static/papan.css")
+						writeSiteFile(t, src, "static/papan.css", string(css)+fmt.Sprintf("\n/* %d */\n", step))
+						what = "override the stylesheet"
+					}
+				case 8: // a service made a draft, or published again
+					b, _ := os.ReadFile(filepath.Join(src, pick))
+					if text, ok := strings.CutPrefix(string(b), "draf = true\n"); ok {
+						writeSiteFile(t, src, pick, text)
+						what = "publish " + pick
+					} else {
+						writeSiteFile(t, src, pick, "draf = true\n"+string(b))
+						what = "make a draft of " + pick
+					}
+				case 7: // a page in the menu
+					writeSiteFile(t, src, "content/halaman/tentang.md", fmt.Sprintf("+++\njudul = \"Tentang\"\nmenu = \"Tentang %d\"\n+++\n\nSitus ini.\n", step))
+					what = "edit a page"
+				default:
+					what = "nothing"
+				}
+				res := buildCached(t, src, out)
+				t.Logf("step %d: %s: %d written, %d removed, unchanged %t", step, what, res.Written, res.Removed, res.Unchanged)
+				got, after := snapshot(t, out)
+				fresh := filepath.Join(t.TempDir(), "fresh")
+				if _, err := Build(context.Background(), Options{Src: os.DirFS(src), SrcDir: src, Out: fresh}); err != nil {
+					t.Fatal(err)
+				}
+				if d := sameTrees(got, readTree(t, fresh)); d != "" {
+					t.Fatalf("step %d (%s): the output differs from a build without the cache:\n%s", step, what, d)
+				}
+				for p, b := range got {
+					if old, ok := before[p]; ok && bytes.Equal(old, b) && p != ManifestName && after[p] != ids[p] {
+						t.Errorf("step %d (%s): %s did not change but was written again", step, what, p)
+					}
+				}
+				if what == "nothing" && !res.Unchanged {
+					t.Errorf("step %d: nothing changed, yet the build did not say so", step)
+				}
+				if what != "nothing" && res.Unchanged {
+					t.Errorf("step %d (%s): the build said nothing changed", step, what)
+				}
+			}
+		})
+	}
+}
+
+// TestCacheOneChanged: after one service's summary changes, only its pages and the
+// pages that list it get new modification times.
+func TestCacheOneChanged(t *testing.T) {
+	src := genSite(t, 30, 7)
+	out := filepath.Join(t.TempDir(), "public")
+	buildCached(t, src, out)
+	_, ids := snapshot(t, out)
+	time.Sleep(10 * time.Millisecond)
+	file := serviceFiles(t, src)[3]
+	b, _ := os.ReadFile(filepath.Join(src, file))
+	writeSiteFile(t, src, file, string(summaryLine.ReplaceAll(b, []byte(`ringkasan = "Diubah. `))))
+	res := buildCached(t, src, out)
+	_, after := snapshot(t, out)
+	var changed []string
+	for p, id := range after {
+		if ids[p] != id {
+			changed = append(changed, p)
+		}
+	}
+	slices.Sort(changed)
+	opd, slug := filepath.Base(filepath.Dir(file)), strings.TrimSuffix(filepath.Base(file), ".toml")
+	svc := opd + "/" + slug + "/"
+	// The service's page, poster and open data; its OPD's page, its category's page and
+	// the home page (which lists every service of a site this small), which show its
+	// summary; the site's data files; the manifest.
+	want := []string{".papan-keluaran", "data/layanan.csv", "data/layanan.json", "index.html", opd + "/index.html",
+		svc + "cetak/index.html", svc + "index.html", svc + "layanan.json"}
+	var category string
+	for _, p := range changed {
+		if strings.HasPrefix(p, "kategori/") {
+			category = p
+		}
+	}
+	if category != "" {
+		want = append(want, category)
+		slices.Sort(want)
+	}
+	if !slices.Equal(changed, want) {
+		t.Errorf("files written again:\n%s\nwant\n%s", strings.Join(changed, "\n"), strings.Join(want, "\n"))
+	}
+	if got, want := res.Written, len(want)-1; got != want { // the manifest is not counted
+		t.Errorf("Result.Written = %d, want %d", got, want)
+	}
+}
+
+// TestBadCacheIgnored: a cache file that is truncated, garbage, of another format or
+// damaged inside is ignored: the build is a full one, its output that of a build
+// without the cache, and the cache is written anew.
+func TestBadCacheIgnored(t *testing.T) {
+	src := genSite(t, 5, 3)
+	out := filepath.Join(t.TempDir(), "public")
+	buildCached(t, src, out)
+	cacheFile := filepath.Join(src, engine.CacheDir, "build")
+	good, err := os.ReadFile(cacheFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flipped := bytes.Clone(good)
+	flipped[len(flipped)/2] ^= 0x40
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"truncated", good[:len(good)/2]},
+		{"garbage", bytes.Repeat([]byte("papan "), 1000)},
+		{"empty", nil},
+		{"another format version", append([]byte("papan-cache 0\n"), good[len("papan-cache 2\n"):]...)},
+		{"a byte changed inside", flipped},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			// A change the stale cache would hide if it were trusted: the service's
+			// pages must show it.
+			file := serviceFiles(t, src)[0]
+			b, _ := os.ReadFile(filepath.Join(src, file))
+			mark := "Tanda " + strings.ReplaceAll(c.name, " ", "-")
+			writeSiteFile(t, src, file, string(summaryLine.ReplaceAll(b, []byte(`ringkasan = "`+mark+`. `))))
+			buildCached(t, src, out) // a cache for the changed site
+			writeSiteFile(t, src, file, string(b))
+			if err := os.WriteFile(cacheFile, c.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res := buildCached(t, src, out)
+			if res.InPlace || res.Unchanged {
+				t.Errorf("a bad cache was used: InPlace %t, Unchanged %t", res.InPlace, res.Unchanged)
+			}
+			fresh := filepath.Join(t.TempDir(), "fresh")
+			if _, err := Build(context.Background(), Options{Src: os.DirFS(src), SrcDir: src, Out: fresh}); err != nil {
+				t.Fatal(err)
+			}
+			if d := sameTrees(readTree(t, out), readTree(t, fresh)); d != "" {
+				t.Fatalf("the output differs from a build without the cache:\n%s", d)
+			}
+			if again := buildCached(t, src, out); !again.Unchanged {
+				t.Error("the cache was not written anew: the next build found changes")
+			}
+		})
+	}
+}
+
+// TestCacheOutputTouched: a file of the output changed by hand since the last build
+// is written again, even when nothing else changed.
+func TestCacheOutputTouched(t *testing.T) {
+	src := genSite(t, 5, 5)
+	out := filepath.Join(t.TempDir(), "public")
+	buildCached(t, src, out)
+	want := readTree(t, out)
+	file := serviceFiles(t, src)[1]
+	page := filepath.Join(out, filepath.Base(filepath.Dir(file)), strings.TrimSuffix(filepath.Base(file), ".toml"), "index.html")
+	for _, name := range []string{page, filepath.Join(out, "index.html")} {
+		if err := os.WriteFile(name, []byte("dirusak"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := buildCached(t, src, out)
+		if res.Unchanged || res.Written != 1 {
+			t.Errorf("%s changed by hand: Unchanged %t, Written %d; want it written again alone", name, res.Unchanged, res.Written)
+		}
+		if d := sameTrees(readTree(t, out), want); d != "" {
+			t.Errorf("the output is not the site:\n%s", d)
+		}
+	}
+}
+
+// TestCacheWithoutFlag: without Options.Cache nothing is read or written in the cache
+// folder.
+func TestCacheWithoutFlag(t *testing.T) {
+	src := genSite(t, 3, 6)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Src: os.DirFS(src), SrcDir: src, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(src, engine.CacheDir)); !os.IsNotExist(err) {
+		t.Errorf("a build without the cache made %s: %v", engine.CacheDir, err)
+	}
+}
+
+// TestCacheFileBecomesFolder: an incremental build replaces a file of the previous
+// output with a folder of the same name, and back.
+func TestCacheFileBecomesFolder(t *testing.T) {
+	src := genSite(t, 3, 8)
+	out := filepath.Join(t.TempDir(), "public")
+	unduh := filepath.Join(src, "static", "unduh")
+	for i, step := range []func(){
+		func() { writeSiteFile(t, src, "static/unduh", "berkas") },
+		func() { os.Remove(unduh); writeSiteFile(t, src, "static/unduh/formulir.txt", "folder") },
+		func() { os.RemoveAll(unduh); writeSiteFile(t, src, "static/unduh", "berkas lagi") },
+	} {
+		step()
+		res := buildCached(t, src, out)
+		if i > 0 && !res.InPlace {
+			t.Errorf("build %d was not incremental", i)
+		}
+		fresh := filepath.Join(t.TempDir(), "fresh")
+		if _, err := Build(context.Background(), Options{Src: os.DirFS(src), SrcDir: src, Out: fresh}); err != nil {
+			t.Fatal(err)
+		}
+		if d := sameTrees(readTree(t, out), readTree(t, fresh)); d != "" {
+			t.Fatalf("build %d: the output differs from a build without the cache:\n%s", i, d)
+		}
+	}
+}

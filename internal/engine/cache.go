@@ -1,0 +1,706 @@
+package engine
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/papan-id/papan/internal/content"
+	"github.com/papan-id/papan/internal/oserr"
+	"github.com/papan-id/papan/internal/render"
+	"github.com/papan-id/papan/internal/rules"
+	"github.com/papan-id/papan/internal/standard"
+)
+
+// The build cache
+//
+// A run given a Cache (Options.Cache) keeps a Record of what the step made of each
+// service file: its list entry, the rulebook's findings and score, the loader's
+// problems, whether it was a draft left out, and the pages it wrote (filled in by the
+// build, which knows their bytes). The record is keyed by a hash of everything the step
+// reads: the file's bytes, its OPD's _opd.toml, and the frame — site.toml, the
+// standalone pages (every page shows the menu), the site's layouts/ and static/ (pages
+// carry the stylesheet's hash), the Papan binary itself (its embedded theme, templates
+// and rules), the date rules measure from and the options that change what a run makes.
+// A file whose key matches its record is not read, checked or rendered again: the record
+// stands for it, when Options.Reuse accepts it.
+//
+// The cache is one file per kind of run (papan build, papan check) in CacheDir at the
+// site's root: a magic line naming the format, a gob stream, and the SHA-256 of both. A
+// file that is missing, truncated, damaged, of another format or written by another
+// binary is ignored whole and written again; nothing in it is trusted before its
+// checksum is. Like git's index, a record also keeps the file's size, modification time
+// and inode, so an unchanged file is known by one stat instead of a read — but only when
+// the modification time was well before the file was read, so a file saved in the same
+// clock tick as a build is hashed again next time.
+
+// CacheDir is the folder of the build cache, at the root of a site.
+const CacheDir = ".papan-cache"
+
+// cacheMagic is the first line of a cache file: the format and its version. A change to
+// what a record holds, or how, changes the version.
+const cacheMagic = "papan-cache 2\n"
+
+// trustAfter is how long before a read a file's modification time must lie for its stat
+// to stand for its bytes next time (see "racy git"): clocks of file systems are coarse.
+const trustAfter = 2 * time.Second
+
+// OutFile is one file of a build's output as the build left it on disk.
+type OutFile struct {
+	Path  string // slash-separated, relative to the output folder
+	Size  int64
+	Mtime int64 // nanoseconds since 1970
+	Ino   uint64
+	Sum   [sha256.Size]byte
+	// Links are the href and src values of a rendered page of a service, for the link
+	// check of a build that does not render it again.
+	Links []string
+}
+
+// fileStat is what a stat says of a file, enough to tell that it has not changed.
+type fileStat struct {
+	Size, Mtime int64
+	Ino         uint64
+}
+
+func statOf(fi fs.FileInfo) fileStat {
+	return fileStat{Size: fi.Size(), Mtime: fi.ModTime().UnixNano(), Ino: Inode(fi)}
+}
+
+// Record is what a run made of one service file: what the site-wide part of a run needs
+// of it, and the pages a build wrote of it.
+type Record struct {
+	File string
+	key  [sha256.Size]byte // of the file, its OPD and the frame
+	sum  [sha256.Size]byte // of the file's bytes
+	stat fileStat          // the file's, when it can stand for sum; zero otherwise
+
+	entry    *standard.Service // the list entry, without its OPD; nil when the step kept no service
+	findings standard.Problems
+	problems standard.Problems
+	score    rules.ServiceScore
+	draft    bool
+
+	// Pages are the files of the service in a build's output (ServiceOutputs). A run
+	// sets their paths; the build fills in the rest before it saves the cache.
+	Pages []OutFile
+}
+
+// Cache is the build cache of one kind of run of one site; see "The build cache".
+type Cache struct {
+	file string
+	exe  exeID
+
+	prev     map[string]*Record // of the last saved run, by file; nil when none is usable
+	prevSite [sha256.Size]byte
+
+	// Out is the absolute output folder the Files (and the records' Pages) describe,
+	// Files the output's files other than the services' own, and Manifest the
+	// output's manifest file (its Sum unused). A build reads them from the last run
+	// and sets them for Save.
+	Out      string
+	Files    []OutFile
+	Manifest OutFile
+	// Dirs are the output's folders ("." first) with their modification times and
+	// inodes, as the build left them: a folder as recorded has had nothing added.
+	Dirs []OutFile
+
+	loaded    chan struct{} // closed once the file is read
+	next      []*Record     // of this run, in the order of the service files
+	site      [sha256.Size]byte
+	unchanged bool
+	// stale is set when the saved file is not what this run would write although
+	// nothing changed: another binary's sum taken from its stat, a file's stat newly
+	// trustworthy, or the build's files updated (Touch).
+	stale atomic.Bool
+}
+
+// Touch tells c that Out, Files or Manifest changed, so Save writes even when the run
+// found nothing changed.
+func (c *Cache) Touch() { c.stale.Store(true) }
+
+// exeID identifies the running binary: its stat, and the SHA-256 of its bytes.
+type exeID struct {
+	path string
+	stat fileStat
+	sum  [sha256.Size]byte
+}
+
+// OpenCache opens the cache of the kind of run name ("build", "check") of the site in
+// siteDir, reading it in the background while the caller goes on: its fields are set once
+// Wait returns (Run waits itself). A cache that cannot be read or trusted is ignored:
+// the cache is then empty, and Save writes it anew.
+func OpenCache(siteDir, name string) *Cache {
+	c := &Cache{file: filepath.Join(siteDir, CacheDir, name), loaded: make(chan struct{})}
+	go func() {
+		defer close(c.loaded)
+		ok := c.load()
+		was := c.exe
+		c.exe = thisExe(ok, was)
+		if !ok || was != c.exe {
+			c.Touch()
+		}
+		if ok && was.sum != c.exe.sum {
+			c.prev, c.Out, c.Files, c.Dirs = nil, "", nil, nil // another binary: another theme, other rules
+		}
+	}()
+	return c
+}
+
+// Wait waits until c has been read (see OpenCache).
+func (c *Cache) Wait() { <-c.loaded }
+
+// thisExe identifies the running binary, taking the stored sum when the binary's stat
+// is the stored one.
+func thisExe(ok bool, stored exeID) exeID {
+	var id exeID
+	p, err := os.Executable()
+	if err != nil {
+		return id // all zero: records are then kept across binaries; rare (no /proc)
+	}
+	id.path = p
+	fi, err := os.Stat(p)
+	if err != nil {
+		return id
+	}
+	id.stat = statOf(fi)
+	if ok && stored.path == p && stored.stat == id.stat && id.stat.Ino != 0 {
+		id.sum = stored.sum
+		return id
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return id
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return exeID{}
+	}
+	h.Sum(id.sum[:0])
+	return id
+}
+
+// Unchanged reports whether the last run with c found nothing changed: every service
+// file's record was current and accepted, and the frame, the OPDs and the list of files
+// were those of the saved run.
+func (c *Cache) Unchanged() bool { return c.unchanged }
+
+// Records returns this run's records, one per service file in the order of the files.
+func (c *Cache) Records() []*Record { return c.next }
+
+// PreviousFiles returns every file of the output the cache describes (Out): the files of
+// the records of the last saved run, and its Files.
+func (c *Cache) PreviousFiles() map[string]*OutFile {
+	c.Wait()
+	m := make(map[string]*OutFile, len(c.Files)+3*len(c.prev))
+	for i := range c.Files {
+		m[c.Files[i].Path] = &c.Files[i]
+	}
+	for _, r := range c.prev {
+		for i := range r.Pages {
+			m[r.Pages[i].Path] = &r.Pages[i]
+		}
+	}
+	return m
+}
+
+// begin prepares c for a run over n service files.
+func (c *Cache) begin(n int) {
+	c.next = make([]*Record, n)
+	c.unchanged = false
+}
+
+// The file on disk is cacheMagic, then a gob stream — a cacheHead, one recordGob per
+// record (so that no message holds the whole cache in memory), a cacheTail — then the
+// SHA-256 of all that. Strings that repeat — rule messages, hints, paths, links — are
+// kept once, in the tail's Strings, and named by their index.
+type cacheHead struct {
+	ExePath string
+	ExeStat fileStat
+	ExeSum  []byte
+	Site    []byte
+	Out     string
+	Records int
+}
+
+type cacheTail struct {
+	Manifest, Files, Dirs []byte // encodeOuts
+	Strings               []string
+}
+
+type recordGob struct {
+	File     uint32
+	Key, Sum []byte
+	Stat     fileStat
+	Entry    *standard.Service
+	Findings []problemGob
+	Problems []problemGob
+	Score    rules.ServiceScore
+	Draft    bool
+	Pages    []byte // encodeOuts
+}
+
+type problemGob struct {
+	File, Path, Rule, Message, Hint uint32
+	Line, Col                       int32
+	Severity                        int8
+}
+
+// strtab numbers strings, each once.
+type strtab struct {
+	index map[string]uint32
+	list  []string
+}
+
+func (t *strtab) id(s string) uint32 {
+	if i, ok := t.index[s]; ok {
+		return i
+	}
+	i := uint32(len(t.list))
+	t.index[s] = i
+	t.list = append(t.list, s)
+	return i
+}
+
+// Save writes c with this run's records, atomically (a temporary file renamed over the
+// old one), unless the run found nothing changed and the saved file says all Save would.
+// Records of files with no record this run are dropped.
+func (c *Cache) Save() error {
+	c.Wait()
+	if c.unchanged && !c.stale.Load() {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(c.file), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(c.file), filepath.Base(c.file)+".tmp-")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	h := sha256.New()
+	err = c.encode(io.MultiWriter(bw, h))
+	if err == nil {
+		bw.Write(h.Sum(nil))
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), c.file)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// encode writes c, from its magic line to its tail, to w.
+func (c *Cache) encode(w io.Writer) error {
+	io.WriteString(w, cacheMagic)
+	t := &strtab{index: map[string]uint32{}}
+	n := 0
+	for _, r := range c.next {
+		if r != nil {
+			n++
+		}
+	}
+	enc := gob.NewEncoder(w)
+	if err := enc.Encode(&cacheHead{ExePath: c.exe.path, ExeStat: c.exe.stat, ExeSum: c.exe.sum[:], Site: c.site[:],
+		Out: c.Out, Records: n}); err != nil {
+		return err
+	}
+	for _, r := range c.next {
+		if r == nil {
+			continue
+		}
+		g := recordGob{File: t.id(r.File), Key: r.key[:], Sum: r.sum[:], Stat: r.stat, Score: r.score, Draft: r.draft,
+			Findings: encodeProblems(t, r.findings), Problems: encodeProblems(t, r.problems), Pages: encodeOuts(t, r.Pages)}
+		if r.entry != nil {
+			e := *r.entry
+			e.OPD = nil
+			// The entry keeps its requirements' names in a field of its own, which gob
+			// does not see: carry them as requirements, which ListEntry reads back.
+			e.Requirements = nil
+			for n := range r.entry.RequirementNames() {
+				e.Requirements = append(e.Requirements, standard.Requirement{Name: n})
+			}
+			g.Entry = &e
+		}
+		if err := enc.Encode(&g); err != nil {
+			return err
+		}
+	}
+	tail := cacheTail{Manifest: encodeOuts(t, []OutFile{c.Manifest}), Files: encodeOuts(t, c.Files), Dirs: encodeOuts(t, c.Dirs)}
+	tail.Strings = t.list
+	return enc.Encode(&tail)
+}
+
+// encodeOuts encodes files compactly, as gob would take long to: for each, its path
+// (a string of t), size, modification time, inode, SHA-256 and links (strings of t),
+// in varints but the hash.
+func encodeOuts(t *strtab, files []OutFile) []byte {
+	if len(files) == 0 {
+		return nil
+	}
+	b := binary.AppendUvarint(nil, uint64(len(files)))
+	for i := range files {
+		f := &files[i]
+		b = binary.AppendUvarint(b, uint64(t.id(f.Path)))
+		b = binary.AppendVarint(b, f.Size)
+		b = binary.AppendVarint(b, f.Mtime)
+		b = binary.AppendUvarint(b, f.Ino)
+		b = append(b, f.Sum[:]...)
+		b = binary.AppendUvarint(b, uint64(len(f.Links)))
+		for _, l := range f.Links {
+			b = binary.AppendUvarint(b, uint64(t.id(l)))
+		}
+	}
+	return b
+}
+
+// decodeOuts decodes what encodeOuts encoded; it panics on bytes it did not make
+// (decode recovers).
+func decodeOuts(str func(uint32) string, b []byte) []OutFile {
+	if len(b) == 0 {
+		return nil
+	}
+	uv := func() uint64 {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			panic("bad varint")
+		}
+		b = b[n:]
+		return v
+	}
+	sv := func() int64 {
+		v, n := binary.Varint(b)
+		if n <= 0 {
+			panic("bad varint")
+		}
+		b = b[n:]
+		return v
+	}
+	n := uv()
+	if n > uint64(len(b)) {
+		panic("bad count")
+	}
+	files := make([]OutFile, n)
+	for i := range files {
+		f := &files[i]
+		f.Path = str(uint32(uv()))
+		f.Size, f.Mtime, f.Ino = sv(), sv(), uv()
+		if len(b) < sha256.Size {
+			panic("short hash")
+		}
+		copy(f.Sum[:], b)
+		b = b[sha256.Size:]
+		if nl := uv(); nl > 0 {
+			if nl > uint64(len(b)) {
+				panic("bad count")
+			}
+			f.Links = make([]string, nl)
+			for j := range f.Links {
+				f.Links[j] = str(uint32(uv()))
+			}
+		}
+	}
+	if len(b) != 0 {
+		panic("trailing bytes")
+	}
+	return files
+}
+
+func encodeProblems(t *strtab, ps standard.Problems) []problemGob {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]problemGob, len(ps))
+	for i, p := range ps {
+		out[i] = problemGob{File: t.id(p.File), Path: t.id(p.Path), Rule: t.id(p.Rule), Message: t.id(p.Message),
+			Hint: t.id(p.Hint), Line: int32(p.Line), Col: int32(p.Col), Severity: int8(p.Severity)}
+	}
+	return out
+}
+
+// errBadCache is any reason a cache file is not used.
+var errBadCache = errors.New("engine: cache file unusable")
+
+// load reads c's file into c, or reports false and leaves c empty when the file is
+// missing or not to be trusted.
+func (c *Cache) load() bool {
+	b, err := os.ReadFile(c.file)
+	if err != nil {
+		return false
+	}
+	if err := c.decode(b); err != nil {
+		c.prev, c.prevSite, c.exe = nil, [sha256.Size]byte{}, exeID{}
+		c.Out, c.Files, c.Manifest, c.Dirs = "", nil, OutFile{}, nil
+		return false
+	}
+	return true
+}
+
+func (c *Cache) decode(b []byte) (err error) {
+	if len(b) < len(cacheMagic)+sha256.Size || string(b[:len(cacheMagic)]) != cacheMagic {
+		return errBadCache
+	}
+	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
+	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
+		return errBadCache
+	}
+	defer func() {
+		// gob checks what it decodes; this is the last guard for a file that passed its
+		// checksum yet is not what this version wrote.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", errBadCache, r)
+		}
+	}()
+	dec := gob.NewDecoder(bytes.NewReader(body[len(cacheMagic):]))
+	var head cacheHead
+	if err := dec.Decode(&head); err != nil {
+		return err
+	}
+	if head.Records < 0 || head.Records > len(body) {
+		return errBadCache
+	}
+	records := make([]recordGob, head.Records)
+	for i := range records {
+		if err := dec.Decode(&records[i]); err != nil {
+			return err
+		}
+	}
+	var tail cacheTail
+	if err := dec.Decode(&tail); err != nil {
+		return err
+	}
+	str := func(i uint32) string {
+		if int(i) >= len(tail.Strings) {
+			panic("string index out of range")
+		}
+		return tail.Strings[i]
+	}
+	c.exe = exeID{path: head.ExePath, stat: head.ExeStat}
+	copySum(c.exe.sum[:], head.ExeSum)
+	copySum(c.prevSite[:], head.Site)
+	c.Out = head.Out
+	if m := decodeOuts(str, tail.Manifest); len(m) == 1 {
+		c.Manifest = m[0]
+	}
+	c.Files = decodeOuts(str, tail.Files)
+	c.Dirs = decodeOuts(str, tail.Dirs)
+	c.prev = make(map[string]*Record, len(records))
+	for _, g := range records {
+		r := &Record{File: str(g.File), stat: g.Stat, entry: g.Entry, score: g.Score, draft: g.Draft,
+			findings: decodeProblems(str, g.Findings), problems: decodeProblems(str, g.Problems)}
+		copySum(r.key[:], g.Key)
+		copySum(r.sum[:], g.Sum)
+		r.Pages = decodeOuts(str, g.Pages)
+		c.prev[r.File] = r
+	}
+	return nil
+}
+
+func copySum(dst, src []byte) {
+	if len(src) != len(dst) {
+		panic("hash of the wrong length")
+	}
+	copy(dst, src)
+}
+
+func decodeProblems(str func(uint32) string, gs []problemGob) standard.Problems {
+	if len(gs) == 0 {
+		return nil
+	}
+	ps := make(standard.Problems, len(gs))
+	for i, g := range gs {
+		ps[i] = standard.Problem{File: str(g.File), Path: str(g.Path), Rule: str(g.Rule), Message: str(g.Message),
+			Hint: str(g.Hint), Line: int(g.Line), Col: int(g.Col), Severity: standard.Severity(g.Severity)}
+	}
+	return ps
+}
+
+// keys is what a run with a cache hashes of the frame of the site.
+type keys struct {
+	frame [sha256.Size]byte
+	opds  map[string][sha256.Size]byte // by OPD slug: the _opd.toml's bytes
+	mu    sync.Mutex
+}
+
+// writeKeyPart writes a length-prefixed part of a key into h, so that no two sequences
+// of parts hash alike.
+func writeKeyPart(h hash.Hash, b []byte) {
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
+	h.Write(n[:])
+	h.Write(b)
+}
+
+// frameKeys hashes the frame of p's site (see "The build cache").
+func (p *pipeline) frameKeys() *keys {
+	k := &keys{opds: make(map[string][sha256.Size]byte, len(p.site.OPDs))}
+	h := sha256.New()
+	writeKeyPart(h, []byte(cacheMagic))
+	writeKeyPart(h, p.opts.Cache.exe.sum[:])
+	o := p.opts
+	// PAPAN_DEBUG adds the TOML parser's own words to the loader's messages.
+	writeKeyPart(h, fmt.Appendf(nil, "base=%q link=%q today=%s locate=%t drafts=%t strict=%t debug=%q",
+		o.BaseURL, o.LinkBase, p.today.Format(time.DateOnly), o.Locate, o.Drafts, o.Strict, os.Getenv(oserr.DebugEnv)))
+	for _, f := range append([]string{content.ConfigFile}, pageFiles(p.site)...) {
+		writeKeyPart(h, []byte(f))
+		b, _ := fs.ReadFile(p.src, f)
+		writeKeyPart(h, b)
+	}
+	for _, dir := range []string{"layouts", "static"} {
+		fs.WalkDir(p.src, dir, func(f string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			writeKeyPart(h, []byte(f))
+			if d.Type().IsRegular() {
+				b, _ := fs.ReadFile(p.src, f)
+				writeKeyPart(h, b)
+			}
+			return nil
+		})
+	}
+	h.Sum(k.frame[:0])
+	for _, o := range p.site.OPDs {
+		b, _ := fs.ReadFile(p.src, o.File)
+		k.opds[o.Slug] = sha256.Sum256(b)
+	}
+	return k
+}
+
+func pageFiles(site *standard.Site) []string {
+	var fs []string
+	for _, p := range site.Pages {
+		fs = append(fs, p.File)
+	}
+	return fs
+}
+
+// serviceKey is the key of a service file whose bytes hash to sum.
+func (p *pipeline) serviceKey(file string, sum [sha256.Size]byte) [sha256.Size]byte {
+	h := sha256.New()
+	writeKeyPart(h, p.keys.frame[:])
+	writeKeyPart(h, []byte(file))
+	writeKeyPart(h, sum[:])
+	opd := p.keys.opds[path.Base(path.Dir(file))]
+	writeKeyPart(h, opd[:])
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// siteKey is the key of the whole site: the frame, every OPD and every service file's key.
+func (p *pipeline) siteKey() [sha256.Size]byte {
+	h := sha256.New()
+	writeKeyPart(h, p.keys.frame[:])
+	for _, o := range p.site.OPDs {
+		writeKeyPart(h, []byte(o.File))
+		s := p.keys.opds[o.Slug]
+		writeKeyPart(h, s[:])
+	}
+	for _, r := range p.opts.Cache.next {
+		if r == nil {
+			continue // the run stopped early
+		}
+		writeKeyPart(h, []byte(r.File))
+		writeKeyPart(h, r.key[:])
+	}
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// fileSum returns the SHA-256 of a service file's bytes and the stat that may stand for
+// it next time: the stat alone when it is prev's, else the bytes read and hashed.
+func (p *pipeline) fileSum(file string, prev *Record) ([sha256.Size]byte, fileStat, error) {
+	fi, err := fs.Stat(p.src, file)
+	if err != nil {
+		return [sha256.Size]byte{}, fileStat{}, err
+	}
+	st := statOf(fi)
+	if prev != nil && prev.stat != (fileStat{}) && prev.stat == st && st.Ino != 0 {
+		return prev.sum, st, nil
+	}
+	read := time.Now()
+	b, err := fs.ReadFile(p.src, file)
+	if err != nil {
+		return [sha256.Size]byte{}, fileStat{}, err
+	}
+	if st.Ino == 0 || time.Unix(0, st.Mtime).After(read.Add(-trustAfter)) || int64(len(b)) != st.Size {
+		st = fileStat{} // too fresh (or changed while read) to stand for its bytes
+	}
+	return sha256.Sum256(b), st, nil
+}
+
+// cached is the step of one service file in a run with a cache: the record stands for
+// the file when its key matches and Options.Reuse accepts it, else the file goes through
+// the step and a new record is made. It sets the i-th record of the cache.
+func (p *pipeline) cached(i int, file string, write func(render.Output) error) (serviceResult, error) {
+	c := p.opts.Cache
+	prev := c.prev[file]
+	sum, st, err := p.fileSum(file, prev)
+	if err != nil {
+		// Unreadable: the step reports it as a problem of the file; the record never
+		// matches.
+		res, err := p.service(file, write)
+		c.next[i] = &Record{File: file, entry: res.service, findings: res.findings, problems: res.problems,
+			score: res.score, draft: res.draft}
+		return res, err
+	}
+	key := p.serviceKey(file, sum)
+	if prev != nil && prev.key == key && (p.opts.Reuse == nil || p.opts.Reuse(prev)) {
+		if prev.stat != st {
+			prev.stat = st
+			c.Touch()
+		}
+		c.next[i] = prev
+		res := serviceResult{file: file, findings: prev.findings, score: prev.score, problems: prev.problems,
+			draft: prev.draft, cached: true}
+		if prev.entry != nil {
+			if o := p.opds[path.Base(path.Dir(file))]; o != nil {
+				res.service = prev.entry.ListEntry(p.intern)
+				res.service.OPD = o
+				prev.entry = res.service // the decoded copy may go
+			}
+		}
+		return res, nil
+	}
+	rec := &Record{File: file, key: key, sum: sum, stat: st}
+	rec.Pages = nil
+	wrapped := write
+	if write != nil {
+		wrapped = func(o render.Output) error {
+			rec.Pages = append(rec.Pages, OutFile{Path: o.Path})
+			return write(o)
+		}
+	}
+	res, err := p.service(file, wrapped)
+	if len(res.problems) > 0 {
+		content.Locate(p.src, res.problems) // while the file is at hand, for the record
+	}
+	rec.entry, rec.findings, rec.problems, rec.score, rec.draft = res.service, res.findings, res.problems, res.score, res.draft
+	c.next[i] = rec
+	return res, err
+}
