@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -1030,15 +1031,13 @@ func serviceCount(site *standard.Site) int {
 	return n
 }
 
-// flowchart draws the procedure as inline SVG. flowchart.SVG escapes every string from
-// content and filters the id, so its output is safe to mark as HTML.
-func (r *Renderer) flowchart(s *standard.Service) (template.HTML, error) {
-	var b strings.Builder
-	err := flowchart.SVG(&b, s.Procedure, flowchart.Labels{
+// flowchart writes the procedure as SVG (alur.svg). flowchart.SVG escapes every string from
+// content and filters the id. It writes straight into w: the file, not a copy in memory.
+func (r *Renderer) flowchart(w io.Writer, s *standard.Service) error {
+	return flowchart.SVG(w, s.Procedure, flowchart.Labels{
 		Yes: r.t("yes"), No: r.t("no"), Start: r.t("start"), End: r.t("end"), ID: "fc-" + s.Slug,
 		Activity: r.t("activity"), Time: r.t("time"), BackTo: r.t("back_to_step"),
 		Duration: func(t standard.StepTime) string { return r.span(t.Min, t.Max, t.Unit) }})
-	return template.HTML(b.String()), err
 }
 
 // handlingHTML renders a complaint-handling text. Most services take their OPD's, so the
