@@ -126,6 +126,7 @@ func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
 	if r.pages, err = r.parseTemplates(lay); err != nil {
 		return nil, err
 	}
+	r.foldStrings()
 	return r, nil
 }
 
