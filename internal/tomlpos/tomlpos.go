@@ -245,7 +245,7 @@ func (s *scanner) value(path string, depth int) {
 	case (c == '"' || c == '\'') && s.triple(c):
 		s.multiline(c)
 	case c == '"' || c == '\'':
-		s.str(c)
+		s.skipStr(c)
 	case c == '[':
 		s.array(path, depth)
 	case c == '{':
@@ -317,26 +317,35 @@ func (s *scanner) separator(closing byte) bool {
 // next line is still scanned.
 func (s *scanner) str(q byte) (string, bool) {
 	start := s.i + 1
+	if !s.skipStr(q) {
+		return "", false
+	}
+	body := string(s.src[start : s.i-1])
+	if q == '"' && strings.IndexByte(body, '\\') >= 0 {
+		// Decoded keys are unescaped; Go's escapes cover TOML's
+		// common ones, and the raw body is a fine fallback.
+		if u, err := strconv.Unquote(`"` + body + `"`); err == nil {
+			body = u
+		}
+	}
+	return body, true
+}
+
+// skipStr moves past a single-line string starting at its quote q, as str
+// does, without making its text: a value's text is never wanted.
+func (s *scanner) skipStr(q byte) bool {
 	for s.i++; s.i < len(s.src); s.i++ {
 		switch c := s.src[s.i]; {
 		case c == q:
-			body := string(s.src[start:s.i])
 			s.i++
-			if q == '"' {
-				// Decoded keys are unescaped; Go's escapes cover TOML's
-				// common ones, and the raw body is a fine fallback.
-				if u, err := strconv.Unquote(`"` + body + `"`); err == nil {
-					body = u
-				}
-			}
-			return body, true
+			return true
 		case c == '\n':
-			return "", false
+			return false
 		case c == '\\' && q == '"' && s.i+1 < len(s.src) && s.src[s.i+1] != '\n':
 			s.i++
 		}
 	}
-	return "", false
+	return false
 }
 
 // multiline skips a triple-quoted string, which may hold anything that would
@@ -444,7 +453,9 @@ func (s *scanner) join(base, key string) string {
 		return unwanted
 	}
 	p := join(base, key)
-	if s.want != nil && !s.want[p] {
+	// An empty quoted key ("" = […]) has the path "", as the root does, and its
+	// elements "[0]"…: no ancestor of theirs that want holds, so it is kept.
+	if s.want != nil && p != "" && !s.want[p] {
 		return unwanted
 	}
 	return p
