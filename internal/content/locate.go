@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"context"
 	"io/fs"
 	"strings"
@@ -30,7 +29,13 @@ func Locate(fsys fs.FS, ps standard.Problems) {
 	// warning in every one of its files. Workers write disjoint elements of ps.
 	parallel.For(context.Background(), len(files), func(_ context.Context, i int) error {
 		file := files[i]
-		ix, offset := index(fsys, file)
+		paths := make([]string, 0, len(byFile[file]))
+		for _, j := range byFile[file] {
+			if ps[j].Path != "" {
+				paths = append(paths, ps[j].Path)
+			}
+		}
+		ix, offset := index(fsys, file, paths)
 		if ix == nil {
 			return nil // not a readable text file: the problem is about the file itself
 		}
@@ -48,9 +53,10 @@ func Locate(fsys fs.FS, ps standard.Problems) {
 	})
 }
 
-// index scans file for key positions. For a Markdown page it scans the front matter and
-// returns the line offset of the front matter within the file.
-func index(fsys fs.FS, file string) (*tomlpos.Index, int) {
+// index scans file for the positions of paths (and their ancestors, for Nearest). For a
+// Markdown page it scans the front matter and returns the line offset of the front
+// matter within the file.
+func index(fsys fs.FS, file string, paths []string) (*tomlpos.Index, int) {
 	src, p := readText(fsys, file)
 	if p != nil {
 		return nil, 0
@@ -60,7 +66,7 @@ func index(fsys fs.FS, file string) (*tomlpos.Index, int) {
 		if !ok {
 			return nil, 0
 		}
-		return tomlpos.Scan(front), 1
+		return tomlpos.ScanPaths(front, paths), 1
 	}
-	return tomlpos.Scan(bytes.Clone(src)), 0
+	return tomlpos.ScanPaths(src, paths), 0
 }

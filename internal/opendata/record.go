@@ -234,8 +234,12 @@ func (p Publisher) NewRecord(s *standard.Service) Record {
 		OPD:  OPD{Slug: o.Slug, Nama: o.Name, Singkatan: o.ShortName, URL: p.AbsURL(o.Addr().Path), Kontak: kontak(o.Contact)},
 		Nama: s.Name, Kategori: s.Category, Ringkasan: s.Summary, KataKunci: s.Keywords,
 		Tautan: s.OnlineURL, Lokasi: s.Location, Diperbarui: date(s.Updated),
-		Persyaratan: []Persyaratan{}, Prosedur: []Langkah{}, JangkaWaktu: []JangkaWaktu{}, Biaya: []Biaya{},
-		Produk: []Produk{}, Pengaduan: []Saluran{}, DasarHukum: []DasarHukum{}, Khusus: []Khusus{},
+		// Each list has its final length as capacity: not nil, so an empty one is
+		// written [], and filled without growing.
+		Persyaratan: make([]Persyaratan, 0, len(s.Requirements)), Prosedur: make([]Langkah, 0, len(s.Procedure)),
+		JangkaWaktu: make([]JangkaWaktu, 0, len(s.Durations)), Biaya: make([]Biaya, 0, len(s.Fees)),
+		Produk: make([]Produk, 0, len(s.Products)), DasarHukum: make([]DasarHukum, 0, len(s.LegalBasis)),
+		Khusus: make([]Khusus, 0, len(s.SpecialCare)), Pengaduan: []Saluran{},
 	}
 	if d := s.Decree; d != nil {
 		rec.SK = &SK{Nomor: d.Number, Tanggal: date(d.Date), KonsultasiPublik: date(d.Consultation), EvaluasiTerakhir: date(d.LastEvaluation)}

@@ -16,7 +16,7 @@ func TestSeparateBraces(t *testing.T) {
 		`[{"a":{}},{"b":[{"c":{}}]}]`,
 		`{}`,
 	} {
-		out := separateBraces([]byte(in))
+		out := []byte(separateBraces([]byte(in)))
 		var want, got any
 		if err := json.Unmarshal([]byte(in), &want); err != nil {
 			t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -698,6 +699,11 @@ type requirementGroup struct {
 
 // requirementGroups groups requirements by case, in the order the cases first appear.
 func requirementGroups(s *standard.Service) []requirementGroup {
+	if sameKey(s.Requirements, func(r standard.Requirement) string { return r.Case }) {
+		// One case, the commonest: the group is the list itself, not a copy of it
+		// (the service page and the poster each group it). Readers do not change it.
+		return []requirementGroup{{Case: s.Requirements[0].Case, Items: s.Requirements}}
+	}
 	var gs []requirementGroup
 	for _, req := range s.Requirements {
 		i := slices.IndexFunc(gs, func(g requirementGroup) bool { return g.Case == req.Case })
@@ -759,7 +765,7 @@ func (r *Renderer) backTo(to, n int) string {
 func requirementEntries(items []standard.Requirement) [][]standard.Requirement {
 	var out [][]standard.Requirement
 	at := map[string]int{} // atau → its entry
-	for _, req := range items {
+	for k, req := range items {
 		if req.OneOf != "" {
 			if i, ok := at[req.OneOf]; ok {
 				out[i] = append(out[i], req)
@@ -767,9 +773,25 @@ func requirementEntries(items []standard.Requirement) [][]standard.Requirement {
 			}
 			at[req.OneOf] = len(out)
 		}
-		out = append(out, []standard.Requirement{req})
+		// The entry is items[k] itself, not a copy; its capacity of one makes the
+		// append above copy it before adding an alternative, leaving items as it is.
+		out = append(out, items[k:k+1:k+1])
 	}
 	return out
+}
+
+// sameKey reports whether items is not empty and key gives each of them the same value.
+func sameKey[T any](items []T, key func(T) string) bool {
+	if len(items) == 0 {
+		return false
+	}
+	k := key(items[0])
+	for _, it := range items[1:] {
+		if key(it) != k {
+			return false
+		}
+	}
+	return true
 }
 
 type procedure struct {
@@ -779,6 +801,10 @@ type procedure struct {
 
 // procedures splits the steps by channel, in the order the channels first appear.
 func procedures(s *standard.Service) []procedure {
+	if sameKey(s.Procedure, func(st standard.Step) string { return st.Channel }) {
+		// One channel, the commonest: the steps themselves, as requirementGroups.
+		return []procedure{{Channel: s.Procedure[0].Channel, Steps: s.Procedure}}
+	}
 	var ps []procedure
 	for _, st := range s.Procedure {
 		i := slices.IndexFunc(ps, func(p procedure) bool { return p.Channel == st.Channel })
@@ -1039,15 +1065,13 @@ func serviceCount(site *standard.Site) int {
 	return n
 }
 
-// flowchart draws the procedure as inline SVG. flowchart.SVG escapes every string from
-// content and filters the id, so its output is safe to mark as HTML.
-func (r *Renderer) flowchart(s *standard.Service) (template.HTML, error) {
-	var b strings.Builder
-	err := flowchart.SVG(&b, s.Procedure, flowchart.Labels{
+// flowchart writes the procedure as SVG (alur.svg). flowchart.SVG escapes every string from
+// content and filters the id. It writes straight into w: the file, not a copy in memory.
+func (r *Renderer) flowchart(w io.Writer, s *standard.Service) error {
+	return flowchart.SVG(w, s.Procedure, flowchart.Labels{
 		Yes: r.t("yes"), No: r.t("no"), Start: r.t("start"), End: r.t("end"), ID: "fc-" + s.Slug,
 		Activity: r.t("activity"), Time: r.t("time"), BackTo: r.t("back_to_step"), Repeat: r.t("repeat_step"),
 		Duration: func(t standard.StepTime) string { return r.span(t.Min, t.Max, t.Unit) }})
-	return template.HTML(b.String()), err
 }
 
 // handlingHTML renders a complaint-handling text. Most services take their OPD's, so the

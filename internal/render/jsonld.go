@@ -157,11 +157,15 @@ func (r *Renderer) pageJSONLD(v view) (template.JS, error) {
 // strings. The data is the same; a page then holds "}}" only where a template went wrong
 // (a leftover of {{…}}), which is what a reviewer's or a hook's search for leftovers
 // looks for, and does not flag every page for its structured data.
-func separateBraces(b []byte) []byte {
-	out := make([]byte, 0, len(b)+16)
+//
+// It returns a string made in place, as the page needs one: converting a []byte result
+// copied every page's structured data once more.
+func separateBraces(b []byte) string {
+	var out strings.Builder
+	out.Grow(len(b) + 16)
 	inString, escaped := false, false
 	for i, c := range b {
-		out = append(out, c)
+		out.WriteByte(c)
 		switch {
 		case inString && escaped:
 			escaped = false
@@ -170,10 +174,10 @@ func separateBraces(b []byte) []byte {
 		case c == '"':
 			inString = !inString
 		case !inString && c == '}' && i+1 < len(b) && b[i+1] == '}':
-			out = append(out, '\n')
+			out.WriteByte('\n')
 		}
 	}
-	return out
+	return out.String()
 }
 
 // orgNode describes an OPD; with area, also the region it serves.

@@ -73,8 +73,20 @@ func (m *markdown) convert(md goldmark.Markdown, src standard.Markdown) template
 // work of a service page. The test compares this shortcut with goldmark on many inputs.
 func plainParagraph(src standard.Markdown) bool {
 	first, _ := utf8.DecodeRuneInString(string(src))
-	if !unicode.IsLetter(first) || src[len(src)-1] == ' ' {
-		return false // a digit may start a list ("1. "), and a space may start code
+	if src[len(src)-1] == ' ' {
+		return false // a space may start code, and two end a line with a break
+	}
+	if !unicode.IsLetter(first) {
+		// A number starts a list item only when a "." or ")" follows it ("1. "); a
+		// number and a space start words ("4 orang petugas loket, 1 operator": the
+		// commonest management texts).
+		n := 0
+		for n < len(src) && src[n] >= '0' && src[n] <= '9' {
+			n++
+		}
+		if n == 0 || n < len(src) && src[n] != ' ' {
+			return false
+		}
 	}
 	for i, c := range src {
 		var next byte

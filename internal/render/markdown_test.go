@@ -28,13 +28,14 @@ func TestPlainParagraphMatchesGoldmark(t *testing.T) {
 	for _, src := range []string{
 		"Dibayar di loket.", "Catatan: dua lembar", "Jl. Merdeka No. 7, 08.00–16.00 WIB",
 		"Bawa KTP (asli) dan KK/akta", "Berlaku 5 tahun; 100% gratis?", "Ünïcödé — “kutip” ‘satu’ …",
+		"4 orang petugas loket, 1 operator", "2024", "10 hari kerja",
 	} {
 		if !check(src) {
 			t.Errorf("plainParagraph(%q) = false, want true", src)
 		}
 	}
 	for _, src := range []string{
-		"1. Daftar", "- butir", "**tebal**", "lihat www.lapor.go.id", "https://lapor.go.id",
+		"1. Daftar", "1) Daftar", "12.", "3)", "1.5 jam", "7x", "- butir", "**tebal**", "lihat www.lapor.go.id", "https://lapor.go.id",
 		"a@b.go.id", "a & b", "<b>", "dua  spasi", " spasi", "akhir ", "baris\nbaru", "#judul",
 		"a_b", "~coret~", "a|b", "a\\b", "`kode`", "[tautan](x)", "!gambar", "a\"b", "mailto:x",
 	} {

@@ -126,6 +126,7 @@ func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
 	if r.pages, err = r.parseTemplates(lay); err != nil {
 		return nil, err
 	}
+	r.foldStrings()
 	return r, nil
 }
 
@@ -247,12 +248,7 @@ func (r *Renderer) ServiceOutputs(s *standard.Service) []Output {
 	}
 	if len(s.Procedure) > 0 {
 		outs = append(outs, Output{Path: standard.FlowchartAddress(s.OPD.Slug, s.Slug).File, Write: func(w io.Writer) error {
-			svg, err := r.flowchart(s)
-			if err != nil {
-				return err
-			}
-			_, err = io.WriteString(w, string(svg))
-			return err
+			return r.flowchart(w, s)
 		}})
 	}
 	return outs

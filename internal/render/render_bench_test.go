@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/papan-id/papan/internal/content"
@@ -42,7 +41,7 @@ func BenchmarkOutputs(b *testing.B) {
 
 // benchPage renders, over and over, the first output of a 1,000-service site that is
 // reports as the page to measure.
-func benchPage(b *testing.B, what string, is func(path string) bool) {
+func benchPage(b *testing.B, what string, is func(render.Output) bool) {
 	site := loadDemo(b, 1000)
 	r, err := render.New(site, nil, nil)
 	if err != nil {
@@ -50,7 +49,7 @@ func benchPage(b *testing.B, what string, is func(path string) bool) {
 	}
 	var page render.Output
 	for _, o := range r.Outputs() {
-		if is(o.Path) {
+		if is(o) {
 			page = o
 			break
 		}
@@ -68,18 +67,17 @@ func benchPage(b *testing.B, what string, is func(path string) bool) {
 
 // BenchmarkRenderService renders one service page of a 1,000-service site.
 func BenchmarkRenderService(b *testing.B) {
-	// A service page is <opd>/<service>/index.html.
-	benchPage(b, "service page", func(p string) bool {
-		return strings.Count(p, "/") == 2 && strings.HasSuffix(p, "/index.html")
-	})
+	// A service page is <opd>/<service>/index.html; so is a category's page
+	// (kategori/<slug>/index.html), which is why the kind is asked.
+	benchPage(b, "service page", func(o render.Output) bool { return o.Kind == "service" })
 }
 
 // BenchmarkRenderPoster renders the printable poster of one service, QR code included.
 func BenchmarkRenderPoster(b *testing.B) {
-	benchPage(b, "poster", func(p string) bool { return strings.HasSuffix(p, "/cetak/index.html") })
+	benchPage(b, "poster", func(o render.Output) bool { return o.Kind == "poster" })
 }
 
 // BenchmarkRenderHome renders the home page, whose size grows with the site.
 func BenchmarkRenderHome(b *testing.B) {
-	benchPage(b, "home page", func(p string) bool { return p == "index.html" })
+	benchPage(b, "home page", func(o render.Output) bool { return o.Path == "index.html" })
 }

@@ -30,7 +30,24 @@ type Index struct {
 const maxDepth = 100
 
 // Scan indexes src. It never fails; positions of what it cannot parse are simply absent.
-func Scan(src []byte) *Index {
+func Scan(src []byte) *Index { return scan(src, nil) }
+
+// ScanPaths indexes only what Nearest needs for paths: each of them and its ancestors.
+// Lookup and Nearest of those paths answer exactly as after Scan; other paths may be
+// absent. It is Scan for a caller that knows what it will ask: papan check locates a
+// file's few findings, and recording every key of the file cost more than the rest of
+// the scan (a map entry, a path string and a line search per key).
+func ScanPaths(src []byte, paths []string) *Index {
+	want := make(map[string]bool, 4*len(paths))
+	for _, p := range paths {
+		for ; p != "" && !want[p]; p = parent(p) {
+			want[p] = true
+		}
+	}
+	return scan(src, want)
+}
+
+func scan(src []byte, want map[string]bool) *Index {
 	// Columns count from after a BOM, so drop it before taking offsets.
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	s := &scanner{
@@ -39,6 +56,7 @@ func Scan(src []byte) *Index {
 		ix:         &Index{pos: map[string]Pos{}},
 		implicit:   map[string]bool{},
 		elems:      map[string]int{},
+		want:       want,
 	}
 	for i, c := range src {
 		if c == '\n' {
@@ -99,6 +117,11 @@ type scanner struct {
 	// the second [[a]] resolves to a[1].b[0].
 	elems map[string]int
 	table string // path of the current table; "" is the root
+	// want, when not nil, holds the only paths to record (ScanPaths). A key whose path is
+	// not in it has no wanted path beneath it either, so its descendants get the path
+	// unwanted and are neither built nor recorded.
+	want map[string]bool
+	keys []string // key's result, reused: each caller is done with it before the next call
 	// lost is set after an unreadable header: its keys belong to no known
 	// table, and recording them under the previous one would mislead.
 	lost bool
@@ -173,7 +196,7 @@ func (s *scanner) keyValue(base string, depth int) bool {
 	s.skipSpace()
 	path := base
 	for n, k := range keys {
-		path = join(path, k)
+		path = s.join(path, k)
 		s.record(path, start, n < len(keys)-1)
 	}
 	s.value(path, depth)
@@ -183,7 +206,7 @@ func (s *scanner) keyValue(base string, depth int) bool {
 // key reads a possibly dotted key and returns its segments, or nil if there
 // is none. A non-nil result always means at least one byte was consumed.
 func (s *scanner) key() []string {
-	var keys []string
+	keys := s.keys[:0]
 	for {
 		s.skipSpace()
 		var k string
@@ -205,6 +228,7 @@ func (s *scanner) key() []string {
 		keys = append(keys, k)
 		s.skipSpace()
 		if s.peek() != '.' {
+			s.keys = keys
 			return keys
 		}
 		s.i++
@@ -221,7 +245,7 @@ func (s *scanner) value(path string, depth int) {
 	case (c == '"' || c == '\'') && s.triple(c):
 		s.multiline(c)
 	case c == '"' || c == '\'':
-		s.str(c)
+		s.skipStr(c)
 	case c == '[':
 		s.array(path, depth)
 	case c == '{':
@@ -246,7 +270,10 @@ func (s *scanner) array(path string, depth int) {
 			s.i++
 			return
 		}
-		elem := index(path, n)
+		elem := unwanted
+		if path != unwanted {
+			elem = index(path, n)
+		}
 		s.record(elem, s.i, false)
 		s.value(elem, depth+1)
 		if !s.separator(']') {
@@ -290,26 +317,35 @@ func (s *scanner) separator(closing byte) bool {
 // next line is still scanned.
 func (s *scanner) str(q byte) (string, bool) {
 	start := s.i + 1
+	if !s.skipStr(q) {
+		return "", false
+	}
+	body := string(s.src[start : s.i-1])
+	if q == '"' && strings.IndexByte(body, '\\') >= 0 {
+		// Decoded keys are unescaped; Go's escapes cover TOML's
+		// common ones, and the raw body is a fine fallback.
+		if u, err := strconv.Unquote(`"` + body + `"`); err == nil {
+			body = u
+		}
+	}
+	return body, true
+}
+
+// skipStr moves past a single-line string starting at its quote q, as str
+// does, without making its text: a value's text is never wanted.
+func (s *scanner) skipStr(q byte) bool {
 	for s.i++; s.i < len(s.src); s.i++ {
 		switch c := s.src[s.i]; {
 		case c == q:
-			body := string(s.src[start:s.i])
 			s.i++
-			if q == '"' {
-				// Decoded keys are unescaped; Go's escapes cover TOML's
-				// common ones, and the raw body is a fine fallback.
-				if u, err := strconv.Unquote(`"` + body + `"`); err == nil {
-					body = u
-				}
-			}
-			return body, true
+			return true
 		case c == '\n':
-			return "", false
+			return false
 		case c == '\\' && q == '"' && s.i+1 < len(s.src) && s.src[s.i+1] != '\n':
 			s.i++
 		}
 	}
-	return "", false
+	return false
 }
 
 // multiline skips a triple-quoted string, which may hold anything that would
@@ -383,6 +419,9 @@ func (s *scanner) skipLine() {
 // record stores the position of path at offset off. The first explicit
 // definition wins; an implicit one only fills a gap.
 func (s *scanner) record(path string, off int, implicit bool) {
+	if s.want != nil && !s.want[path] {
+		return
+	}
 	_, seen := s.ix.pos[path]
 	if s.lost || seen && (implicit || !s.implicit[path]) {
 		return
@@ -401,6 +440,25 @@ func (s *scanner) pos(off int) Pos {
 func isBare(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
 		c == '_' || c == '-' || c >= 0x80
+}
+
+// unwanted stands for the path of a key that ScanPaths was not asked for, nor any key
+// beneath it. (Only a quoted key spelling these bytes could collide, and it would merely
+// go unrecorded.)
+const unwanted = "\x00unwanted"
+
+// join is the path of key under base, or unwanted when the scan does not want it.
+func (s *scanner) join(base, key string) string {
+	if base == unwanted || s.want != nil && base != "" && !s.want[base] {
+		return unwanted
+	}
+	p := join(base, key)
+	// An empty quoted key ("" = […]) has the path "", as the root does, and its
+	// elements "[0]"…: no ancestor of theirs that want holds, so it is kept.
+	if s.want != nil && p != "" && !s.want[p] {
+		return unwanted
+	}
+	return p
 }
 
 func join(base, key string) string {

@@ -279,6 +279,48 @@ func TestScanEdgeCases(t *testing.T) {
 	}
 }
 
+// agreeWithScan fails t unless ScanPaths, asked for each path Scan records (alone, and
+// with a missing child), answers Nearest as Scan does, and records nothing for a path
+// the source does not have.
+func agreeWithScan(t *testing.T, src []byte) {
+	t.Helper()
+	full := Scan(src)
+	var all []string
+	for path := range full.pos {
+		all = append(all, path, path+".tidak_ada[3]")
+	}
+	for _, path := range all {
+		got, gotOK := ScanPaths(src, []string{path}).Nearest(path)
+		want, wantOK := full.Nearest(path)
+		if got != want || gotOK != wantOK {
+			t.Fatalf("ScanPaths(%q).Nearest = %v, %v; Scan's %v, %v", path, got, gotOK, want, wantOK)
+		}
+	}
+	ix := ScanPaths(src, all)
+	for _, path := range all {
+		got, gotOK := ix.Nearest(path)
+		want, wantOK := full.Nearest(path)
+		if got != want || gotOK != wantOK {
+			t.Fatalf("ScanPaths(all).Nearest(%q) = %v, %v; Scan's %v, %v", path, got, gotOK, want, wantOK)
+		}
+	}
+	if ix := ScanPaths(src, []string{"tidak_ada.sama_sekali"}); len(ix.pos) != 0 {
+		t.Fatalf("ScanPaths(tidak_ada.sama_sekali) recorded %v", ix.pos)
+	}
+}
+
+func TestScanPathsAgreesWithScan(t *testing.T) {
+	for name, src := range map[string]string{
+		"every construct":                    layanan,
+		"arrays of tables":                   "[[a]]\n[[a.b]]\nx = { y = [ { z = '''\n''' } ] }\n[[a]]\n[a.c]\nd.e = 1\n",
+		"unreadable headers":                 "[biaya]\nnilai = 1\n[]\nsatuan = 2\n[\"tak tertutup]\nx = 3\n[baik]\nc = 3\n",
+		"quoted keys with dots and brackets": "\"a.b\" = 1\na.c = [1, {d = 2}]\n[x.\"y[0]\"]\nz = 3\n",
+		"a table after its implied parent":   "[a.b]\nc = 1\n[a]\nd = 2\n",
+	} {
+		t.Run(name, func(t *testing.T) { agreeWithScan(t, []byte(src)) })
+	}
+}
+
 func TestNilIndex(t *testing.T) {
 	var ix *Index
 	if _, ok := ix.Lookup("a"); ok {
@@ -311,5 +353,6 @@ func FuzzScan(f *testing.F) {
 				t.Fatalf("Nearest(%q) = %v, %v; want %v, true", path+".tidak_ada[3]", got, ok, p)
 			}
 		}
+		agreeWithScan(t, src)
 	})
 }
