@@ -7,8 +7,8 @@ cd "$(dirname "$0")"
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-# npm installs axe-core and html-validate (package-lock.json) for the accessibility and
-# markup tests in internal/browsertest.
+# npm installs axe-core, html-validate and Lighthouse (package-lock.json) for the
+# accessibility, markup and Lighthouse tests in internal/browsertest.
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if ((${#need[@]})); then
 	echo "test.sh: installing ${need[*]}" >&2
@@ -18,8 +18,9 @@ if ((${#need[@]})); then
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/html-validate/bin/html-validate.mjs ]; then
-	echo "test.sh: installing axe-core and html-validate from package-lock.json" >&2
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/html-validate/bin/html-validate.mjs ] ||
+	[ ! -f node_modules/lighthouse/cli/index.js ]; then
+	echo "test.sh: installing axe-core, html-validate and lighthouse from package-lock.json" >&2
 	npm ci --no-audit --no-fund >&2
 fi
 
