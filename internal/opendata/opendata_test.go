@@ -261,8 +261,36 @@ func TestCatalogDCATAP(t *testing.T) {
 			}
 		}
 	}
-	if got, want := len(byType[dcat+"Distribution"]), 3; got != want {
+	// The site's three, then each OPD's JSON and CSV in a dataset that is part of the site's.
+	site, _, err := content.Load(context.Background(), os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opds := 0
+	for _, o := range site.OPDs {
+		if slices.ContainsFunc(o.Services, func(s *standard.Service) bool { return !s.Draft }) {
+			opds++
+		}
+	}
+	if got, want := len(byType[dcat+"Distribution"]), 3+2*opds; got != want {
 		t.Errorf("%d distributions, want %d", got, want)
+	}
+	const whole = "https://standar.kotacontoh.go.id/data/layanan.json#dataset"
+	parts := 0
+	for _, d := range byType[dcat+"Dataset"] {
+		if d["@id"] == whole {
+			continue
+		}
+		parts++
+		if got, ok := d[dct+"isPartOf"].([]any); !ok || got[0].(map[string]any)["@id"] != whole {
+			t.Errorf("dataset %s is not part of %s: %v", d["@id"], whole, d[dct+"isPartOf"])
+		}
+		if got := len(d[dcat+"distribution"].([]any)); got != 2 {
+			t.Errorf("dataset %s has %d distributions, want its JSON and CSV", d["@id"], got)
+		}
+	}
+	if parts != opds {
+		t.Errorf("%d datasets of an OPD, want %d", parts, opds)
 	}
 	// Every distribution's file is in the build.
 	for _, d := range byType[dcat+"Distribution"] {
@@ -404,7 +432,8 @@ func TestFeedDates(t *testing.T) {
 // same, since nothing in them comes from the clock.
 func TestDataDeterministic(t *testing.T) {
 	a, b := built(t), built(t)
-	files := []string{"data/layanan.json", "data/layanan.csv", "data/katalog.jsonld", "perubahan.xml", "dpmptsp/pbg/layanan.json"}
+	files := []string{"data/layanan.json", "data/layanan.csv", "data/katalog.jsonld", "perubahan.xml", "dpmptsp/pbg/layanan.json",
+		"data/opd/dpmptsp.json", "data/opd/dpmptsp.csv"}
 	for _, f := range files {
 		if !bytes.Equal(read(t, a, f), read(t, b, f)) {
 			t.Errorf("%s differs between two builds", f)

@@ -237,6 +237,13 @@ func DataAddress(name string) Address {
 	return Address{File: DataFolder + "/" + name, Path: "/" + DataFolder + "/" + name}
 }
 
+// OPDDataAddress returns the address of one OPD's share of the open data, whose
+// extension ext is "json" or "csv": /data/opd/<opd>.json. Under /data/, a folder no
+// OPD can take, so an OPD's slug names one file of each kind.
+func OPDDataAddress(opd, ext string) Address {
+	return DataAddress("opd/" + opd + "." + ext)
+}
+
 // FeedAddress returns the address of the Atom feed of changed standards: /perubahan.xml.
 func FeedAddress() Address { return file(feedFile) }
 
