@@ -203,6 +203,10 @@ func NotFoundAddress() Address { return file(notFoundFile) }
 // SitemapAddress returns the address of the sitemap.
 func SitemapAddress() Address { return file(sitemapFile) }
 
+// SitemapPartAddress returns the address of the nth part (from 1) of a sitemap too long
+// for one file, which sitemap.xml then indexes: /sitemap-<n>.xml.
+func SitemapPartAddress(n int) Address { return file("sitemap-" + strconv.Itoa(n) + ".xml") }
+
 // RobotsAddress returns the address of robots.txt.
 func RobotsAddress() Address { return file(robotsFile) }
 
