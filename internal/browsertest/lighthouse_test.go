@@ -56,20 +56,7 @@ type lighthouseReport struct {
 // simulation (Lantern), which computes the metrics from the page's request and task
 // graph rather than timing a throttled load, so a loaded machine moves the scores less.
 func TestLighthouse(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test; run without -short")
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		skipOrFail(t, "node not found: install nodejs (test.sh does)")
-	}
-	cli, err := filepath.Abs(filepath.Join(repoRoot, "node_modules/lighthouse/cli/index.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(cli); err != nil {
-		skipOrFail(t, "lighthouse is not installed (run `npm ci` at the repository root; test.sh does): %v", err)
-	}
+	node, cli := nodeTool(t, "lighthouse", "lighthouse/cli/index.js")
 	chrome := chromiumPath(t)
 
 	src := exampleSite(t)
