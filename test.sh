@@ -7,9 +7,9 @@ cd "$(dirname "$0")"
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-# npm installs axe-core and html-validate (package-lock.json) for the accessibility and
-# markup tests in internal/browsertest, and the Taplo CLI for internal/skema's test of
-# the content files' JSON Schemas.
+# npm installs axe-core, html-validate and Lighthouse (package-lock.json) for the
+# accessibility, markup and Lighthouse tests in internal/browsertest, and the Taplo CLI
+# for internal/skema's test of the content files' JSON Schemas.
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if ((${#need[@]})); then
 	echo "test.sh: installing ${need[*]}" >&2
@@ -19,8 +19,9 @@ if ((${#need[@]})); then
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/html-validate/bin/html-validate.mjs ] || [ ! -x node_modules/.bin/taplo ]; then
-	echo "test.sh: installing axe-core, html-validate and @taplo/cli from package-lock.json" >&2
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/html-validate/bin/html-validate.mjs ] ||
+	[ ! -f node_modules/lighthouse/cli/index.js ] || [ ! -x node_modules/.bin/taplo ]; then
+	echo "test.sh: installing axe-core, html-validate, lighthouse and @taplo/cli from package-lock.json" >&2
 	npm ci --no-audit --no-fund >&2
 fi
 

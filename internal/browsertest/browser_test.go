@@ -42,14 +42,7 @@ func browser(t testing.TB) context.Context {
 	if testing.Short() {
 		t.Skip("browser test; run without -short")
 	}
-	exe := "/usr/bin/chromium"
-	if _, err := os.Stat(exe); err != nil {
-		p, err := exec.LookPath("chromium")
-		if err != nil {
-			skipOrFail(t, "chromium not found: install Debian's chromium (test.sh does)")
-		}
-		exe = p
-	}
+	exe := chromiumPath(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.Headless,
@@ -71,6 +64,21 @@ func browser(t testing.TB) context.Context {
 		t.Fatalf("starting chromium: %v", err)
 	}
 	return ctx
+}
+
+// chromiumPath is Debian's chromium, for the tests and for tools that start their own
+// (Lighthouse).
+func chromiumPath(t testing.TB) string {
+	t.Helper()
+	exe := "/usr/bin/chromium"
+	if _, err := os.Stat(exe); err != nil {
+		p, err := exec.LookPath("chromium")
+		if err != nil {
+			skipOrFail(t, "chromium not found: install Debian's chromium (test.sh does)")
+		}
+		exe = p
+	}
+	return exe
 }
 
 // timeout limits one step of a test without stopping the browser (see chromedp.Run).

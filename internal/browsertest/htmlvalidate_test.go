@@ -15,20 +15,7 @@ import (
 // not Chromium, but lives here with the other tests that need npm's tools; like them it
 // is skipped with -short and fails, not skips, when CI=true and a tool is missing.
 func TestHTMLValidate(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs node; run without -short")
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		skipOrFail(t, "node not found: install nodejs (test.sh does)")
-	}
-	cli, err := filepath.Abs(filepath.Join(repoRoot, "node_modules/html-validate/bin/html-validate.mjs"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(cli); err != nil {
-		skipOrFail(t, "html-validate is not installed (run `npm ci` at the repository root; test.sh does): %v", err)
-	}
+	node, cli := nodeTool(t, "html-validate", "html-validate/bin/html-validate.mjs")
 	config, err := filepath.Abs(filepath.Join(repoRoot, ".htmlvalidate.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -58,4 +45,27 @@ func TestHTMLValidate(t *testing.T) {
 		}
 		t.Logf("html-validate: %d pages of %s, 0 errors (%v)", n, dir, kinds)
 	}
+}
+
+// nodeTool returns node and the absolute path of the script of an npm tool named name,
+// script under node_modules (installed by `npm ci` from package-lock.json). Like the
+// browser tests, it skips with -short and fails, not skips, when CI=true and either is
+// missing.
+func nodeTool(t *testing.T, name, script string) (node, cli string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs node; run without -short")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		skipOrFail(t, "node not found: install nodejs (test.sh does)")
+	}
+	cli, err = filepath.Abs(filepath.Join(repoRoot, "node_modules", filepath.FromSlash(script)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(cli); err != nil {
+		skipOrFail(t, "%s is not installed (run `npm ci` at the repository root; test.sh does): %v", name, err)
+	}
+	return node, cli
 }

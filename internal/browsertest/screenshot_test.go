@@ -30,18 +30,22 @@ func TestScreenshots(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	t.Cleanup(srv.Close)
 	s := site{URL: srv.URL + "/", Dir: out}
+	// prepare, when set, is a script run on the page before the picture (awaited when
+	// it returns a promise).
 	shots := []struct {
 		name, path    string
 		width, height int64
+		prepare       string
 	}{
-		{"layanan-ponsel.png", "dukcapil/ktp-el/", 360, 1600},
-		{"layanan-ponsel-layar-pertama.png", "dukcapil/ktp-el/", 360, 640}, // what a phone shows first
-		{"layanan-lebar.png", "dukcapil/ktp-el/", 1280, 900},
-		{"beranda-ponsel.png", "", 360, 640},
-		{"beranda-lebar.png", "", 1280, 900},
-		{"404-ponsel.png", "404.html", 360, 640},
-		{"poster.png", "dukcapil/ktp-el/cetak/", 794, 1123}, // A4 at 96 dpi
-		{"kepatuhan.png", "kepatuhan/", 800, 1200},
+		{"layanan-ponsel.png", "dukcapil/ktp-el/", 360, 1600, ""},
+		{"layanan-ponsel-layar-pertama.png", "dukcapil/ktp-el/", 360, 640, ""}, // what a phone shows first
+		{"layanan-lebar.png", "dukcapil/ktp-el/", 1280, 900, ""},
+		{"bagan-alur-360.png", "dukcapil/ktp-el/", 360, 760, openFlowchart},
+		{"beranda-ponsel.png", "", 360, 640, ""},
+		{"beranda-lebar.png", "", 1280, 900, ""},
+		{"404-ponsel.png", "404.html", 360, 640, ""},
+		{"poster.png", "dukcapil/ktp-el/cetak/", 794, 1123, ""}, // A4 at 96 dpi
+		{"kepatuhan.png", "kepatuhan/", 800, 1200, ""},
 	}
 	dir := t.TempDir()
 	if *screenshots {
@@ -55,6 +59,11 @@ func TestScreenshots(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(sh.width, sh.height), chromedp.Navigate(s.URL+sh.path)); err != nil {
 			t.Fatalf("%s: %v", sh.path, err)
 		}
+		if sh.prepare != "" {
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](sh.prepare, chromedp.EvalAwaitPromise)); err != nil {
+				t.Fatalf("%s: %v", sh.name, err)
+			}
+		}
 		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		if err != nil {
 			t.Fatalf("%s: %v", sh.path, err)
@@ -67,3 +76,14 @@ func TestScreenshots(t *testing.T) {
 		}
 	}
 }
+
+// openFlowchart opens a service page's flowchart, waits for its picture and scrolls it
+// to the top of the screen, as a citizen who tapped "Lihat bagan alur" sees it.
+const openFlowchart = `(async () => {
+	const d = document.querySelector("details.flow");
+	d.open = true;
+	const img = d.querySelector("img");
+	img.loading = "eager";
+	await img.decode();
+	d.scrollIntoView();
+})()`

@@ -121,7 +121,8 @@ func (p Publisher) WriteFeed(w io.Writer, site *standard.Site) error {
 
 // WriteCatalog writes /data/katalog.jsonld: a DCAT-AP catalogue with one dataset, the
 // site's standards, and its distributions (layanan.json with its schema, layanan.csv,
-// the feed), for an open-data portal's harvester. It reads only what list entries keep.
+// the feed), then one dataset per OPD, a part of the first, with the OPD's own JSON and
+// CSV files; for an open-data portal's harvester. It reads only what list entries keep.
 func (p Publisher) WriteCatalog(w io.Writer, site *standard.Site) error {
 	cfg := p.Config
 	id := func(u string) map[string]string { return map[string]string{"@id": u} }
@@ -135,16 +136,13 @@ func (p Publisher) WriteCatalog(w io.Writer, site *standard.Site) error {
 		lang = id("http://publications.europa.eu/resource/authority/language/ENG")
 	}
 	desc := cmp.Or(cfg.Description, "Standar pelayanan publik "+cfg.Region+": persyaratan, prosedur, jangka waktu, biaya, produk dan saluran pengaduan setiap layanan.")
-	dist := func(name, title, media, format string) map[string]any {
-		u := p.AbsURL(standard.DataAddress(name).Path)
-		if name == "" {
-			u = p.AbsURL(standard.FeedAddress().Path)
-		}
+	dist := func(a standard.Address, title, media, format string) map[string]any {
+		u := p.AbsURL(a.Path)
 		d := map[string]any{"@id": u, "@type": "dcat:Distribution", "dct:title": text(title),
 			"dcat:accessURL": id(u), "dcat:downloadURL": id(u),
 			"dcat:mediaType": id("https://www.iana.org/assignments/media-types/" + media),
 			"dct:format":     id("http://publications.europa.eu/resource/authority/file-type/" + format)}
-		if name == ServicesFile {
+		if format == "JSON" { // layanan.json and each OPD's share
 			d["dct:conformsTo"] = id(p.AbsURL(standard.DataAddress(SchemaFile).Path))
 		}
 		return d
@@ -160,9 +158,9 @@ func (p Publisher) WriteCatalog(w io.Writer, site *standard.Site) error {
 		"dcat:keyword":     []any{text("standar pelayanan"), text("pelayanan publik"), text(cfg.Region)},
 		"dcat:theme":       id("http://publications.europa.eu/resource/authority/data-theme/GOVE"),
 		"dcat:distribution": []any{
-			dist(ServicesFile, "Standar pelayanan (JSON)", "application/json", "JSON"),
-			dist(CSVFile, "Standar pelayanan (CSV)", "text/csv", "CSV"),
-			dist("", "Perubahan standar pelayanan (Atom)", "application/atom+xml", "ATOM"),
+			dist(standard.DataAddress(ServicesFile), "Standar pelayanan (JSON)", "application/json", "JSON"),
+			dist(standard.DataAddress(CSVFile), "Standar pelayanan (CSV)", "text/csv", "CSV"),
+			dist(standard.FeedAddress(), "Perubahan standar pelayanan (Atom)", "application/atom+xml", "ATOM"),
 		},
 	}
 	if c := cfg.Contact; c.Email != "" || c.Phone != "" {
@@ -190,12 +188,12 @@ func (p Publisher) WriteCatalog(w io.Writer, site *standard.Site) error {
 		"dct:publisher":   publisher,
 		"dct:language":    lang,
 		"foaf:homepage":   id(home),
-		"dcat:dataset":    []any{dataset},
 	}
 	if m := modified(site); m != "" {
 		v := map[string]string{"@value": m, "@type": "xsd:date"}
 		catalog["dct:modified"], dataset["dct:modified"] = v, v
 	}
+	catalog["dcat:dataset"] = append([]any{dataset}, p.opdDatasets(site, dataset, text, id, dist)...)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")

@@ -3,7 +3,6 @@ package opendata_test
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"os"
@@ -169,15 +168,7 @@ func TestRecordHoldsEveryComponent(t *testing.T) {
 // header, one row per service of layanan.json, in its order.
 func TestCSVReadsBack(t *testing.T) {
 	out := built(t)
-	b := read(t, out, "data/layanan.csv")
-	rest, ok := bytes.CutPrefix(b, []byte("\xEF\xBB\xBF"))
-	if !ok {
-		t.Fatal("layanan.csv does not start with a UTF-8 byte-order mark")
-	}
-	rows, err := csv.NewReader(bytes.NewReader(rest)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readCSV(t, read(t, out, "data/layanan.csv"))
 	if !slices.Equal(rows[0], opendata.CSVHeader) {
 		t.Errorf("header = %q", rows[0])
 	}
@@ -262,8 +253,36 @@ func TestCatalogDCATAP(t *testing.T) {
 			}
 		}
 	}
-	if got, want := len(byType[dcat+"Distribution"]), 3; got != want {
+	// The site's three, then each OPD's JSON and CSV in a dataset that is part of the site's.
+	site, _, err := content.Load(context.Background(), os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opds := 0
+	for _, o := range site.OPDs {
+		if slices.ContainsFunc(o.Services, func(s *standard.Service) bool { return !s.Draft }) {
+			opds++
+		}
+	}
+	if got, want := len(byType[dcat+"Distribution"]), 3+2*opds; got != want {
 		t.Errorf("%d distributions, want %d", got, want)
+	}
+	const whole = "https://standar.kotacontoh.go.id/data/layanan.json#dataset"
+	parts := 0
+	for _, d := range byType[dcat+"Dataset"] {
+		if d["@id"] == whole {
+			continue
+		}
+		parts++
+		if got, ok := d[dct+"isPartOf"].([]any); !ok || got[0].(map[string]any)["@id"] != whole {
+			t.Errorf("dataset %s is not part of %s: %v", d["@id"], whole, d[dct+"isPartOf"])
+		}
+		if got := len(d[dcat+"distribution"].([]any)); got != 2 {
+			t.Errorf("dataset %s has %d distributions, want its JSON and CSV", d["@id"], got)
+		}
+	}
+	if parts != opds {
+		t.Errorf("%d datasets of an OPD, want %d", parts, opds)
 	}
 	// Every distribution's file is in the build.
 	for _, d := range byType[dcat+"Distribution"] {
@@ -405,7 +424,8 @@ func TestFeedDates(t *testing.T) {
 // same, since nothing in them comes from the clock.
 func TestDataDeterministic(t *testing.T) {
 	a, b := built(t), built(t)
-	files := []string{"data/layanan.json", "data/layanan.csv", "data/katalog.jsonld", "perubahan.xml", "dpmptsp/pbg/layanan.json"}
+	files := []string{"data/layanan.json", "data/layanan.csv", "data/katalog.jsonld", "perubahan.xml", "dpmptsp/pbg/layanan.json",
+		"data/opd/dpmptsp.json", "data/opd/dpmptsp.csv"}
 	for _, f := range files {
 		if !bytes.Equal(read(t, a, f), read(t, b, f)) {
 			t.Errorf("%s differs between two builds", f)

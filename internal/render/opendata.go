@@ -25,14 +25,21 @@ func (r *Renderer) record(s *standard.Service) ([]byte, error) {
 	return r.publisher().ServiceJSON(s)
 }
 
-// dataOutputs lists the site-wide open data under /data/ (package opendata). The feed,
-// /perubahan.xml, is at the root, where feed readers look.
+// dataOutputs lists the site-wide open data under /data/ (package opendata), then each
+// OPD's share, /data/opd/<opd>.json and .csv. The feed, /perubahan.xml, is at the root,
+// where feed readers look.
 func (r *Renderer) dataOutputs() []Output {
 	p := r.publisher()
-	return []Output{
+	outs := []Output{
 		{Path: standard.DataAddress(opendata.ServicesFile).File, Write: func(w io.Writer) error { return p.WriteServices(w, r.site, r.record) }},
 		{Path: standard.DataAddress(opendata.SchemaFile).File, Write: func(w io.Writer) error { _, err := w.Write(opendata.Schema); return err }},
 		{Path: standard.DataAddress(opendata.CSVFile).File, Write: func(w io.Writer) error { return p.WriteCSV(w, r.site, r.record) }},
 		{Path: standard.DataAddress(opendata.CatalogFile).File, Write: func(w io.Writer) error { return p.WriteCatalog(w, r.site) }},
 	}
+	for _, o := range opendata.PublishedOPDs(r.site) {
+		outs = append(outs,
+			Output{Path: standard.OPDDataAddress(o.Slug, "json").File, Write: func(w io.Writer) error { return p.WriteOPDServices(w, r.site, o, r.record) }},
+			Output{Path: standard.OPDDataAddress(o.Slug, "csv").File, Write: func(w io.Writer) error { return p.WriteOPDCSV(w, r.site, o, r.record) }})
+	}
+	return outs
 }

@@ -27,6 +27,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"math"
 	"net/url"
 	"path"
 	"regexp"
@@ -297,7 +298,9 @@ func (r *Renderer) generatedOutputs(dashboard bool) []Output {
 		Output{Path: r.cssPath, Write: func(w io.Writer) error { _, err := w.Write(r.css); return err }},
 		Output{Path: r.searchJSPath, Write: func(w io.Writer) error { _, err := w.Write(r.searchJS); return err }},
 		Output{Path: r.searchIndexPath, Write: func(w io.Writer) error { _, err := w.Write(r.searchIndex); return err }},
-		Output{Path: standard.SitemapAddress().File, Write: r.sitemap},
+	)
+	outs = append(outs, r.sitemapOutputs(sitemapLimit)...)
+	outs = append(outs,
 		Output{Path: standard.FeedAddress().File, Write: func(w io.Writer) error { return r.publisher().WriteFeed(w, r.site) }},
 	)
 	outs = append(outs, r.dataOutputs()...)
@@ -389,11 +392,20 @@ func (r *Renderer) PublishedURL(p string) string {
 // CSSPath returns the output path of the hashed stylesheet.
 func (r *Renderer) CSSPath() string { return r.cssPath }
 
-func (r *Renderer) sitemap(w io.Writer) error {
+func (r *Renderer) sitemap(w io.Writer) error { return r.sitemapPart(w, 0, math.MaxInt) }
+
+// sitemapPart writes a sitemap of the site's addresses from the lo-th to before the
+// hi-th, in the order below (see sitemapOutputs).
+func (r *Renderer) sitemapPart(w io.Writer, lo, hi int) error {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	i := 0
 	loc := func(p string) {
+		i++
+		if i <= lo || i > hi {
+			return
+		}
 		b.WriteString("  <url><loc>")
 		template.HTMLEscape(&b, []byte(r.AbsURL(p)))
 		b.WriteString("</loc></url>\n")

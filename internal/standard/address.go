@@ -203,6 +203,10 @@ func NotFoundAddress() Address { return file(notFoundFile) }
 // SitemapAddress returns the address of the sitemap.
 func SitemapAddress() Address { return file(sitemapFile) }
 
+// SitemapPartAddress returns the address of the nth part (from 1) of a sitemap too long
+// for one file, which sitemap.xml then indexes: /sitemap-<n>.xml.
+func SitemapPartAddress(n int) Address { return file("sitemap-" + strconv.Itoa(n) + ".xml") }
+
 // RobotsAddress returns the address of robots.txt.
 func RobotsAddress() Address { return file(robotsFile) }
 
@@ -235,6 +239,13 @@ func ServiceDataAddress(opd, service string) Address {
 // /data/<name>.
 func DataAddress(name string) Address {
 	return Address{File: DataFolder + "/" + name, Path: "/" + DataFolder + "/" + name}
+}
+
+// OPDDataAddress returns the address of one OPD's share of the open data, whose
+// extension ext is "json" or "csv": /data/opd/<opd>.json. Under /data/, a folder no
+// OPD can take, so an OPD's slug names one file of each kind.
+func OPDDataAddress(opd, ext string) Address {
+	return DataAddress("opd/" + opd + "." + ext)
 }
 
 // FeedAddress returns the address of the Atom feed of changed standards: /perubahan.xml.
