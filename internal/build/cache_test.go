@@ -235,8 +235,8 @@ func TestCacheOneChanged(t *testing.T) {
 	svc := opd + "/" + slug + "/"
 	// The service's page, poster and open data; its OPD's page, its category's page and
 	// the home page (which lists every service of a site this small), which show its
-	// summary; the site's data files; the manifest.
-	want := []string{".papan-keluaran", "data/layanan.csv", "data/layanan.json", "index.html", opd + "/index.html",
+	// summary; the site's data files and its OPD's; the manifest.
+	want := []string{".papan-keluaran", "data/layanan.csv", "data/layanan.json", "data/opd/" + opd + ".csv", "data/opd/" + opd + ".json", "index.html", opd + "/index.html",
 		svc + "cetak/index.html", svc + "index.html", svc + "layanan.json"}
 	var category string
 	for _, p := range changed {

@@ -53,7 +53,7 @@ var cachePromises = func() []promise {
 			},
 			args:   []string{"build", "--src", "{dir}"},
 			code:   ExitOK,
-			stderr: []string{"papan: tidak ada yang berubah sejak build sebelumnya; {dir}/public tidak disentuh (8 halaman, 23 berkas)"},
+			stderr: []string{"papan: tidak ada yang berubah sejak build sebelumnya; {dir}/public tidak disentuh (8 halaman, 25 berkas)"},
 			after: func(t *testing.T, dir string) {
 				after := mtimes(t, filepath.Join(dir, "public"))
 				for p, m := range before {
@@ -84,7 +84,7 @@ var cachePromises = func() []promise {
 			after: func(t *testing.T, dir string) {
 				wantManifest(t, filepath.Join(dir, "public"))
 				if code, _, stderr := run("build", "--src", dir); code != ExitOK || !hasLine(stderr,
-					"papan: tidak ada yang berubah sejak build sebelumnya; "+dir+"/public tidak disentuh (8 halaman, 23 berkas)") {
+					"papan: tidak ada yang berubah sejak build sebelumnya; "+dir+"/public tidak disentuh (8 halaman, 25 berkas)") {
 					t.Errorf("the build after: exit %d\n%s\nwant nothing changed", code, stderr)
 				}
 			},
