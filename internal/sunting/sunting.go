@@ -56,6 +56,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -299,6 +300,7 @@ func (h *Handler) fill(p *formPage, d *doc, ps standard.Problems, bad map[string
 	}
 	walk(p.Fields)
 	for _, pr := range ps {
+		pr.Message = inFormWords(index, pr)
 		id := "formulir"
 		if n := nearest(index, pr.Path); n != nil {
 			n.Notes = append(n.Notes, pr)
@@ -318,6 +320,61 @@ func (h *Handler) fill(p *formPage, d *doc, ps standard.Problems, bad map[string
 	if focus != "" {
 		setFocus(index, focus)
 	}
+}
+
+// inFormWords is a problem's message as the form names its field: the loader writes
+// "`jumlah` pada [[persyaratan]] ke-1" for an editor of the file, the form's reader
+// sees "«Jumlah» pada Persyaratan ke-1", the labels of the form's own controls.
+func inFormWords(index map[string]*node, pr standard.Problem) string {
+	if pr.Path == "" {
+		return pr.Message
+	}
+	fileLabel := standard.FieldLabel(pr.Path)
+	if !strings.Contains(pr.Message, fileLabel) {
+		return pr.Message
+	}
+	segs := strings.Split(pr.Path, ".")
+	var where []string
+	var last string
+	prefix := ""
+	for i, seg := range segs {
+		name, idx, item := seg, "", false
+		if j := strings.IndexByte(seg, '['); j >= 0 && strings.HasSuffix(seg, "]") {
+			name, idx, item = seg[:j], seg[j+1:len(seg)-1], true
+		}
+		list := prefix + name
+		prefix = list
+		if item {
+			prefix += "[" + idx + "]"
+		}
+		n := index[list]
+		if n == nil {
+			return pr.Message // a key the form does not show: keep the file's words
+		}
+		label := n.Label()
+		if item {
+			k, err := strconv.Atoi(idx)
+			if err != nil {
+				return pr.Message
+			}
+			if i == len(segs)-1 {
+				label += " butir ke-" + strconv.Itoa(k+1)
+			} else {
+				label += " ke-" + strconv.Itoa(k+1)
+			}
+		}
+		if i == len(segs)-1 {
+			last = "«" + label + "»"
+		} else {
+			where = append(where, label)
+		}
+		prefix += "."
+	}
+	formLabel := last
+	if len(where) > 0 {
+		formLabel += " pada " + strings.Join(where, " › ")
+	}
+	return strings.Replace(pr.Message, fileLabel, formLabel, 1)
 }
 
 // nearest returns the node of a problem's key path, or of the closest table or list
