@@ -27,8 +27,12 @@ fi
 
 go vet ./...
 test -z "$(gofmt -l cmd internal *.go)" || { echo "gofmt needed:"; gofmt -l cmd internal *.go; exit 1; }
-# -race once over the whole suite: serve and build are concurrent.
-go test -race -count=1 ./...
+# -race once over the whole suite: serve and build are concurrent. The browser tests
+# run after the others, on their own: Lighthouse times the page's work on this CPU and
+# Chromium's timeouts are real time, so they are not made to share two cores with the
+# race-detected build tests.
+go test -race -count=1 $(go list ./... | grep -v /internal/browsertest)
+go test -race -count=1 ./internal/browsertest
 
 # Each fuzz target for a short fixed time: a new crash fails the run and its input is
 # saved under the package's testdata/fuzz to become a regression test.

@@ -152,6 +152,7 @@ func TestInterrupt(t *testing.T) {
 	}
 	// One site for both signals: an interrupted build leaves its output as it was.
 	site := newInterruptSite(t, 2000)
+	parent := t
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			// A build that ends before the signal is a race of the test, not a failure of
@@ -163,7 +164,9 @@ func TestInterrupt(t *testing.T) {
 				}
 				t.Logf("attempt %d: the build of %d services finished before the signal; retrying with a bigger site", attempt, site.services)
 				if attempt < 3 {
-					site = newInterruptSite(t, site.services*2)
+					// Made with the parent test's t: a site of this subtest's t would
+					// be removed before the next signal's subtest uses it.
+					site = newInterruptSite(parent, site.services*2)
 				}
 			}
 			if os.Getenv("CI") != "" {
@@ -181,7 +184,9 @@ func interruptOnce(t *testing.T, sig syscall.Signal, site *interruptSite) bool {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 
-	cmd := exec.CommandContext(ctx, os.Args[0], "build", "--src", src, "--out", out)
+	// Without the build cache: with it, this build of an unchanged site would write
+	// nothing at all. The full build's swap is what is interrupted here.
+	cmd := exec.CommandContext(ctx, os.Args[0], "build", "--tanpa-cache", "--src", src, "--out", out)
 	cmd.Env = append(os.Environ(), envTestMain+"=1")
 	var childOut, childErr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &childOut, &childErr
