@@ -337,15 +337,21 @@ func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
 		col[""] = 0
 		actors = []string{""}
 	}
-	// Each actor's column is as wide as its heading needs (actorWidth); colX[c] is the
-	// left edge of column c, colX[len(actors)] the right edge of the last.
+	// Each actor's column after the first is as wide as its heading needs (actorWidth);
+	// the first stays actorW wide, so that a 360 px phone shows it whole, and its
+	// heading, on screen with it, may take more lines. colX[c] is the left edge of
+	// column c, colX[len(actors)] the right edge of the last.
 	actorX := numW + textW // left edge of the first actor column
 	colX := make([]int, len(actors)+1)
 	heads := make([][]string, len(actors))
 	colX[0] = actorX
 	for c, a := range actors {
-		var w int
-		w, heads[c] = actorWidth(a)
+		w := actorW
+		if c == 0 {
+			heads[c] = wrap(a, measure{actorW - 12, 14, true})
+		} else {
+			w, heads[c] = actorWidth(a)
+		}
 		colX[c+1] = colX[c] + w
 	}
 	gutterX := colX[len(actors)] // left edge of the tracks
