@@ -1,15 +1,10 @@
 package browsertest
 
 import (
-	"context"
-	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"github.com/papan-id/papan/internal/build"
 )
 
 // brokenWords is a script that returns each place where a line of the page breaks
@@ -47,20 +42,15 @@ const brokenWords = `(() => {
 // a service's summary box) wrap after their dots and slashes, never "kotacon|toh".
 func TestNoWordBrokenAcrossLines(t *testing.T) {
 	tab := browser(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(context.Background(), build.Options{Src: exampleSite(t), Out: out}); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	t.Cleanup(srv.Close)
-	for _, p := range pages(t, out) {
+	s := serveAsPublished(t, exampleSite(t))
+	for _, p := range pages(t, s.Dir) {
 		widths := []int64{360}
 		if strings.HasSuffix(p, "/cetak/") {
 			widths = append(widths, 794) // A4 at 96 dpi: the poster's two columns
 		}
 		for _, w := range widths {
 			ctx := timeout(t, tab)
-			if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 800), chromedp.Navigate(srv.URL+p)); err != nil {
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 800), chromedp.Navigate(s.URL+strings.TrimPrefix(p, "/"))); err != nil {
 				t.Fatalf("%s: %v", p, err)
 			}
 			bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](brokenWords))
