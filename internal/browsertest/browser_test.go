@@ -109,6 +109,20 @@ func buildAndServe(t *testing.T, src fs.FS) site {
 	return site{URL: srv.URL + "/", Dir: dir}
 }
 
+// serveAsPublished builds the site in src with its own base URL (site.toml's), as it is
+// published, so that posters show the address a citizen would scan, and serves it; pages
+// link with the base path only, so they load from this server.
+func serveAsPublished(t *testing.T, src fs.FS) site {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(context.Background(), build.Options{Src: src, Out: dir}); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	return site{URL: srv.URL + "/", Dir: dir}
+}
+
 // exampleSite returns the repository's example site, or the small test site of package
 // build when the example content does not load (it is being edited).
 func exampleSite(t *testing.T) fs.FS {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -125,6 +126,7 @@ func checkPoster(t *testing.T, tab context.Context, url string, s *standard.Serv
 	}
 	head := squeeze(s.OPD.Name) + pages[0].Large // the head of every sheet
 	var whole strings.Builder
+	var sheets []string // each sheet's text below its head
 	for i, pg := range pages {
 		if pg.Text == "" {
 			t.Errorf("%s: page %d of %d is blank", url, i+1, len(pages))
@@ -145,8 +147,10 @@ func checkPoster(t *testing.T, tab context.Context, url string, s *standard.Serv
 			}
 			text = strings.TrimPrefix(text, head)
 		}
+		sheets = append(sheets, text)
 		whole.WriteString(text)
 	}
+	checkHeadingsKept(t, url, sheets, posterGroups(s))
 	printed := whole.String()
 	var want []string
 	for _, r := range s.Requirements {
@@ -172,6 +176,113 @@ func checkPoster(t *testing.T, tab context.Context, url string, s *standard.Serv
 		}
 	}
 	return len(pages)
+}
+
+// posterGroup is a heading of the poster's requirements or procedure (a case, a
+// channel) and the texts of its items in the order printed, squeezed; items is the
+// start of each item's text.
+type posterGroup struct {
+	heading string
+	items   []string
+}
+
+// posterGroups is the poster's requirement cases and procedure channels with headings,
+// grouped the way the poster groups them: by first appearance, and a requirement's
+// alternatives ("atau") under the first of them. A service of one case or one channel
+// prints no heading for it and has no group here.
+func posterGroups(s *standard.Service) []posterGroup {
+	var gs []posterGroup
+	add := func(heading, item string) {
+		if heading == "" {
+			return
+		}
+		i := slices.IndexFunc(gs, func(g posterGroup) bool { return g.heading == squeeze(heading) })
+		if i < 0 {
+			gs = append(gs, posterGroup{heading: squeeze(heading)})
+			i = len(gs) - 1
+		}
+		// The start of the item suffices to find it, and the poster shortens a step to
+		// its first sentence.
+		item = squeeze(item)
+		if r := []rune(item); len(r) > 24 {
+			item = string(r[:24])
+		}
+		gs[i].items = append(gs[i].items, item)
+	}
+	cases := map[string]bool{}
+	for _, r := range s.Requirements {
+		cases[r.Case] = true
+	}
+	if len(cases) > 1 {
+		var order []standard.Requirement
+		for _, r := range s.Requirements {
+			if r.OneOf != "" && slices.ContainsFunc(order, func(o standard.Requirement) bool { return o.Case == r.Case && o.OneOf == r.OneOf }) {
+				// after the last alternative already placed
+				last := 0
+				for k, o := range order {
+					if o.Case == r.Case && o.OneOf == r.OneOf {
+						last = k
+					}
+				}
+				order = slices.Insert(order, last+1, r)
+				continue
+			}
+			order = append(order, r)
+		}
+		for _, r := range order {
+			add(r.Case, r.Name)
+		}
+	}
+	channels := map[string]bool{}
+	for _, st := range s.Procedure {
+		channels[st.Channel] = true
+	}
+	if len(channels) > 1 {
+		for _, st := range s.Procedure {
+			add(st.Channel, st.Text)
+		}
+	}
+	return gs
+}
+
+// checkHeadingsKept checks that no sheet of a printed poster ends with the heading of a
+// case or channel whose items start on the next sheet, and that no sheet holds items of
+// a group without that group's heading above them (repeated on a continuation sheet).
+// sheets is each sheet's squeezed text below its head.
+func checkHeadingsKept(t *testing.T, url string, sheets []string, groups []posterGroup) {
+	t.Helper()
+	// find returns the sheet and offset of the first occurrence of w at or after
+	// (sheet, at), or -1.
+	find := func(w string, sheet, at int) (int, int) {
+		for ; sheet < len(sheets); sheet, at = sheet+1, 0 {
+			if i := strings.Index(sheets[sheet][at:], w); i >= 0 {
+				return sheet, at + i
+			}
+		}
+		return -1, 0
+	}
+	for _, g := range groups {
+		hs, ho := find(g.heading, 0, 0)
+		if hs < 0 {
+			t.Errorf("%s: the printed poster lacks the heading %q", url, g.heading)
+			continue
+		}
+		sheet, at := hs, ho+len(g.heading)
+		for k, item := range g.items {
+			s, o := find(item, sheet, at)
+			if s < 0 {
+				t.Errorf("%s: the printed poster lacks %q of %q", url, item, g.heading)
+				break
+			}
+			if k == 0 && s != hs {
+				t.Errorf("%s: sheet %d ends with the heading %q; its first item %q is on sheet %d", url, hs+1, g.heading, item, s+1)
+			}
+			if !strings.Contains(sheets[s][:o], g.heading) {
+				t.Errorf("%s: sheet %d has %q of %q without that heading above it", url, s+1, item, g.heading)
+			}
+			sheet, at = s, o+len(item)
+		}
+	}
 }
 
 // posterService finds the service whose poster is at path ("/dukcapil/ktp-el/cetak/").

@@ -2,16 +2,12 @@ package browsertest
 
 import (
 	"bytes"
-	"context"
 	"flag"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"github.com/papan-id/papan/internal/build"
 )
 
 var screenshots = flag.Bool("screenshots", false, "rewrite the screenshots in docs/img from the example site")
@@ -21,15 +17,7 @@ var screenshots = flag.Bool("screenshots", false, "rewrite the screenshots in do
 // without, it still takes them and checks each is a PNG, so the tooling keeps working.
 func TestScreenshots(t *testing.T) {
 	tab := browser(t)
-	// Built with the site's own base URL, so the poster shows the address a citizen
-	// would scan; pages link with the base path only, so they load from this server.
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(context.Background(), build.Options{Src: exampleSite(t), Out: out}); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	t.Cleanup(srv.Close)
-	s := site{URL: srv.URL + "/", Dir: out}
+	s := serveAsPublished(t, exampleSite(t))
 	// prepare, when set, is a script run on the page before the picture (awaited when
 	// it returns a promise).
 	shots := []struct {

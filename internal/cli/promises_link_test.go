@@ -16,7 +16,7 @@ var linkPromises = []promise{
 		code:  0,
 		after: outputHas("public/dinas/index.html",
 			`<li><strong>Telepon</strong>: <a href="tel:+6281234567890">0812-3456-7890</a> atau <a href="tel:+62361234567">(0361) 234567</a></li>`,
-			`<li><strong>SMS</strong>: <a href="sms:+6281234567891">&#43;62 812 3456 7891</a></li>`,
+			`<li><strong>SMS</strong>: <a href="sms:+6281234567891">+62 812 3456 7891</a></li>`,
 			`<li><strong>WhatsApp</strong>: <a href="https://wa.me/6281200000001">0812-0000-0001</a><br><span class="muted">Waktu tanggapan: 1 hari kerja</span></li>`),
 	},
 	{

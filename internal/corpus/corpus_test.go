@@ -195,6 +195,8 @@ var (
 // collapsed, and the no-break spaces and hyphens that keep a phone number on one line
 // read as the space and hyphen they show.
 func visibleText(page string) string {
+	// A <wbr> (a line may break there, in a long address) shows nothing.
+	page = strings.ReplaceAll(page, "<wbr>", "")
 	text := html.UnescapeString(tagRE.ReplaceAllString(page, " "))
 	text = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2011", "-").Replace(text)
 	return strings.TrimSpace(spaceRE.ReplaceAllString(text, " "))

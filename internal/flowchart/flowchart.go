@@ -94,18 +94,24 @@ type Labels struct {
 
 // Geometry, in viewBox units (CSS pixels).
 const (
-	numW    = 34  // the column of step numbers
-	textW   = 180 // the column of the steps' texts: with the numbers and the first actor, 326 px, what a 360 px phone shows
-	actorW  = 112 // each actor's column
-	timeW   = 96  // the column of the steps' times
-	shapeW  = 72  // a step's box and a decision's diamond
-	shapeH  = 28  // a step's box and a terminal
-	diamH   = 40  // a decision's diamond
-	lineH   = 18  // the distance between lines of 14 px text
-	padY    = 8   // space above and below the lines of a cell
-	trackDX = 7   // the distance between the tracks of paths back
-	tracks  = 4   // number of tracks; more paths back share the last one
-	endR    = 6   // the radius of the mark where a path ends
+	numW   = 34  // the column of step numbers
+	textW  = 180 // the column of the steps' texts: with the numbers and the first actor, 326 px, what a 360 px phone shows
+	actorW = 112 // each actor's column, at the least
+	// maxActorW is the widest an actor's column grows so that its heading, the actor's
+	// name, takes at most headLines lines: a row of headings as tall as the longest
+	// name wrapped at actorW ("Petugas verifikasi layanan daring", four lines) is a
+	// tall empty band over the columns a phone shows.
+	maxActorW = 208
+	headLines = 2
+	timeW     = 96 // the column of the steps' times
+	shapeW    = 72 // a step's box and a decision's diamond
+	shapeH    = 28 // a step's box and a terminal
+	diamH     = 40 // a decision's diamond
+	lineH     = 18 // the distance between lines of 14 px text
+	padY      = 8  // space above and below the lines of a cell
+	trackDX   = 7  // the distance between the tracks of paths back
+	tracks    = 4  // number of tracks; more paths back share the last one
+	endR      = 6  // the radius of the mark where a path ends
 )
 
 // gutterW is the strip right of the actor columns that holds the tracks.
@@ -115,7 +121,6 @@ const gutterW = 10 + trackDX*tracks
 var (
 	cellText = measure{textW - 12, 14, false}
 	cellBold = measure{textW - 12, 14, true}
-	headText = measure{actorW - 12, 14, true}
 	timeText = measure{timeW - 12, 14, false}
 	termText = measure{shapeW - 8, 14, false}
 	numText  = measure{numW - 6, 14, true}
@@ -332,9 +337,25 @@ func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
 		col[""] = 0
 		actors = []string{""}
 	}
-	actorX := numW + textW                 // left edge of the first actor column
-	gutterX := actorX + actorW*len(actors) // left edge of the tracks
-	timeX := gutterX                       // left edge of the time column
+	// Each actor's column after the first is as wide as its heading needs (actorWidth);
+	// the first stays actorW wide, so that a 360 px phone shows it whole, and its
+	// heading, on screen with it, may take more lines. colX[c] is the left edge of
+	// column c, colX[len(actors)] the right edge of the last.
+	actorX := numW + textW // left edge of the first actor column
+	colX := make([]int, len(actors)+1)
+	heads := make([][]string, len(actors))
+	colX[0] = actorX
+	for c, a := range actors {
+		w := actorW
+		if c == 0 {
+			heads[c] = wrap(a, measure{actorW - 12, 14, true})
+		} else {
+			w, heads[c] = actorWidth(a)
+		}
+		colX[c+1] = colX[c] + w
+	}
+	gutterX := colX[len(actors)] // left edge of the tracks
+	timeX := gutterX             // left edge of the time column
 	for i, st := range steps {
 		if back, _ := branches(st, i, len(steps)); len(back) > 0 {
 			timeX = gutterX + gutterW // room for the tracks of paths back
@@ -342,7 +363,7 @@ func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
 	}
 	width := timeX + timeW
 	d.width = max(d.width, width+1)
-	colMid := func(c int) int { return actorX + actorW*c + actorW/2 }
+	colMid := func(c int) int { return (colX[c] + colX[c+1]) / 2 }
 
 	if header && ln.Channel != "" {
 		lines := wrap(ln.Channel, measure{float64(width - 16), 14, true})
@@ -356,9 +377,7 @@ func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
 	// The heading row.
 	headTop := y
 	hl := [][]string{{l.Number}, wrap(l.Activity, cellBold)}
-	for _, a := range actors {
-		hl = append(hl, wrap(a, headText))
-	}
+	hl = append(hl, heads...)
 	hl = append(hl, wrap(l.Time, timeText))
 	hh := 1
 	for _, x := range hl {
@@ -446,7 +465,7 @@ func (d *drawing) lane(ln standard.Lane, header bool, y int) int {
 		if c%2 == 0 {
 			fill = ` fill="#f2f2f2"`
 		}
-		d.grid = appendf(d.grid, `<rect x="%d" y="%d" width="%d" height="%d"`, actorX+actorW*c, headTop, actorW, y-headTop)
+		d.grid = appendf(d.grid, `<rect x="%d" y="%d" width="%d" height="%d"`, colX[c], headTop, colX[c+1]-colX[c], y-headTop)
 		d.grid = append(append(d.grid, fill...), `/>`...)
 	}
 	d.grid = appendf(d.grid, `<rect x="%d" y="%d" width="%d" height="%d"/>`, timeX, headTop, timeW, y-headTop)
@@ -788,6 +807,25 @@ func singleSpaced(s string) bool {
 		prevSpace = true
 	}
 	return !prevSpace || s == ""
+}
+
+// actorWidth returns the width of the column of actor a and its heading, a's name
+// wrapped: actorW, or as much wider, in steps of 8 px up to maxActorW, as the name needs to
+// take at most headLines lines without breaking a word ("Pengadmini|strasi").
+func actorWidth(a string) (int, []string) {
+	w := actorW
+	for {
+		m := measure{float64(w - 12), 14, true}
+		lines := wrap(a, m)
+		fits := len(lines) <= headLines
+		for _, word := range strings.Fields(a) {
+			fits = fits && m.textWidth(word) <= int(m.max*1000/m.size)
+		}
+		if fits || w >= maxActorW {
+			return w, lines
+		}
+		w += 8
+	}
 }
 
 // wrap splits s into lines that fit m, breaking at spaces and breaking words longer

@@ -227,7 +227,7 @@ func TestStructure(t *testing.T) {
 					terminals++
 				case n.name == "rect" && shape:
 					boxes++
-				case n.name == "rect" && n.attr("fill") == "#f2f2f2", n.name == "rect" && n.attr("width") == "112":
+				case n.name == "rect" && n.attr("fill") == "#f2f2f2", n.name == "rect" && n.attr("fill") == "" && isActorColumn(n):
 					actors++
 				case n.name == "path" && n.inherited("marker-end") != "":
 					arrows++
@@ -253,6 +253,14 @@ func TestStructure(t *testing.T) {
 			checkFit(t, root)
 		})
 	}
+}
+
+// isActorColumn reports whether a grid rectangle without a fill is an actor's column:
+// right of the text column, and at least actorW wide (the time column is narrower).
+func isActorColumn(n *node) bool {
+	x, _ := strconv.Atoi(n.attr("x"))
+	w, _ := strconv.Atoi(n.attr("width"))
+	return x >= numW+textW && w >= actorW
 }
 
 func TestNoSteps(t *testing.T) {
@@ -622,11 +630,39 @@ func TestWrapAsWordsAndRunes(t *testing.T) {
 		for range rng.IntN(16) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
-		for _, m := range []measure{cellText, headText, timeText, {max: 30, size: 10}} {
+		for _, m := range []measure{cellText, cellBold, timeText, {max: 30, size: 10}} {
 			got, want := wrap(b.String(), m), reference(b.String(), m)
 			if strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
 				t.Fatalf("wrap(%q) = %q, want %q", b.String(), got, want)
 			}
 		}
+	}
+}
+
+// TestActorColumnWidth: an actor's column widens until its heading, the actor's name,
+// takes at most two lines without a word broken, so the row of headings over the
+// columns a phone shows is not a tall empty band (four lines for "Petugas verifikasi
+// layanan daring" at the narrowest width). A name too long for two lines even at the
+// widest column wraps on.
+func TestActorColumnWidth(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		width int
+		lines []string
+	}{
+		{"Pemohon", actorW, []string{"Pemohon"}},
+		{"Petugas loket", actorW, []string{"Petugas", "loket"}},
+		{"Petugas loket pengambilan", 128, []string{"Petugas loket", "pengambilan"}},
+		{"Petugas verifikasi layanan daring", 160, []string{"Petugas verifikasi", "layanan daring"}},
+		{"Pengadministrasi Umum", 152, []string{"Pengadministrasi", "Umum"}},
+		{"Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", maxActorW,
+			[]string{"Kepala Dinas", "Penanaman Modal dan", "Pelayanan Terpadu Satu", "Pintu"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w, lines := actorWidth(c.name)
+			if w != c.width || strings.Join(lines, "|") != strings.Join(c.lines, "|") {
+				t.Errorf("actorWidth(%q) = %d, %q; want %d, %q", c.name, w, lines, c.width, c.lines)
+			}
+		})
 	}
 }

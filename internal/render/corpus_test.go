@@ -207,7 +207,7 @@ func TestCorpusFactsOnPageAndPoster(t *testing.T) {
 				"<h3>Penerbitan SLF dan SBKBG</h3>\n<p>3 hari</p>",
 				`<li><strong>Telepon</strong>: <a href="tel:+6272549638">(0725) 49638</a>, <a href="tel:+6272549313">(0725) 49313</a></li>`,
 				`<li><strong>Faksimile</strong>: (0725)49313</li>`,
-				`<li><strong>Surel</strong>: <a href="mailto:pmptspkotametro@gmail.com">pmptspkotametro@gmail.com</a>, <a href="mailto:pengaduan.dpmptspmetro@gmail.com">pengaduan.dpmptspmetro@gmail.com</a></li>`,
+				`<li><strong>Surel</strong>: <a href="mailto:pmptspkotametro@gmail.com">pmptspkotametro<wbr>@gmail.<wbr>com</a>, <a href="mailto:pengaduan.dpmptspmetro@gmail.com">pengaduan.<wbr>dpmptspmetro<wbr>@gmail.<wbr>com</a></li>`,
 				`<li><strong>Kotak saran</strong></li>`,
 			},
 			[]string{

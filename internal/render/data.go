@@ -400,6 +400,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"jsonld":       r.pageJSONLD,
 		"flowchart":    r.flowchart,
 		"qr":           new(qrCoder).svg,
+		"breakurl":     breakURL,
 	}
 }
 

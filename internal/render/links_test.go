@@ -11,7 +11,7 @@ import (
 
 // TestContactLinks renders partials/links.html for contact values of each kind.
 func TestContactLinks(t *testing.T) {
-	tmpl := template.Must(template.New("links").Funcs(template.FuncMap{"links": contactLinks}).
+	tmpl := template.Must(template.New("links").Funcs(template.FuncMap{"links": contactLinks, "breakurl": breakURL}).
 		ParseFS(papan.Theme(), "layouts/partials/links.html"))
 	tests := []struct{ kind, value, want string }{
 		{"telepon", "(021) 555-0110", `<a href="tel:+62215550110">(021) 555-0110</a>`},
@@ -21,11 +21,11 @@ func TestContactLinks(t *testing.T) {
 		{"sms", "0812-3456-7890", `<a href="sms:+6281234567890">0812-3456-7890</a>`},
 		{"whatsapp", "0812-3456-7890 atau 0813 1111 2222", `<a href="https://wa.me/6281234567890">0812-3456-7890</a> atau <a href="https://wa.me/6281311112222">0813 1111 2222</a>`},
 		{"whatsapp", "1500-567", `1500-567`}, // a call centre has no WhatsApp
-		{"whatsapp", "https://wa.me/6281234567890", `<a href="https://wa.me/6281234567890">https://wa.me/6281234567890</a>`},
-		{"email", "pengaduan@kota.go.id", `<a href="mailto:pengaduan@kota.go.id">pengaduan@kota.go.id</a>`},
+		{"whatsapp", "https://wa.me/6281234567890", `<a href="https://wa.me/6281234567890">https://<wbr>wa.<wbr>me/<wbr>6281234567890</a>`},
+		{"email", "pengaduan@kota.go.id", `<a href="mailto:pengaduan@kota.go.id">pengaduan<wbr>@kota.<wbr>go.<wbr>id</a>`},
 		{"email", "pengaduan@kota.go.id?cc=x", `pengaduan@kota.go.id?cc=x`},
-		{"lapor", "https://www.lapor.go.id", `<a href="https://www.lapor.go.id">https://www.lapor.go.id</a>`},
-		{"media-sosial", "https://instagram.com/kota?a=1&b='2'", `<a href="https://instagram.com/kota?a=1&amp;b=&#39;2&#39;">https://instagram.com/kota?a=1&amp;b=&#39;2&#39;</a>`},
+		{"lapor", "https://www.lapor.go.id", `<a href="https://www.lapor.go.id">https://<wbr>www.<wbr>lapor.<wbr>go.<wbr>id</a>`},
+		{"media-sosial", "https://instagram.com/kota?a=1&b='2'", `<a href="https://instagram.com/kota?a=1&amp;b=&#39;2&#39;">https://<wbr>instagram.<wbr>com/<wbr>kota?a=1&amp;b=&#39;2&#39;</a>`},
 		{"media-sosial", "@kota (Instagram)", `@kota (Instagram)`},
 		{"telepon", `<script>alert(1)</script>`, `&lt;script&gt;alert(1)&lt;/script&gt;`},
 		{"loket", "javascript:alert(1)", `javascript:alert(1)`},

@@ -73,8 +73,11 @@ type posterProcedure struct {
 }
 
 type posterChannel struct {
-	Kind         standard.ChannelKind
-	Label, Value string
+	Kind  standard.ChannelKind
+	Label string
+	// Value is the channel's number or address; one without spaces (a URL, an e-mail
+	// address) may wrap after its dots and slashes only (breakURL).
+	Value template.HTML
 }
 
 func (r *Renderer) posterData(s *standard.Service) view {
@@ -162,7 +165,11 @@ func (r *Renderer) posterData(s *standard.Service) view {
 			continue
 		}
 		seen[key] = true
-		p.Channels = append(p.Channels, posterChannel{Kind: c.Kind, Label: r.t("channel_" + string(c.Kind)), Value: c.Value()})
+		value := template.HTML(template.HTMLEscapeString(c.Value()))
+		if !strings.Contains(c.Value(), " ") {
+			value = breakURL(c.Value())
+		}
+		p.Channels = append(p.Channels, posterChannel{Kind: c.Kind, Label: r.t("channel_" + string(c.Kind)), Value: value})
 	}
 	if m := s.OPD.Maklumat; m != nil {
 		p.Maklumat = r.md.Field(m.Text)

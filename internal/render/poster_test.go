@@ -180,7 +180,7 @@ func TestPosterKeepsEverything(t *testing.T) {
 		t.Errorf("the poster has %d complaint channels, want %d", got, want)
 	}
 	for _, c := range p.Channels[:12] {
-		if !strings.HasSuffix(c.Value, long) {
+		if !strings.HasSuffix(string(c.Value), template.HTMLEscapeString(long)) {
 			t.Errorf("channel value cut: %.60q…", c.Value)
 		}
 	}

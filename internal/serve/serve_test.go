@@ -453,7 +453,7 @@ func TestPosterShowsPublishedQRCode(t *testing.T) {
 		want    string // in the poster's QR section
 	}{
 		{"absolute base_url", `base_url = "https://uji.example/standar/"`, `role="img" aria-label="Kode QR menuju https://uji.example/standar/dinas/layanan-uji/"`},
-		{"no base_url", "", `<p class="p-url">/dinas/layanan-uji/</p>`},
+		{"no base_url", "", `<p class="p-url">/<wbr>dinas/<wbr>layanan-uji/</p>`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			site := testSite(t)
