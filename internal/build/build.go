@@ -207,8 +207,9 @@ func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine
 		}
 		return b, err
 	})
+	site.Renderer.SetParts(w.open)
 	w.sitePhase.Store(true)
-	if err := writeAll(ctx, w, longestFirst(append(site.Renderer.SiteOutputs(), headersOutput()))); err != nil {
+	if err := w.writeSite(ctx, site.Site, append(site.Renderer.SiteOutputs(), headersOutput()), cache); err != nil {
 		return Result{}, err
 	}
 	if err := w.links.check(); err != nil {
@@ -591,12 +592,6 @@ func (w *writer) result() Result {
 		}
 	}
 	return r
-}
-
-// writeAll writes outs with w on all CPUs. Each worker holds one rendered file at a time,
-// so memory does not grow with the size of the site.
-func writeAll(ctx context.Context, w *writer, outs []render.Output) error {
-	return parallel.For(ctx, len(outs), func(_ context.Context, i int) error { return w.write(outs[i]) })
 }
 
 // longestFirst puts the site-wide open-data files (data/…) first: each holds every

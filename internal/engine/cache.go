@@ -11,9 +11,11 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -117,9 +119,16 @@ type Cache struct {
 	// Dirs are the output's folders ("." first) with their modification times and
 	// inodes, as the build left them: a folder as recorded has had nothing added.
 	Dirs []OutFile
+	// Made holds, for each output made from lists of services and the frame alone
+	// (the open-data files of an OPD and of the site), the ListKey it was made from,
+	// by path: the last run's when read, this run's for Save.
+	Made map[string][sha256.Size]byte
 
 	loaded    chan struct{} // closed once the file is read
 	next      []*Record     // of this run, in the order of the service files
+	frame     [sha256.Size]byte
+	byFile    map[string]*Record // next by file, made by ListKey
+	byFileMu  sync.Mutex
 	site      [sha256.Size]byte
 	unchanged bool
 	// stale is set when the saved file is not what this run would write although
@@ -154,7 +163,7 @@ func OpenCache(siteDir, name string) *Cache {
 			c.Touch()
 		}
 		if ok && was.sum != c.exe.sum {
-			c.prev, c.Out, c.Files, c.Dirs = nil, "", nil, nil // another binary: another theme, other rules
+			c.prev, c.Out, c.Files, c.Dirs, c.Made = nil, "", nil, nil, nil // another binary: another theme, other rules
 		}
 	}()
 	return c
@@ -221,7 +230,42 @@ func (c *Cache) PreviousFiles() map[string]*OutFile {
 // begin prepares c for a run over n service files.
 func (c *Cache) begin(n int) {
 	c.next = make([]*Record, n)
+	c.byFile = nil
 	c.unchanged = false
+}
+
+// ListKey returns the key of an output made from the services of lists, in their order,
+// and from nothing else of the site but its frame: each service's record key stands for
+// all of the service it holds. ok is false when a service has no record in this run.
+// Call it once the run is over; a nil c has no keys.
+func (c *Cache) ListKey(lists ...[]*standard.Service) (key [sha256.Size]byte, ok bool) {
+	if c == nil {
+		return key, false
+	}
+	c.byFileMu.Lock()
+	if c.byFile == nil {
+		c.byFile = make(map[string]*Record, len(c.next))
+		for _, r := range c.next {
+			if r != nil {
+				c.byFile[r.File] = r
+			}
+		}
+	}
+	byFile := c.byFile
+	c.byFileMu.Unlock()
+	h := sha256.New()
+	writeKeyPart(h, c.frame[:])
+	for _, l := range lists {
+		for _, s := range l {
+			r := byFile[s.File]
+			if r == nil || r.key == ([sha256.Size]byte{}) {
+				return key, false
+			}
+			writeKeyPart(h, r.key[:])
+		}
+	}
+	h.Sum(key[:0])
+	return key, true
 }
 
 // The file on disk is cacheMagic, then a gob stream — a cacheHead, one recordGob per
@@ -239,6 +283,7 @@ type cacheHead struct {
 
 type cacheTail struct {
 	Manifest, Files, Dirs []byte // encodeOuts
+	Made                  []byte // encodeMade
 	Strings               []string
 }
 
@@ -349,7 +394,8 @@ func (c *Cache) encode(w io.Writer) error {
 			return err
 		}
 	}
-	tail := cacheTail{Manifest: encodeOuts(t, []OutFile{c.Manifest}), Files: encodeOuts(t, c.Files), Dirs: encodeOuts(t, c.Dirs)}
+	tail := cacheTail{Manifest: encodeOuts(t, []OutFile{c.Manifest}), Files: encodeOuts(t, c.Files), Dirs: encodeOuts(t, c.Dirs),
+		Made: encodeMade(t, c.Made)}
 	tail.Strings = t.list
 	return enc.Encode(&tail)
 }
@@ -375,6 +421,46 @@ func encodeOuts(t *strtab, files []OutFile) []byte {
 		}
 	}
 	return b
+}
+
+// encodeMade encodes made as a count, then for each path (sorted) its string of t
+// and its key.
+func encodeMade(t *strtab, made map[string][sha256.Size]byte) []byte {
+	if len(made) == 0 {
+		return nil
+	}
+	b := binary.AppendUvarint(nil, uint64(len(made)))
+	for _, p := range slices.Sorted(maps.Keys(made)) {
+		k := made[p]
+		b = binary.AppendUvarint(b, uint64(t.id(p)))
+		b = append(b, k[:]...)
+	}
+	return b
+}
+
+// decodeMade decodes what encodeMade encoded; it panics on bytes it did not make.
+func decodeMade(str func(uint32) string, b []byte) map[string][sha256.Size]byte {
+	if len(b) == 0 {
+		return nil
+	}
+	n, l := binary.Uvarint(b)
+	if l <= 0 || n > uint64(len(b)) {
+		panic("bad count")
+	}
+	b = b[l:]
+	made := make(map[string][sha256.Size]byte, n)
+	for range n {
+		id, l := binary.Uvarint(b)
+		if l <= 0 || len(b) < l+sha256.Size {
+			panic("bad key")
+		}
+		made[str(uint32(id))] = [sha256.Size]byte(b[l : l+sha256.Size])
+		b = b[l+sha256.Size:]
+	}
+	if len(b) != 0 {
+		panic("trailing bytes")
+	}
+	return made
 }
 
 // decodeOuts decodes what encodeOuts encoded; it panics on bytes it did not make
@@ -453,7 +539,7 @@ func (c *Cache) load() bool {
 	}
 	if err := c.decode(b); err != nil {
 		c.prev, c.prevSite, c.exe = nil, [sha256.Size]byte{}, exeID{}
-		c.Out, c.Files, c.Manifest, c.Dirs = "", nil, OutFile{}, nil
+		c.Out, c.Files, c.Manifest, c.Dirs, c.Made = "", nil, OutFile{}, nil, nil
 		return false
 	}
 	return true
@@ -507,6 +593,7 @@ func (c *Cache) decode(b []byte) (err error) {
 	}
 	c.Files = decodeOuts(str, tail.Files)
 	c.Dirs = decodeOuts(str, tail.Dirs)
+	c.Made = decodeMade(str, tail.Made)
 	c.prev = make(map[string]*Record, len(records))
 	for _, g := range records {
 		r := &Record{File: str(g.File), stat: g.Stat, entry: g.Entry, score: g.Score, draft: g.Draft,
