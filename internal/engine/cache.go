@@ -54,7 +54,7 @@ const CacheDir = ".papan-cache"
 
 // cacheMagic is the first line of a cache file: the format and its version. A change to
 // what a record holds, or how, changes the version.
-const cacheMagic = "papan-cache 2\n"
+const cacheMagic = "papan-cache 3\n"
 
 // trustAfter is how long before a read a file's modification time must lie for its stat
 // to stand for its bytes next time (see "racy git"): clocks of file systems are coarse.
@@ -271,7 +271,9 @@ func (c *Cache) ListKey(lists ...[]*standard.Service) (key [sha256.Size]byte, ok
 // The file on disk is cacheMagic, then a gob stream — a cacheHead, one recordGob per
 // record (so that no message holds the whole cache in memory), a cacheTail — then the
 // SHA-256 of all that. Strings that repeat — rule messages, hints, paths, links — are
-// kept once, in the tail's Strings, and named by their index.
+// kept once and named by their index: each message carries, in Strings, the strings it
+// is the first to name, so a record is made whole as soon as it is read and the stream
+// is read as it comes, never held whole.
 type cacheHead struct {
 	ExePath string
 	ExeStat fileStat
@@ -282,12 +284,13 @@ type cacheHead struct {
 }
 
 type cacheTail struct {
+	Strings               []string
 	Manifest, Files, Dirs []byte // encodeOuts
 	Made                  []byte // encodeMade
-	Strings               []string
 }
 
 type recordGob struct {
+	Strings  []string
 	File     uint32
 	Key, Sum []byte
 	Stat     fileStat
@@ -377,6 +380,7 @@ func (c *Cache) encode(w io.Writer) error {
 		if r == nil {
 			continue
 		}
+		known := len(t.list)
 		g := recordGob{File: t.id(r.File), Key: r.key[:], Sum: r.sum[:], Stat: r.stat, Score: r.score, Draft: r.draft,
 			Findings: encodeProblems(t, r.findings), Problems: encodeProblems(t, r.problems), Pages: encodeOuts(t, r.Pages)}
 		if r.entry != nil {
@@ -390,13 +394,15 @@ func (c *Cache) encode(w io.Writer) error {
 			}
 			g.Entry = &e
 		}
+		g.Strings = t.list[known:]
 		if err := enc.Encode(&g); err != nil {
 			return err
 		}
 	}
+	known := len(t.list)
 	tail := cacheTail{Manifest: encodeOuts(t, []OutFile{c.Manifest}), Files: encodeOuts(t, c.Files), Dirs: encodeOuts(t, c.Dirs),
 		Made: encodeMade(t, c.Made)}
-	tail.Strings = t.list
+	tail.Strings = t.list[known:]
 	return enc.Encode(&tail)
 }
 
@@ -533,11 +539,12 @@ var errBadCache = errors.New("engine: cache file unusable")
 // load reads c's file into c, or reports false and leaves c empty when the file is
 // missing or not to be trusted.
 func (c *Cache) load() bool {
-	b, err := os.ReadFile(c.file)
+	f, err := os.Open(c.file)
 	if err != nil {
 		return false
 	}
-	if err := c.decode(b); err != nil {
+	defer f.Close()
+	if err := c.decode(f); err != nil {
 		c.prev, c.prevSite, c.exe = nil, [sha256.Size]byte{}, exeID{}
 		c.Out, c.Files, c.Manifest, c.Dirs, c.Made = "", nil, OutFile{}, nil, nil
 		return false
@@ -545,44 +552,70 @@ func (c *Cache) load() bool {
 	return true
 }
 
-func (c *Cache) decode(b []byte) (err error) {
-	if len(b) < len(cacheMagic)+sha256.Size || string(b[:len(cacheMagic)]) != cacheMagic {
+// decode reads the cache file f into c as it comes, hashing it on the way; what it
+// set is to be dropped when it fails, the checksum at the end included.
+func (c *Cache) decode(f *os.File) (err error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	size := fi.Size() - sha256.Size
+	if size < int64(len(cacheMagic)) {
 		return errBadCache
 	}
-	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
-	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
+	h := sha256.New()
+	br := bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, size), h), 64<<10)
+	magic := make([]byte, len(cacheMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != cacheMagic {
 		return errBadCache
 	}
 	defer func() {
-		// gob checks what it decodes; this is the last guard for a file that passed its
-		// checksum yet is not what this version wrote.
+		// gob checks what it decodes; this is the last guard for a file that is not
+		// what this version wrote (its checksum is known only at the end).
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", errBadCache, r)
 		}
 	}()
-	dec := gob.NewDecoder(bytes.NewReader(body[len(cacheMagic):]))
+	dec := gob.NewDecoder(br)
+	var strs []string
+	str := func(i uint32) string {
+		if int(i) >= len(strs) {
+			panic("string index out of range")
+		}
+		return strs[i]
+	}
 	var head cacheHead
 	if err := dec.Decode(&head); err != nil {
 		return err
 	}
-	if head.Records < 0 || head.Records > len(body) {
+	if head.Records < 0 || int64(head.Records) > size {
 		return errBadCache
 	}
-	records := make([]recordGob, head.Records)
-	for i := range records {
-		if err := dec.Decode(&records[i]); err != nil {
+	c.prev = make(map[string]*Record, head.Records)
+	for range head.Records {
+		var g recordGob
+		if err := dec.Decode(&g); err != nil {
 			return err
 		}
+		strs = append(strs, g.Strings...)
+		r := &Record{File: str(g.File), stat: g.Stat, entry: g.Entry, score: g.Score, draft: g.Draft,
+			findings: decodeProblems(str, g.Findings), problems: decodeProblems(str, g.Problems)}
+		copySum(r.key[:], g.Key)
+		copySum(r.sum[:], g.Sum)
+		r.Pages = decodeOuts(str, g.Pages)
+		c.prev[r.File] = r
 	}
 	var tail cacheTail
 	if err := dec.Decode(&tail); err != nil {
 		return err
 	}
-	str := func(i uint32) string {
-		if int(i) >= len(tail.Strings) {
-			panic("string index out of range")
-		}
-		return tail.Strings[i]
+	strs = append(strs, tail.Strings...)
+	if n, err := io.Copy(io.Discard, br); err != nil || n != 0 {
+		return errBadCache // bytes after the tail
+	}
+	sum := make([]byte, sha256.Size)
+	if _, err := io.ReadFull(f, sum); err != nil || !bytes.Equal(h.Sum(nil), sum) {
+		return errBadCache
 	}
 	c.exe = exeID{path: head.ExePath, stat: head.ExeStat}
 	copySum(c.exe.sum[:], head.ExeSum)
@@ -594,15 +627,6 @@ func (c *Cache) decode(b []byte) (err error) {
 	c.Files = decodeOuts(str, tail.Files)
 	c.Dirs = decodeOuts(str, tail.Dirs)
 	c.Made = decodeMade(str, tail.Made)
-	c.prev = make(map[string]*Record, len(records))
-	for _, g := range records {
-		r := &Record{File: str(g.File), stat: g.Stat, entry: g.Entry, score: g.Score, draft: g.Draft,
-			findings: decodeProblems(str, g.Findings), problems: decodeProblems(str, g.Problems)}
-		copySum(r.key[:], g.Key)
-		copySum(r.sum[:], g.Sum)
-		r.Pages = decodeOuts(str, g.Pages)
-		c.prev[r.File] = r
-	}
 	return nil
 }
 
