@@ -45,6 +45,7 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -110,13 +111,22 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	var prev map[string]*engine.OutFile
-	oldPaths, previous := readManifest(out)
-	if !previous {
-		oldPaths = nil
-	}
+	var oldPaths []string
+	previous := false
 	if cache != nil {
-		if cache.Wait(); previous && cache.Out == out {
+		if cache.Wait(); cache.Out == out {
 			prev = cache.PreviousFiles()
+			// The manifest as the cache recorded it lists the files the cache knows:
+			// their paths are taken from it rather than read again.
+			if cache.Manifest.Ino != 0 && sameFile(out, &cache.Manifest) {
+				oldPaths, previous = slices.Sorted(maps.Keys(prev)), true
+			}
+		}
+	}
+	if !previous {
+		oldPaths, previous = readManifest(out)
+		if !previous {
+			oldPaths, prev = nil, nil
 		}
 	}
 	tmp, err := makeTemp(out)
@@ -455,8 +465,11 @@ func (w *writer) keep(f *engine.OutFile) {
 // same reports whether the previous output still holds f as the build cache recorded
 // it: a plain file of the same size, modification time and inode, as git's index
 // judges a file unchanged.
-func (w *writer) same(f *engine.OutFile) bool {
-	fi, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(f.Path)))
+func (w *writer) same(f *engine.OutFile) bool { return sameFile(w.out, f) }
+
+// sameFile is writer.same for the output out.
+func sameFile(out string, f *engine.OutFile) bool {
+	fi, err := os.Lstat(filepath.Join(out, filepath.FromSlash(f.Path)))
 	return err == nil && fi.Mode().IsRegular() && fi.Size() == f.Size && fi.ModTime().UnixNano() == f.Mtime && inode(fi) == f.Ino
 }
 
