@@ -45,6 +45,7 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -110,13 +111,22 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	var prev map[string]*engine.OutFile
-	oldPaths, previous := readManifest(out)
-	if !previous {
-		oldPaths = nil
-	}
+	var oldPaths []string
+	previous := false
 	if cache != nil {
-		if cache.Wait(); previous && cache.Out == out {
+		if cache.Wait(); cache.Out == out {
 			prev = cache.PreviousFiles()
+			// The manifest as the cache recorded it lists the files the cache knows:
+			// their paths are taken from it rather than read again.
+			if cache.Manifest.Ino != 0 && sameFile(out, &cache.Manifest) {
+				oldPaths, previous = slices.Sorted(maps.Keys(prev)), true
+			}
+		}
+	}
+	if !previous {
+		oldPaths, previous = readManifest(out)
+		if !previous {
+			oldPaths, prev = nil, nil
 		}
 	}
 	tmp, err := makeTemp(out)
@@ -207,8 +217,9 @@ func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine
 		}
 		return b, err
 	})
+	site.Renderer.SetParts(w.open)
 	w.sitePhase.Store(true)
-	if err := writeAll(ctx, w, longestFirst(append(site.Renderer.SiteOutputs(), headersOutput()))); err != nil {
+	if err := w.writeSite(ctx, site.Site, append(site.Renderer.SiteOutputs(), headersOutput()), cache); err != nil {
 		return Result{}, err
 	}
 	if err := w.links.check(); err != nil {
@@ -454,8 +465,11 @@ func (w *writer) keep(f *engine.OutFile) {
 // same reports whether the previous output still holds f as the build cache recorded
 // it: a plain file of the same size, modification time and inode, as git's index
 // judges a file unchanged.
-func (w *writer) same(f *engine.OutFile) bool {
-	fi, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(f.Path)))
+func (w *writer) same(f *engine.OutFile) bool { return sameFile(w.out, f) }
+
+// sameFile is writer.same for the output out.
+func sameFile(out string, f *engine.OutFile) bool {
+	fi, err := os.Lstat(filepath.Join(out, filepath.FromSlash(f.Path)))
 	return err == nil && fi.Mode().IsRegular() && fi.Size() == f.Size && fi.ModTime().UnixNano() == f.Mtime && inode(fi) == f.Ino
 }
 
@@ -591,12 +605,6 @@ func (w *writer) result() Result {
 		}
 	}
 	return r
-}
-
-// writeAll writes outs with w on all CPUs. Each worker holds one rendered file at a time,
-// so memory does not grow with the size of the site.
-func writeAll(ctx context.Context, w *writer, outs []render.Output) error {
-	return parallel.For(ctx, len(outs), func(_ context.Context, i int) error { return w.write(outs[i]) })
 }
 
 // longestFirst puts the site-wide open-data files (data/…) first: each holds every

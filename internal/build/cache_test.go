@@ -106,7 +106,7 @@ func serviceFiles(t *testing.T, src string) []string {
 var summaryLine = regexp.MustCompile(`(?m)^ringkasan = "`)
 
 // TestCacheProperty: over seeded random sequences of edits, additions and deletions of
-// service files, drafts, edits of an OPD's file, of site.toml, of a page, of the theme
+// service files, drafts (made, edited, published), edits of an OPD's file, of site.toml, of a page, of the theme
 // (layouts/, static/) and steps that change nothing, a build with the cache leaves an
 // output byte for byte that of a build without it, every file whose bytes did not
 // change keeps its inode and modification time, and a build after no change says so.
@@ -134,7 +134,7 @@ func TestCacheProperty(t *testing.T) {
 				files := serviceFiles(t, src)
 				pick := files[rng.IntN(len(files))]
 				var what string
-				switch k := rng.IntN(10); k {
+				switch k := rng.IntN(11); k {
 				case 0, 1: // edit a service's summary, which its pages and lists show
 					b, _ := os.ReadFile(filepath.Join(src, pick))
 					b = summaryLine.ReplaceAll(b, fmt.Appendf(nil, `ringkasan = "Langkah %d. `, step))
@@ -179,6 +179,17 @@ func TestCacheProperty(t *testing.T) {
 						writeSiteFile(t, src, pick, "draf = true\n"+string(b))
 						what = "make a draft of " + pick
 					}
+				case 9: // a draft edited: nothing published changes, yet the build is not unchanged
+					b, _ := os.ReadFile(filepath.Join(src, pick))
+					if !bytes.HasPrefix(b, []byte("draf = true\n")) {
+						b = append([]byte("draf = true\n"), b...)
+						writeSiteFile(t, src, pick, string(b))
+						buildCached(t, src, out)
+						before, ids = snapshot(t, out)
+						time.Sleep(10 * time.Millisecond)
+					}
+					writeSiteFile(t, src, pick, string(summaryLine.ReplaceAll(b, fmt.Appendf(nil, `ringkasan = "Langkah %d. `, step))))
+					what = "edit the draft " + pick
 				case 7: // a page in the menu
 					writeSiteFile(t, src, "content/halaman/tentang.md", fmt.Sprintf("+++\njudul = \"Tentang\"\nmenu = \"Tentang %d\"\n+++\n\nSitus ini.\n", step))
 					what = "edit a page"

@@ -85,10 +85,25 @@ func readManifest(dir string) (paths []string, ok bool) {
 	paths = strings.Split(strings.TrimSuffix(rest, "\n"), "\n")
 	for i, p := range paths {
 		p, _, _ = strings.Cut(p, "\t")
-		paths[i] = p
+		paths[i] = strings.Clone(p) // not the whole file, hashes and all (4.6 MB at 10,000 services)
 	}
 	slices.Sort(paths) // sorted when written; a hand-edited one may not be
 	return paths, true
+}
+
+// isManifest reports whether dir holds a manifest, by its first line (readManifest).
+func isManifest(dir string) bool {
+	f, err := os.Open(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	header, err := bufio.NewReaderSize(f, 64).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return false
+	}
+	h := strings.TrimSuffix(strings.TrimSuffix(header, "\n"), "\r")
+	return h == manifestHeader || h == manifestHeader1
 }
 
 // outProblem is a refusal of the output folder out, as the user named it.
@@ -148,7 +163,13 @@ func checkOutWalk(opts Options, walk bool) error {
 	if len(names) == 0 && errors.Is(err, io.EOF) {
 		return nil // empty
 	}
-	paths, ok := readManifest(out)
+	var paths []string
+	ok := false
+	if walk {
+		paths, ok = readManifest(out)
+	} else {
+		ok = isManifest(out)
+	}
 	if !ok {
 		return outProblem(opts.Out, "folder keluaran tidak kosong dan bukan keluaran Papan (tidak ada berkas "+ManifestName+")",
 			"Papan mengganti seluruh isi folder keluaran, jadi hanya memakai folder kosong atau hasil papan build sebelumnya. "+

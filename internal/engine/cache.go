@@ -11,9 +11,11 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -52,7 +54,7 @@ const CacheDir = ".papan-cache"
 
 // cacheMagic is the first line of a cache file: the format and its version. A change to
 // what a record holds, or how, changes the version.
-const cacheMagic = "papan-cache 2\n"
+const cacheMagic = "papan-cache 3\n"
 
 // trustAfter is how long before a read a file's modification time must lie for its stat
 // to stand for its bytes next time (see "racy git"): clocks of file systems are coarse.
@@ -117,9 +119,16 @@ type Cache struct {
 	// Dirs are the output's folders ("." first) with their modification times and
 	// inodes, as the build left them: a folder as recorded has had nothing added.
 	Dirs []OutFile
+	// Made holds, for each output made from lists of services and the frame alone
+	// (the open-data files of an OPD and of the site), the ListKey it was made from,
+	// by path: the last run's when read, this run's for Save.
+	Made map[string][sha256.Size]byte
 
 	loaded    chan struct{} // closed once the file is read
 	next      []*Record     // of this run, in the order of the service files
+	frame     [sha256.Size]byte
+	byFile    map[string]*Record // next by file, made by ListKey
+	byFileMu  sync.Mutex
 	site      [sha256.Size]byte
 	unchanged bool
 	// stale is set when the saved file is not what this run would write although
@@ -154,7 +163,7 @@ func OpenCache(siteDir, name string) *Cache {
 			c.Touch()
 		}
 		if ok && was.sum != c.exe.sum {
-			c.prev, c.Out, c.Files, c.Dirs = nil, "", nil, nil // another binary: another theme, other rules
+			c.prev, c.Out, c.Files, c.Dirs, c.Made = nil, "", nil, nil, nil // another binary: another theme, other rules
 		}
 	}()
 	return c
@@ -221,13 +230,50 @@ func (c *Cache) PreviousFiles() map[string]*OutFile {
 // begin prepares c for a run over n service files.
 func (c *Cache) begin(n int) {
 	c.next = make([]*Record, n)
+	c.byFile = nil
 	c.unchanged = false
+}
+
+// ListKey returns the key of an output made from the services of lists, in their order,
+// and from nothing else of the site but its frame: each service's record key stands for
+// all of the service it holds. ok is false when a service has no record in this run.
+// Call it once the run is over; a nil c has no keys.
+func (c *Cache) ListKey(lists ...[]*standard.Service) (key [sha256.Size]byte, ok bool) {
+	if c == nil {
+		return key, false
+	}
+	c.byFileMu.Lock()
+	if c.byFile == nil {
+		c.byFile = make(map[string]*Record, len(c.next))
+		for _, r := range c.next {
+			if r != nil {
+				c.byFile[r.File] = r
+			}
+		}
+	}
+	byFile := c.byFile
+	c.byFileMu.Unlock()
+	h := sha256.New()
+	writeKeyPart(h, c.frame[:])
+	for _, l := range lists {
+		for _, s := range l {
+			r := byFile[s.File]
+			if r == nil || r.key == ([sha256.Size]byte{}) {
+				return key, false
+			}
+			writeKeyPart(h, r.key[:])
+		}
+	}
+	h.Sum(key[:0])
+	return key, true
 }
 
 // The file on disk is cacheMagic, then a gob stream — a cacheHead, one recordGob per
 // record (so that no message holds the whole cache in memory), a cacheTail — then the
 // SHA-256 of all that. Strings that repeat — rule messages, hints, paths, links — are
-// kept once, in the tail's Strings, and named by their index.
+// kept once and named by their index: each message carries, in Strings, the strings it
+// is the first to name, so a record is made whole as soon as it is read and the stream
+// is read as it comes, never held whole.
 type cacheHead struct {
 	ExePath string
 	ExeStat fileStat
@@ -238,11 +284,13 @@ type cacheHead struct {
 }
 
 type cacheTail struct {
-	Manifest, Files, Dirs []byte // encodeOuts
 	Strings               []string
+	Manifest, Files, Dirs []byte // encodeOuts
+	Made                  []byte // encodeMade
 }
 
 type recordGob struct {
+	Strings  []string
 	File     uint32
 	Key, Sum []byte
 	Stat     fileStat
@@ -332,6 +380,7 @@ func (c *Cache) encode(w io.Writer) error {
 		if r == nil {
 			continue
 		}
+		known := len(t.list)
 		g := recordGob{File: t.id(r.File), Key: r.key[:], Sum: r.sum[:], Stat: r.stat, Score: r.score, Draft: r.draft,
 			Findings: encodeProblems(t, r.findings), Problems: encodeProblems(t, r.problems), Pages: encodeOuts(t, r.Pages)}
 		if r.entry != nil {
@@ -345,12 +394,15 @@ func (c *Cache) encode(w io.Writer) error {
 			}
 			g.Entry = &e
 		}
+		g.Strings = t.list[known:]
 		if err := enc.Encode(&g); err != nil {
 			return err
 		}
 	}
-	tail := cacheTail{Manifest: encodeOuts(t, []OutFile{c.Manifest}), Files: encodeOuts(t, c.Files), Dirs: encodeOuts(t, c.Dirs)}
-	tail.Strings = t.list
+	known := len(t.list)
+	tail := cacheTail{Manifest: encodeOuts(t, []OutFile{c.Manifest}), Files: encodeOuts(t, c.Files), Dirs: encodeOuts(t, c.Dirs),
+		Made: encodeMade(t, c.Made)}
+	tail.Strings = t.list[known:]
 	return enc.Encode(&tail)
 }
 
@@ -375,6 +427,46 @@ func encodeOuts(t *strtab, files []OutFile) []byte {
 		}
 	}
 	return b
+}
+
+// encodeMade encodes made as a count, then for each path (sorted) its string of t
+// and its key.
+func encodeMade(t *strtab, made map[string][sha256.Size]byte) []byte {
+	if len(made) == 0 {
+		return nil
+	}
+	b := binary.AppendUvarint(nil, uint64(len(made)))
+	for _, p := range slices.Sorted(maps.Keys(made)) {
+		k := made[p]
+		b = binary.AppendUvarint(b, uint64(t.id(p)))
+		b = append(b, k[:]...)
+	}
+	return b
+}
+
+// decodeMade decodes what encodeMade encoded; it panics on bytes it did not make.
+func decodeMade(str func(uint32) string, b []byte) map[string][sha256.Size]byte {
+	if len(b) == 0 {
+		return nil
+	}
+	n, l := binary.Uvarint(b)
+	if l <= 0 || n > uint64(len(b)) {
+		panic("bad count")
+	}
+	b = b[l:]
+	made := make(map[string][sha256.Size]byte, n)
+	for range n {
+		id, l := binary.Uvarint(b)
+		if l <= 0 || len(b) < l+sha256.Size {
+			panic("bad key")
+		}
+		made[str(uint32(id))] = [sha256.Size]byte(b[l : l+sha256.Size])
+		b = b[l+sha256.Size:]
+	}
+	if len(b) != 0 {
+		panic("trailing bytes")
+	}
+	return made
 }
 
 // decodeOuts decodes what encodeOuts encoded; it panics on bytes it did not make
@@ -447,56 +539,83 @@ var errBadCache = errors.New("engine: cache file unusable")
 // load reads c's file into c, or reports false and leaves c empty when the file is
 // missing or not to be trusted.
 func (c *Cache) load() bool {
-	b, err := os.ReadFile(c.file)
+	f, err := os.Open(c.file)
 	if err != nil {
 		return false
 	}
-	if err := c.decode(b); err != nil {
+	defer f.Close()
+	if err := c.decode(f); err != nil {
 		c.prev, c.prevSite, c.exe = nil, [sha256.Size]byte{}, exeID{}
-		c.Out, c.Files, c.Manifest, c.Dirs = "", nil, OutFile{}, nil
+		c.Out, c.Files, c.Manifest, c.Dirs, c.Made = "", nil, OutFile{}, nil, nil
 		return false
 	}
 	return true
 }
 
-func (c *Cache) decode(b []byte) (err error) {
-	if len(b) < len(cacheMagic)+sha256.Size || string(b[:len(cacheMagic)]) != cacheMagic {
+// decode reads the cache file f into c as it comes, hashing it on the way; what it
+// set is to be dropped when it fails, the checksum at the end included.
+func (c *Cache) decode(f *os.File) (err error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	size := fi.Size() - sha256.Size
+	if size < int64(len(cacheMagic)) {
 		return errBadCache
 	}
-	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
-	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
+	h := sha256.New()
+	br := bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, size), h), 64<<10)
+	magic := make([]byte, len(cacheMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != cacheMagic {
 		return errBadCache
 	}
 	defer func() {
-		// gob checks what it decodes; this is the last guard for a file that passed its
-		// checksum yet is not what this version wrote.
+		// gob checks what it decodes; this is the last guard for a file that is not
+		// what this version wrote (its checksum is known only at the end).
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", errBadCache, r)
 		}
 	}()
-	dec := gob.NewDecoder(bytes.NewReader(body[len(cacheMagic):]))
+	dec := gob.NewDecoder(br)
+	var strs []string
+	str := func(i uint32) string {
+		if int(i) >= len(strs) {
+			panic("string index out of range")
+		}
+		return strs[i]
+	}
 	var head cacheHead
 	if err := dec.Decode(&head); err != nil {
 		return err
 	}
-	if head.Records < 0 || head.Records > len(body) {
+	if head.Records < 0 || int64(head.Records) > size {
 		return errBadCache
 	}
-	records := make([]recordGob, head.Records)
-	for i := range records {
-		if err := dec.Decode(&records[i]); err != nil {
+	c.prev = make(map[string]*Record, head.Records)
+	for range head.Records {
+		var g recordGob
+		if err := dec.Decode(&g); err != nil {
 			return err
 		}
+		strs = append(strs, g.Strings...)
+		r := &Record{File: str(g.File), stat: g.Stat, entry: g.Entry, score: g.Score, draft: g.Draft,
+			findings: decodeProblems(str, g.Findings), problems: decodeProblems(str, g.Problems)}
+		copySum(r.key[:], g.Key)
+		copySum(r.sum[:], g.Sum)
+		r.Pages = decodeOuts(str, g.Pages)
+		c.prev[r.File] = r
 	}
 	var tail cacheTail
 	if err := dec.Decode(&tail); err != nil {
 		return err
 	}
-	str := func(i uint32) string {
-		if int(i) >= len(tail.Strings) {
-			panic("string index out of range")
-		}
-		return tail.Strings[i]
+	strs = append(strs, tail.Strings...)
+	if n, err := io.Copy(io.Discard, br); err != nil || n != 0 {
+		return errBadCache // bytes after the tail
+	}
+	sum := make([]byte, sha256.Size)
+	if _, err := io.ReadFull(f, sum); err != nil || !bytes.Equal(h.Sum(nil), sum) {
+		return errBadCache
 	}
 	c.exe = exeID{path: head.ExePath, stat: head.ExeStat}
 	copySum(c.exe.sum[:], head.ExeSum)
@@ -507,15 +626,7 @@ func (c *Cache) decode(b []byte) (err error) {
 	}
 	c.Files = decodeOuts(str, tail.Files)
 	c.Dirs = decodeOuts(str, tail.Dirs)
-	c.prev = make(map[string]*Record, len(records))
-	for _, g := range records {
-		r := &Record{File: str(g.File), stat: g.Stat, entry: g.Entry, score: g.Score, draft: g.Draft,
-			findings: decodeProblems(str, g.Findings), problems: decodeProblems(str, g.Problems)}
-		copySum(r.key[:], g.Key)
-		copySum(r.sum[:], g.Sum)
-		r.Pages = decodeOuts(str, g.Pages)
-		c.prev[r.File] = r
-	}
+	c.Made = decodeMade(str, tail.Made)
 	return nil
 }
 

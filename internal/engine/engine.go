@@ -114,6 +114,7 @@ func Run(ctx context.Context, src fs.FS, opts Options) (*Result, error) {
 		opts.Cache.Wait() // read while the frame was
 		opts.Cache.begin(len(files))
 		p.keys = p.frameKeys()
+		opts.Cache.frame = p.keys.frame
 	}
 	return p.run(ctx, files, problems)
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -446,5 +448,68 @@ func TestDataDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(whole.Bytes(), read(t, a, "data/layanan.json")) {
 		t.Error("data/layanan.json from the build differs from one encoded from whole services")
+	}
+	whole.Reset()
+	if err := p.WriteCSV(&whole, site, p.ServiceJSON); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(whole.Bytes(), read(t, a, "data/layanan.csv")) {
+		t.Error("data/layanan.csv from the build differs from one encoded from whole services")
+	}
+}
+
+// TestJoinIsWrite: the site-wide files joined from the OPDs' files are byte for byte
+// those written from the records, with an OPD of no published service among the others.
+func TestJoinIsWrite(t *testing.T) {
+	site, _, err := content.Load(context.Background(), os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range site.OPDs {
+		o.Services = slices.DeleteFunc(o.Services, func(s *standard.Service) bool { return s.Draft })
+	}
+	site.OPDs = append(site.OPDs[:1:1], append([]*standard.OPD{{Slug: "kosong", Name: "Kosong"}}, site.OPDs[1:]...)...)
+	if n := len(opendata.PublishedOPDs(site)); n < 2 {
+		t.Fatalf("the example site has %d OPDs with services; the test wants at least 2", n)
+	}
+	p := opendata.Publisher{Config: &site.Config, AbsURL: func(p string) string { return "https://standar.kotacontoh.go.id" + p }}
+	tests := []struct {
+		name  string
+		write func(io.Writer, *standard.Site, opendata.RecordFunc) error
+		opd   func(io.Writer, *standard.Site, *standard.OPD, opendata.RecordFunc) error
+		join  func(io.Writer, *standard.Site, opendata.PartFunc) error
+	}{
+		{"layanan.json", p.WriteServices, p.WriteOPDServices, p.JoinServices},
+		{"layanan.csv", p.WriteCSV, p.WriteOPDCSV, p.JoinCSV},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var want bytes.Buffer
+			if err := tt.write(&want, site, p.ServiceJSON); err != nil {
+				t.Fatal(err)
+			}
+			parts := fstest.MapFS{}
+			for _, o := range opendata.PublishedOPDs(site) {
+				var b bytes.Buffer
+				if err := tt.opd(&b, site, o, p.ServiceJSON); err != nil {
+					t.Fatal(err)
+				}
+				parts[o.Slug] = &fstest.MapFile{Data: b.Bytes()}
+			}
+			open := func(o *standard.OPD) (fs.File, error) { return parts.Open(o.Slug) }
+			var got bytes.Buffer
+			if err := tt.join(&got, site, open); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("joined (%d bytes) differs from written (%d bytes)", got.Len(), want.Len())
+			}
+			// A part that is not an OPD's file is refused, not joined.
+			first := opendata.PublishedOPDs(site)[0].Slug
+			parts[first] = &fstest.MapFile{Data: []byte("bukan berkas OPD")}
+			if err := tt.join(io.Discard, site, open); err == nil {
+				t.Error("a damaged part was joined without an error")
+			}
+		})
 	}
 }

@@ -6,8 +6,10 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -56,23 +58,12 @@ func count(site *standard.Site) int {
 // WriteServices writes /data/layanan.json: the site, then every record, one a line, in
 // the order of the site's pages. It holds one record at a time.
 func (p Publisher) WriteServices(w io.Writer, site *standard.Site, records RecordFunc) error {
-	cfg := p.Config
 	bw := bufio.NewWriterSize(w, 64<<10)
-	head := struct {
-		Schema      string `json:"$schema"`
-		Judul       string `json:"judul"`
-		Wilayah     string `json:"wilayah"`
-		KodeWilayah string `json:"kode_wilayah,omitempty"`
-		URL         string `json:"url"`
-		Jumlah      int    `json:"jumlah"`
-	}{p.AbsURL(standard.DataAddress(SchemaFile).Path), cfg.Title, cfg.Region, cfg.RegionCode,
-		p.AbsURL(standard.HomeAddress().Path), count(site)}
-	b, err := json.Marshal(head)
+	head, err := p.servicesHead(site)
 	if err != nil {
 		return err
 	}
-	bw.Write(b[:len(b)-1]) // without its closing brace: the services follow
-	bw.WriteString(`,"layanan":[`)
+	bw.Write(head)
 	first := true
 	err = each(site, func(s *standard.Service) error {
 		rec, err := records(s)
@@ -98,8 +89,32 @@ func (p Publisher) WriteServices(w io.Writer, site *standard.Site, records Recor
 	if err != nil {
 		return err
 	}
-	bw.WriteString("\n]}\n")
+	bw.WriteString(servicesTail)
 	return bw.Flush()
+}
+
+// servicesTail ends layanan.json after its last record.
+const servicesTail = "\n]}\n"
+
+// servicesHead is the start of layanan.json for site, up to the "[" that opens its
+// records.
+func (p Publisher) servicesHead(site *standard.Site) ([]byte, error) {
+	cfg := p.Config
+	head := struct {
+		Schema      string `json:"$schema"`
+		Judul       string `json:"judul"`
+		Wilayah     string `json:"wilayah"`
+		KodeWilayah string `json:"kode_wilayah,omitempty"`
+		URL         string `json:"url"`
+		Jumlah      int    `json:"jumlah"`
+	}{p.AbsURL(standard.DataAddress(SchemaFile).Path), cfg.Title, cfg.Region, cfg.RegionCode,
+		p.AbsURL(standard.HomeAddress().Path), count(site)}
+	b, err := json.Marshal(head)
+	if err != nil {
+		return nil, err
+	}
+	// Without its closing brace: the services follow.
+	return append(b[:len(b)-1], `,"layanan":[`...), nil
 }
 
 // CSVHeader is the header row of layanan.csv.
@@ -115,10 +130,9 @@ const bom = "\uFEFF"
 // at a time.
 func (p Publisher) WriteCSV(w io.Writer, site *standard.Site, records RecordFunc) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString(bom)
+	bw.Write(csvHead())
 	cw := csv.NewWriter(bw)
 	cw.UseCRLF = true // as Excel writes it
-	cw.Write(CSVHeader)
 	err := each(site, func(s *standard.Service) error {
 		b, err := records(s)
 		if err != nil {
@@ -138,6 +152,103 @@ func (p Publisher) WriteCSV(w io.Writer, site *standard.Site, records RecordFunc
 		return err
 	}
 	return bw.Flush()
+}
+
+// csvHead is the start of layanan.csv: the byte-order mark and the header row.
+func csvHead() []byte {
+	var b bytes.Buffer
+	b.WriteString(bom)
+	cw := csv.NewWriter(&b)
+	cw.UseCRLF = true
+	cw.Write(CSVHeader)
+	cw.Flush()
+	return b.Bytes()
+}
+
+// The site-wide files from the OPDs' files
+//
+// Each OPD's /data/opd/<opd>.json and .csv hold that OPD's services as the site-wide
+// files do, in the same form, and the site-wide files list the OPDs' services one OPD
+// after the other: so the site-wide files are the OPDs' files joined, each without its
+// head (and, for the JSON, its tail). A build writes the OPDs' files first and joins
+// them (JoinServices, JoinCSV), which decodes no record again and, with the build
+// cache, reads only the files of the OPDs whose services changed. The bytes are those
+// of WriteServices and WriteCSV (TestJoinIsWrite).
+
+// PartFunc opens the file WriteOPDServices or WriteOPDCSV wrote for o. The file must
+// implement io.ReaderAt, as *os.File does.
+type PartFunc func(o *standard.OPD) (fs.File, error)
+
+// JoinServices writes /data/layanan.json, the bytes WriteServices writes, from the
+// files of PublishedOPDs(site) that open returns.
+func (p Publisher) JoinServices(w io.Writer, site *standard.Site, open PartFunc) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	head, err := p.servicesHead(site)
+	if err != nil {
+		return err
+	}
+	bw.Write(head)
+	for i, o := range PublishedOPDs(site) {
+		h, err := p.servicesHead(only(site, o))
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',') // between the last record of one OPD and the first of the next
+		}
+		if err := copyPart(bw, open, o, h, servicesTail); err != nil {
+			return err
+		}
+	}
+	bw.WriteString(servicesTail)
+	return bw.Flush()
+}
+
+// JoinCSV writes /data/layanan.csv, the bytes WriteCSV writes, from the files of
+// PublishedOPDs(site) that open returns.
+func (p Publisher) JoinCSV(w io.Writer, site *standard.Site, open PartFunc) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	head := csvHead()
+	bw.Write(head)
+	for _, o := range PublishedOPDs(site) {
+		if err := copyPart(bw, open, o, head, ""); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// copyPart copies o's file to w without head and tail, which it checks are there.
+func copyPart(w io.Writer, open PartFunc, o *standard.OPD, head []byte, tail string) error {
+	f, err := open(o)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	ra, ok := f.(io.ReaderAt)
+	if !ok {
+		return fmt.Errorf("opendata: the file of %s cannot be read at an offset", o.Slug)
+	}
+	size, ends := fi.Size(), make([]byte, len(head)+len(tail))
+	if size < int64(len(ends)) {
+		return fmt.Errorf("opendata: the file of %s is not its part of the site's", o.Slug)
+	}
+	_, err = ra.ReadAt(ends[:len(head)], 0)
+	if err == nil {
+		_, err = ra.ReadAt(ends[len(head):], size-int64(len(tail)))
+	}
+	if err != nil && !(errors.Is(err, io.EOF) && len(tail) == 0) {
+		return err
+	}
+	if !bytes.Equal(ends[:len(head)], head) || string(ends[len(head):]) != tail {
+		return fmt.Errorf("opendata: the file of %s is not its part of the site's", o.Slug)
+	}
+	_, err = io.Copy(w, io.NewSectionReader(ra, int64(len(head)), size-int64(len(head)+len(tail))))
+	return err
 }
 
 // csvRecord is what a CSV row reads of a Record: the same JSON names, without the

@@ -68,6 +68,8 @@ type Renderer struct {
 	// records returns a service's open-data record for the site-wide data files
 	// (data.go); nil encodes the service, which must then be whole.
 	records opendata.RecordFunc
+	// parts, when set, opens an OPD's data file for the site-wide ones (SetParts)
+	parts func(path string) (fs.File, error)
 	// published is the address the site is published at: baseURL, or the configuration's
 	// PublishedURL when pages link elsewhere (papan serve). The poster prints it.
 	published *url.URL
