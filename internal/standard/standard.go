@@ -701,7 +701,8 @@ func (s *Service) ManagementTexts() []NamedText {
 
 // ListEntry returns the part of s that lists of services read — the home page, the OPD
 // page, the search index, the site-wide rules and the change feed: its address, name,
-// category, summary, keywords, complaint channels and their handling, whether it is a
+// category, summary, keywords, the kinds and response times of its complaint channels
+// and their handling, whether it is a
 // draft, its decree and dates, and RequirementNames. A build keeps only this of each service once the service's own pages
 // are written, so memory grows with the lists, not with the whole text of every standard.
 //
@@ -727,32 +728,25 @@ func (s *Service) ListEntry(intern func(string) string) *Service {
 		}
 	}
 	if len(s.Complaints) > 0 {
+		// The site-wide rules (SP011, SP031) ask only of which kinds a service's own
+		// channels are and whether they state a response time: that is kept, and not
+		// their values, hours or notes, which only the service's own pages show.
 		e.Complaints = make([]Channel, len(s.Complaints))
 		for i, ch := range s.Complaints {
-			e.Complaints[i] = Channel{Kind: ChannelKind(c(string(ch.Kind))), Values: cloneTexts(ch.Values),
-				Hours: c(ch.Hours), Response: c(ch.Response), Note: Markdown(c(string(ch.Note)))}
+			e.Complaints[i] = Channel{Kind: ChannelKind(intern(string(ch.Kind))), Response: intern(ch.Response)}
 		}
 	}
 	if h := s.Handling; h != nil {
-		// The site-wide rules (SP031) ask whether a service states its own handling.
-		e.Handling = &ComplaintHandling{Text: Markdown(c(string(h.Text))), ResponseTime: c(h.ResponseTime)}
+		// The site-wide rules (SP031) ask whether a service states its own handling, and
+		// what of it: most services copy their OPD's text, kept once.
+		e.Handling = &ComplaintHandling{Text: Markdown(intern(string(h.Text))), ResponseTime: intern(h.ResponseTime)}
 	}
-	e.requirementNames = []string{} // not nil: an entry without requirements has none
+	n := len(s.requirementNames) + len(s.Requirements)
+	e.requirementNames = make([]string, 0, n) // not nil: an entry without requirements has none
 	for n := range s.RequirementNames() {
 		e.requirementNames = append(e.requirementNames, intern(n))
 	}
 	return e
-}
-
-func cloneTexts(ts Texts) Texts {
-	if ts == nil {
-		return nil
-	}
-	out := make(Texts, len(ts))
-	for i, t := range ts {
-		out[i] = strings.Clone(t)
-	}
-	return out
 }
 
 // RequirementNames yields the names of the requirements of s, in order. Of a ListEntry,
