@@ -36,12 +36,12 @@ func main() {
 		stopHeap = peakHeapProfile(file)
 	}
 	// A build streams its services, but Go's collector lets the heap grow to twice what
-	// is live: on 200,000 services that was 1.5 GB for some 500 MB of live data. A soft
-	// limit makes it collect harder instead, near the end of a big build only; GOMEMLIMIT
-	// overrides it (GOMEMLIMIT=off for none). Not for serve, which holds the whole site
-	// and would spend its time collecting on a big one.
+	// is live. A soft limit sized by the site (memlimit.go) makes it collect harder
+	// instead, near the end of the build only; GOMEMLIMIT overrides it (GOMEMLIMIT=off
+	// for none). Not for serve, which holds the whole site and would spend its time
+	// collecting on a big one.
 	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(768 << 20)
+		debug.SetMemoryLimit(memoryLimit(serviceFiles(os.Args[2:])))
 	}
 	// An interrupt cancels the context; a build then removes its temporary folder and
 	// leaves the previous output as it was.
