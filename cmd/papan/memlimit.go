@@ -9,14 +9,15 @@ import (
 // memoryLimit is the soft memory limit of a build or check of a site of n services.
 // What stays live to the end of a build grows with the site — each service's list
 // entry, its findings and score for the dashboard, the paths of its files — to about
-// 40 MB at 10,000 services and 500 MB at 200,000, and Go's collector lets the heap grow
-// to twice what is live before it collects. A limit of about 1.6 times what is live
-// makes it collect sooner near the end of the build, when the most is live, and not
-// before: 88 MiB at 10,000 services, 243 MiB at 50,000, at most 768 MiB. A site whose
-// services keep more than this expects spends more time collecting (at most half of
-// the CPU, Go's own bound), not more memory.
+// 50 MB at 10,000 services and some 220 MB at 50,000 (docs/performance.md), and Go's
+// collector lets the heap grow to twice what is live before it collects. A limit of
+// about 1.5 times what is live makes it collect sooner near the end of the build, when
+// the most is live, and not before: 91 MiB at 10,000 services, 325 MiB at 50,000, at
+// most 768 MiB as before (which a site of 200,000 outgrows). A site whose services keep
+// more than this expects spends more time collecting (at most half of the CPU, Go's
+// own bound), not more memory.
 func memoryLimit(n int) int64 {
-	const base, perService, most = 48 << 20, 4 << 10, 768 << 20
+	const base, perService, most = 32 << 20, 6 << 10, 768 << 20
 	return min(base+perService*int64(n), most)
 }
 
