@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
@@ -28,19 +29,28 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	// PAPAN_MEMPROFILE=file writes a heap profile taken at the run's peak of live heap.
+	stopHeap := func() error { return nil }
+	if file := os.Getenv("PAPAN_MEMPROFILE"); file != "" {
+		runtime.MemProfileRate = 16 << 10 // finer than the default, for small records
+		stopHeap = peakHeapProfile(file)
+	}
 	// A build streams its services, but Go's collector lets the heap grow to twice what
-	// is live: on 200,000 services that was 1.5 GB for some 500 MB of live data. A soft
-	// limit makes it collect harder instead, near the end of a big build only; GOMEMLIMIT
-	// overrides it (GOMEMLIMIT=off for none). Not for serve, which holds the whole site
-	// and would spend its time collecting on a big one.
+	// is live. A soft limit sized by the site (memlimit.go) makes it collect harder
+	// instead, near the end of the build only; GOMEMLIMIT overrides it (GOMEMLIMIT=off
+	// for none). Not for serve, which holds the whole site and would spend its time
+	// collecting on a big one.
 	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(768 << 20)
+		debug.SetMemoryLimit(memoryLimit(serviceFiles(os.Args[2:])))
 	}
 	// An interrupt cancels the context; a build then removes its temporary folder and
 	// leaves the previous output as it was.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
+	if err := stopHeap(); err != nil {
+		fmt.Fprintf(os.Stderr, "papan: profil memori (PAPAN_MEMPROFILE) tidak dapat ditulis: %s\n", oserr.Text(err))
+	}
 	if code != 0 {
 		pprof.StopCPUProfile()
 		os.Exit(code)

@@ -159,6 +159,12 @@ var classX = [nClasses]int{cText: numW + 6, cNote: numW + 6, cNum: numW / 2}
 // SVG writes the procedure in steps as an inline SVG swimlane flowchart (no XML
 // prolog), or nothing when there are no steps. See the package comment for what it draws.
 func SVG(w io.Writer, steps []standard.Step, l Labels) error {
+	return LanesSVG(w, steps, standard.Lanes(steps), l)
+}
+
+// LanesSVG is SVG with steps already split into lanes (standard.Lanes(steps)), for a
+// caller that has them: a build makes them once per service (standard.Service.Lanes).
+func LanesSVG(w io.Writer, steps []standard.Step, lanes []standard.Lane, l Labels) error {
 	if len(steps) == 0 {
 		return nil
 	}
@@ -166,7 +172,6 @@ func SVG(w io.Writer, steps []standard.Step, l Labels) error {
 	n := len(steps)
 	d := &drawing{labels: l, arrows: make([]byte, 0, 40*n+64), shapes: make([]byte, 0, 60*n+128), grid: make([]byte, 0, 40*n+128)}
 	d.text[cText] = make([]byte, 0, 100*n)
-	lanes := standard.Lanes(steps)
 	y := 1
 	for i, ln := range lanes {
 		if i > 0 {

@@ -248,7 +248,7 @@ func (p Publisher) NewRecord(s *standard.Service) Record {
 		rec.Persyaratan = append(rec.Persyaratan, Persyaratan{Nama: r.Name, Bentuk: r.Form, Jenis: r.Kind, Jumlah: r.Copies,
 			Kasus: r.Case, Jika: r.Condition, Atau: r.OneOf, Keterangan: string(r.Note)})
 	}
-	for _, ln := range standard.Lanes(s.Procedure) {
+	for _, ln := range s.Lanes() {
 		for _, sg := range ln.Stages {
 			for i, st := range sg.Steps {
 				l := Langkah{Nomor: sg.First + i, Kanal: st.Channel, Tahap: st.Stage, Uraian: st.Text,

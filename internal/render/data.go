@@ -290,7 +290,7 @@ func (r *Renderer) servicePage(s *standard.Service) *servicePage {
 		}
 		p.Requirements = append(p.Requirements, lines)
 	}
-	for _, ln := range standard.Lanes(s.Procedure) {
+	for _, ln := range s.Lanes() {
 		lines := procedureLines{Channel: ln.Channel}
 		for _, sg := range ln.Stages {
 			stage := stageLines{Name: sg.Name, Start: sg.First, Steps: make([]stepLine, len(sg.Steps))}
@@ -1069,7 +1069,7 @@ func serviceCount(site *standard.Site) int {
 // flowchart writes the procedure as SVG (alur.svg). flowchart.SVG escapes every string from
 // content and filters the id. It writes straight into w: the file, not a copy in memory.
 func (r *Renderer) flowchart(w io.Writer, s *standard.Service) error {
-	return flowchart.SVG(w, s.Procedure, flowchart.Labels{
+	return flowchart.LanesSVG(w, s.Procedure, s.Lanes(), flowchart.Labels{
 		Yes: r.t("yes"), No: r.t("no"), Start: r.t("start"), End: r.t("end"), ID: "fc-" + s.Slug,
 		Activity: r.t("activity"), Time: r.t("time"), BackTo: r.t("back_to_step"), Repeat: r.t("repeat_step"),
 		Duration: func(t standard.StepTime) string { return r.span(t.Min, t.Max, t.Unit) }})

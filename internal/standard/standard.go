@@ -197,6 +197,10 @@ type Service struct {
 
 	// requirementNames stand in for Requirements in a ListEntry.
 	requirementNames []string
+	// lanes are Lanes(lanesOf), kept by Validate; lanesOf is the Procedure they were
+	// made of, so that a Procedure set again afterwards is not answered with them.
+	lanes   []Lane
+	lanesOf []Step
 }
 
 // Decree is the SK that set the standard, and the dates the PEKPPP levels 3–5 ask for.
@@ -280,7 +284,13 @@ type Stage struct {
 // channel's steps by stage, in the order the stages first appear within it. Steps are
 // numbered in this order, so kembali_ke counts the steps of a lane as its stages show
 // them.
+//
+// A stage whose steps are written one after the other (the commonest case) holds a part
+// of steps itself, not a copy: Stage.Steps must not be written to.
 func Lanes(steps []Step) []Lane {
+	if len(steps) == 0 {
+		return nil
+	}
 	var lanes []Lane
 	for i, st := range steps {
 		l := slices.IndexFunc(lanes, func(ln Lane) bool { return ln.Channel == st.Channel })
@@ -294,17 +304,37 @@ func Lanes(steps []Step) []Lane {
 			ln.Stages = append(ln.Stages, Stage{Name: st.Stage})
 			g = len(ln.Stages) - 1
 		}
-		ln.Stages[g].Steps = append(ln.Stages[g].Steps, st)
+		if len(lanes) == 1 && len(ln.Stages) == 1 && ln.Stages[0].Index == nil {
+			ln.Stages[0].Index = make([]int, 0, len(steps)) // one lane of one stage, most likely
+		}
 		ln.Stages[g].Index = append(ln.Stages[g].Index, i)
 	}
 	for l := range lanes {
 		n := 1
 		for g := range lanes[l].Stages {
-			lanes[l].Stages[g].First = n
-			n += len(lanes[l].Stages[g].Steps)
+			sg := &lanes[l].Stages[g]
+			sg.First = n
+			n += len(sg.Index)
+			if first, last := sg.Index[0], sg.Index[len(sg.Index)-1]; last-first == len(sg.Index)-1 {
+				sg.Steps = steps[first : last+1 : last+1] // in order, one after the other
+				continue
+			}
+			sg.Steps = make([]Step, len(sg.Index))
+			for j, i := range sg.Index {
+				sg.Steps[j] = steps[i]
+			}
 		}
 	}
 	return lanes
+}
+
+// Lanes returns Lanes(s.Procedure), made once: Validate (the loader's) keeps the lanes
+// it makes, and the page, the open data record and the flowchart read them again.
+func (s *Service) Lanes() []Lane {
+	if s.lanes != nil && len(s.lanesOf) == len(s.Procedure) && &s.lanesOf[0] == &s.Procedure[0] {
+		return s.lanes
+	}
+	return Lanes(s.Procedure)
 }
 
 // Steps returns the steps of ln in the order they are numbered.
@@ -671,7 +701,8 @@ func (s *Service) ManagementTexts() []NamedText {
 
 // ListEntry returns the part of s that lists of services read — the home page, the OPD
 // page, the search index, the site-wide rules and the change feed: its address, name,
-// category, summary, keywords, complaint channels and their handling, whether it is a
+// category, summary, keywords, the kinds and response times of its complaint channels
+// and their handling, whether it is a
 // draft, its decree and dates, and RequirementNames. A build keeps only this of each service once the service's own pages
 // are written, so memory grows with the lists, not with the whole text of every standard.
 //
@@ -697,32 +728,25 @@ func (s *Service) ListEntry(intern func(string) string) *Service {
 		}
 	}
 	if len(s.Complaints) > 0 {
+		// The site-wide rules (SP011, SP031) ask only of which kinds a service's own
+		// channels are and whether they state a response time: that is kept, and not
+		// their values, hours or notes, which only the service's own pages show.
 		e.Complaints = make([]Channel, len(s.Complaints))
 		for i, ch := range s.Complaints {
-			e.Complaints[i] = Channel{Kind: ChannelKind(c(string(ch.Kind))), Values: cloneTexts(ch.Values),
-				Hours: c(ch.Hours), Response: c(ch.Response), Note: Markdown(c(string(ch.Note)))}
+			e.Complaints[i] = Channel{Kind: ChannelKind(intern(string(ch.Kind))), Response: intern(ch.Response)}
 		}
 	}
 	if h := s.Handling; h != nil {
-		// The site-wide rules (SP031) ask whether a service states its own handling.
-		e.Handling = &ComplaintHandling{Text: Markdown(c(string(h.Text))), ResponseTime: c(h.ResponseTime)}
+		// The site-wide rules (SP031) ask whether a service states its own handling, and
+		// what of it: most services copy their OPD's text, kept once.
+		e.Handling = &ComplaintHandling{Text: Markdown(intern(string(h.Text))), ResponseTime: intern(h.ResponseTime)}
 	}
-	e.requirementNames = []string{} // not nil: an entry without requirements has none
+	n := len(s.requirementNames) + len(s.Requirements)
+	e.requirementNames = make([]string, 0, n) // not nil: an entry without requirements has none
 	for n := range s.RequirementNames() {
 		e.requirementNames = append(e.requirementNames, intern(n))
 	}
 	return e
-}
-
-func cloneTexts(ts Texts) Texts {
-	if ts == nil {
-		return nil
-	}
-	out := make(Texts, len(ts))
-	for i, t := range ts {
-		out[i] = strings.Clone(t)
-	}
-	return out
 }
 
 // RequirementNames yields the names of the requirements of s, in order. Of a ListEntry,

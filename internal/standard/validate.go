@@ -335,7 +335,8 @@ func (s *Service) validateProcedure(c *checker) {
 	// Steps are numbered per channel, across its stages, as pages show them.
 	number := make([]int, len(s.Procedure))
 	count := make([]int, len(s.Procedure)) // the number of steps of the step's channel
-	for _, ln := range Lanes(s.Procedure) {
+	s.lanes, s.lanesOf = Lanes(s.Procedure), s.Procedure
+	for _, ln := range s.lanes {
 		n := 0
 		for _, sg := range ln.Stages {
 			n += len(sg.Steps)
