@@ -222,6 +222,19 @@ func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine
 	if err := w.writeSite(ctx, site.Site, append(site.Renderer.SiteOutputs(), headersOutput()), cache); err != nil {
 		return Result{}, err
 	}
+	var saving *engine.Saving
+	if cache != nil {
+		// The records are complete once every page is written: they are encoded into
+		// the cache beside the link check and the output's update, and only the tail
+		// (the output's other files, its folders) waits for the end.
+		w.fillRecords(cache)
+		saving = cache.StartSave()
+		defer func() {
+			if saving != nil {
+				saving.Abort()
+			}
+		}()
+	}
 	if err := w.links.check(); err != nil {
 		return Result{}, err
 	}
@@ -251,7 +264,8 @@ func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine
 	if cache != nil {
 		w.fillCache(cache, files)
 		cache.Dirs = outDirs(out, files)
-		cache.Save() // a site folder that cannot be written is built all the same
+		saving.Finish() // a site folder that cannot be written is built all the same
+		saving = nil
 	}
 	return res, nil
 }
@@ -502,18 +516,30 @@ func (w *writer) outFiles() []*engine.OutFile {
 	return files
 }
 
+// fillRecords records the pages of each service of the new output in its record, and
+// the output folder, once every page is written.
+func (w *writer) fillRecords(c *engine.Cache) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	c.Out = w.out
+	for _, rec := range c.Records() {
+		for i := range rec.Pages {
+			if f := w.files[rec.Pages[i].Path]; f != nil {
+				rec.Pages[i] = *f
+			}
+		}
+	}
+	c.Touch()
+}
+
 // fillCache records the new output (files, sorted) in the build cache: the pages of
 // each service in its record, the other files in Files.
+// fillRecords (before it) records the pages.
 func (w *writer) fillCache(c *engine.Cache, files []*engine.OutFile) {
-	c.Out = w.out
 	own := map[string]bool{}
 	for _, rec := range c.Records() {
 		for i := range rec.Pages {
-			p := &rec.Pages[i]
-			if f := w.files[p.Path]; f != nil {
-				*p = *f
-				own[p.Path] = true
-			}
+			own[rec.Pages[i].Path] = w.files[rec.Pages[i].Path] != nil
 		}
 	}
 	c.Files = c.Files[:0]

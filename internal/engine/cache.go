@@ -327,42 +327,104 @@ func (t *strtab) id(s string) uint32 {
 // Save writes c with this run's records, atomically (a temporary file renamed over the
 // old one), unless the run found nothing changed and the saved file says all Save would.
 // Records of files with no record this run are dropped.
-func (c *Cache) Save() error {
+func (c *Cache) Save() error { return c.StartSave().Finish() }
+
+// Saving is a Save under way: see StartSave.
+type Saving struct {
+	c    *Cache
+	skip bool
+	tmp  *os.File
+	bw   *bufio.Writer
+	h    hash.Hash
+	enc  *gob.Encoder
+	t    *strtab
+	done chan struct{}
+	err  error // of the records' part; read once done is closed
+}
+
+// StartSave begins Save: the head and the records (their Pages set by then) are encoded
+// into a temporary file on a goroutine of their own while the caller finishes the rest —
+// Out's Files, Manifest, Dirs and Made, which only the tail holds and which the caller
+// may set until Finish. Nothing else of c may change until Finish or Abort returns.
+func (c *Cache) StartSave() *Saving {
 	c.Wait()
+	s := &Saving{c: c, done: make(chan struct{})}
 	if c.unchanged && !c.stale.Load() {
+		s.skip = true
+		close(s.done)
+		return s
+	}
+	s.err = os.MkdirAll(filepath.Dir(c.file), 0o755)
+	if s.err == nil {
+		s.tmp, s.err = os.CreateTemp(filepath.Dir(c.file), filepath.Base(c.file)+".tmp-")
+	}
+	if s.err != nil {
+		close(s.done)
+		return s
+	}
+	s.bw = bufio.NewWriterSize(s.tmp, 256<<10)
+	s.h = sha256.New()
+	go func() {
+		defer close(s.done)
+		s.enc, s.t, s.err = c.encodeRecords(io.MultiWriter(s.bw, s.h))
+	}()
+	return s
+}
+
+// Finish encodes the tail after the records and puts the file in place, unless the
+// Save was skipped (see Save).
+func (s *Saving) Finish() error {
+	<-s.done
+	if s.skip {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Dir(c.file), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.file), filepath.Base(c.file)+".tmp-")
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(tmp, 256<<10)
-	h := sha256.New()
-	err = c.encode(io.MultiWriter(bw, h))
+	err := s.err
 	if err == nil {
-		bw.Write(h.Sum(nil))
-		err = bw.Flush()
+		err = s.c.encodeTail(s.enc, s.t)
 	}
 	if err == nil {
-		err = tmp.Chmod(0o644)
+		s.bw.Write(s.h.Sum(nil))
+		err = s.bw.Flush()
 	}
-	if cerr := tmp.Close(); err == nil {
+	if s.tmp == nil {
+		return err
+	}
+	if err == nil {
+		err = s.tmp.Chmod(0o644)
+	}
+	if cerr := s.tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), c.file)
+		err = os.Rename(s.tmp.Name(), s.c.file)
 	}
 	if err != nil {
-		os.Remove(tmp.Name())
+		os.Remove(s.tmp.Name())
 	}
 	return err
 }
 
+// Abort drops a Save under way: the saved file stays as it was.
+func (s *Saving) Abort() {
+	<-s.done
+	if s.tmp != nil {
+		s.tmp.Close()
+		os.Remove(s.tmp.Name())
+	}
+}
+
 // encode writes c, from its magic line to its tail, to w.
 func (c *Cache) encode(w io.Writer) error {
+	enc, t, err := c.encodeRecords(w)
+	if err != nil {
+		return err
+	}
+	return c.encodeTail(enc, t)
+}
+
+// encodeRecords writes c's magic line, head and records to w, returning the encoder and
+// the strings named so far for encodeTail.
+func (c *Cache) encodeRecords(w io.Writer) (*gob.Encoder, *strtab, error) {
 	io.WriteString(w, cacheMagic)
 	t := &strtab{index: map[string]uint32{}}
 	n := 0
@@ -374,7 +436,7 @@ func (c *Cache) encode(w io.Writer) error {
 	enc := gob.NewEncoder(w)
 	if err := enc.Encode(&cacheHead{ExePath: c.exe.path, ExeStat: c.exe.stat, ExeSum: c.exe.sum[:], Site: c.site[:],
 		Out: c.Out, Records: n}); err != nil {
-		return err
+		return nil, nil, err
 	}
 	for _, r := range c.next {
 		if r == nil {
@@ -396,9 +458,14 @@ func (c *Cache) encode(w io.Writer) error {
 		}
 		g.Strings = t.list[known:]
 		if err := enc.Encode(&g); err != nil {
-			return err
+			return nil, nil, err
 		}
 	}
+	return enc, t, nil
+}
+
+// encodeTail writes c's tail with enc after encodeRecords.
+func (c *Cache) encodeTail(enc *gob.Encoder, t *strtab) error {
 	known := len(t.list)
 	tail := cacheTail{Manifest: encodeOuts(t, []OutFile{c.Manifest}), Files: encodeOuts(t, c.Files), Dirs: encodeOuts(t, c.Dirs),
 		Made: encodeMade(t, c.Made)}
