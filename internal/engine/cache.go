@@ -811,11 +811,18 @@ func (p *pipeline) siteKey() [sha256.Size]byte {
 }
 
 // fileSum returns the SHA-256 of a service file's bytes and the stat that may stand for
-// it next time: the stat alone when it is prev's, else the bytes read and hashed.
-func (p *pipeline) fileSum(file string, prev *Record) ([sha256.Size]byte, fileStat, error) {
-	fi, err := fs.Stat(p.src, file)
-	if err != nil {
-		return [sha256.Size]byte{}, fileStat{}, err
+// it next time: the stat alone when it is prev's, else the bytes read and hashed. The
+// stat is the i-th of p.stats when Run took it (earlier, but before any read).
+func (p *pipeline) fileSum(i int, file string, prev *Record) ([sha256.Size]byte, fileStat, error) {
+	var fi fs.FileInfo
+	if i < len(p.stats) {
+		fi, p.stats[i] = p.stats[i], nil
+	}
+	if fi == nil {
+		var err error
+		if fi, err = fs.Stat(p.src, file); err != nil {
+			return [sha256.Size]byte{}, fileStat{}, err
+		}
 	}
 	st := statOf(fi)
 	if prev != nil && prev.stat != (fileStat{}) && prev.stat == st && st.Ino != 0 {
@@ -838,7 +845,7 @@ func (p *pipeline) fileSum(file string, prev *Record) ([sha256.Size]byte, fileSt
 func (p *pipeline) cached(i int, file string, write func(render.Output) error) (serviceResult, error) {
 	c := p.opts.Cache
 	prev := c.prev[file]
-	sum, st, err := p.fileSum(file, prev)
+	sum, st, err := p.fileSum(i, file, prev)
 	if err != nil {
 		// Unreadable: the step reports it as a problem of the file; the record never
 		// matches.

@@ -111,6 +111,14 @@ func Run(ctx context.Context, src fs.FS, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if opts.Cache != nil {
+		// The service files are looked at while the cache is still being read (on one
+		// goroutine): each stat is taken before its file would be read, as fileSum
+		// takes it, only sooner.
+		p.stats = make([]fs.FileInfo, len(files))
+		parallel.For(ctx, len(files), func(_ context.Context, i int) error {
+			p.stats[i], _ = fs.Stat(src, files[i])
+			return nil
+		})
 		opts.Cache.Wait() // read while the frame was
 		opts.Cache.begin(len(files))
 		p.keys = p.frameKeys()

@@ -28,6 +28,9 @@ type pipeline struct {
 	opds     map[string]*standard.OPD
 	strs     sync.Map // requirement names, categories and keywords of list entries, kept once each
 	keys     *keys    // with Options.Cache: the frame's hashes
+	// stats are the service files' stats, taken while the cache was read (Options.Cache),
+	// by index into the files; nil where the stat failed.
+	stats []fs.FileInfo
 }
 
 // newPipeline reads the frame of the site in src — site.toml, the OPDs, the pages and
