@@ -61,7 +61,10 @@ func runCheck(e *env, args []string) int {
 		return reportError(e, err)
 	}
 	if cache != nil {
-		cache.Save() // a site folder that cannot be written is checked all the same
+		// Written while the report is printed; a site folder that cannot be written is
+		// checked all the same.
+		saving := cache.StartSave()
+		defer saving.Finish()
 	}
 	today := engine.Today(standard.Config{}, override)
 	if dash != nil {
