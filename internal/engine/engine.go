@@ -205,7 +205,9 @@ func (p *pipeline) run(ctx context.Context, files []string, problems standard.Pr
 		all.Sort()
 		return nil, all
 	}
-	if err := p.renderer.SiteChanged(); err != nil {
+	if opts.Write == nil && !opts.Keep {
+		p.renderer.SiteChangedUnwritten() // papan check: no search index to write
+	} else if err := p.renderer.SiteChanged(); err != nil {
 		return nil, err
 	}
 	if p.site.Config.Compliance.Dashboard {

@@ -62,6 +62,7 @@ type Renderer struct {
 	own                 fs.FS // the site's own static/, or nil
 	// searchJS and searchIndex are the home page's search script and index (search.go).
 	searchJS, searchIndex         []byte
+	searchStale                   bool // the index is not yet the site's (SiteChangedUnwritten)
 	searchJSPath, searchIndexPath string
 	// dashboard, when set, is published at standard.DashboardAddress (dashboard.go).
 	dashboard func() *rules.Dashboard

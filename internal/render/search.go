@@ -307,8 +307,14 @@ func SameSearchEntry(a, b *standard.Service) bool {
 // added or removed): the search index is made again. Pages read the site as they are
 // written, so they need nothing.
 func (r *Renderer) SiteChanged() error {
+	r.searchStale = false
 	return r.prepareSearch()
 }
+
+// SiteChangedUnwritten is SiteChanged for a run that writes no page (papan check): the
+// search index, which only names and fills a written file, is made again only when
+// StaticConflicts needs its name.
+func (r *Renderer) SiteChangedUnwritten() { r.searchStale = true }
 
 // SearchIndexPath returns the output path of the search index.
 func (r *Renderer) SearchIndexPath() string { return r.searchIndexPath }

@@ -52,6 +52,11 @@ func (r *Renderer) StaticConflicts(dashboard bool, reserved ...string) standard.
 		return ps
 	}
 
+	if r.searchStale {
+		if err := r.SiteChanged(); err != nil {
+			return append(ps, staticProblem("cari.js", "skrip pencarian tema tidak dapat dibaca", "Periksa berkas static/cari.js situs."))
+		}
+	}
 	generated := r.generatedOutputs(dashboard)
 	for _, o := range r.site.OPDs {
 		if dirs[o.Slug] || files[o.Slug] {
