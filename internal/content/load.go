@@ -698,7 +698,7 @@ func LoadPage(fsys fs.FS, file string) (*standard.Page, []standard.Problem) {
 	if p != nil {
 		return nil, []standard.Problem{*p}
 	}
-	front, body, ok := splitFrontMatter(src)
+	front, body, ok := SplitFrontMatter(src)
 	if !ok {
 		p := problemAt(file, "halaman tidak diawali front matter")
 		p.Line, p.Col = 1, 1
@@ -718,8 +718,10 @@ func LoadPage(fsys fs.FS, file string) (*standard.Page, []standard.Problem) {
 	return pg, nil
 }
 
-// splitFrontMatter splits "+++\n<toml>\n+++\n<body>". CRLF line ends are accepted.
-func splitFrontMatter(src []byte) (front, body []byte, ok bool) {
+// SplitFrontMatter splits a page, "+++\n<toml>\n+++\n<body>", into its front matter and
+// its body; ok is false when it has none. CRLF line ends are accepted. The form editor
+// (package sunting) splits pages with it too, so both read a page alike.
+func SplitFrontMatter(src []byte) (front, body []byte, ok bool) {
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	rest, ok := bytes.CutPrefix(src, []byte("+++\n"))
 	if !ok {

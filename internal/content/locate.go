@@ -62,7 +62,7 @@ func index(fsys fs.FS, file string, paths []string) (*tomlpos.Index, int) {
 		return nil, 0
 	}
 	if strings.HasSuffix(file, ".md") {
-		front, _, ok := splitFrontMatter(src)
+		front, _, ok := SplitFrontMatter(src)
 		if !ok {
 			return nil, 0
 		}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/papan-id/papan/internal/content"
 )
 
 // doc is one editable file: its TOML tree and, for a page, the Markdown after its front
@@ -23,7 +25,7 @@ func decodeDoc(file string, src []byte) (*doc, error) {
 	text := src
 	if d.kind == kindPage {
 		d.hasBody = true
-		front, body, ok := splitFront(src)
+		front, body, ok := content.SplitFrontMatter(src)
 		if !ok {
 			d.body = string(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")))
 			return d, nil
@@ -36,26 +38,6 @@ func decodeDoc(file string, src []byte) (*doc, error) {
 	}
 	d.order = keyOrder(md)
 	return d, nil
-}
-
-// splitFront splits a page into its +++ front matter and its body, as the loader does.
-func splitFront(src []byte) (front, body []byte, ok bool) {
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	rest, ok := bytes.CutPrefix(src, []byte("+++\n"))
-	if !ok {
-		return nil, nil, false
-	}
-	if bytes.HasPrefix(rest, []byte("+++\n")) || bytes.Equal(rest, []byte("+++")) {
-		return nil, bytes.TrimPrefix(rest[3:], []byte("\n")), true
-	}
-	i := bytes.Index(rest, []byte("\n+++\n"))
-	if i < 0 {
-		if bytes.HasSuffix(rest, []byte("\n+++")) {
-			return rest[:len(rest)-4], nil, true
-		}
-		return nil, nil, false
-	}
-	return rest[:i+1], rest[i+5:], true
 }
 
 // encode writes the document: keys in the schema's order, then the file's.

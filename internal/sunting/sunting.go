@@ -260,7 +260,7 @@ func (h *Handler) page(file, sum string, src []byte) *formPage {
 	p := &formPage{Token: h.token, File: file, Kind: fileKind(file), Hash: sum, Preview: previewOf(file),
 		Comments: comments(src)}
 	if p.Kind == kindPage {
-		if front, _, ok := splitFront(src); ok {
+		if front, _, ok := content.SplitFrontMatter(src); ok {
 			p.Comments = comments(front)
 		} else {
 			p.Comments = nil
