@@ -96,7 +96,7 @@ func (ps Problems) Sort() {
 func FieldLabel(path string) string {
 	segs := strings.Split(path, ".")
 	last := segs[len(segs)-1]
-	name, idx, isItem := splitIndex(last)
+	name, idx, isItem := SplitIndex(last)
 	label := "`" + name + "`"
 	if isItem {
 		label += " butir ke-" + idx
@@ -106,7 +106,7 @@ func FieldLabel(path string) string {
 	}
 	var where []string
 	for _, s := range segs[:len(segs)-1] {
-		n, i, item := splitIndex(s)
+		n, i, item := SplitIndex(s)
 		if item {
 			where = append(where, "[["+n+"]] ke-"+i)
 		} else {
@@ -117,7 +117,7 @@ func FieldLabel(path string) string {
 }
 
 // splitIndex splits "biaya[1]" into "biaya" and the one-based "2".
-func splitIndex(seg string) (name, oneBased string, ok bool) {
+func SplitIndex(seg string) (name, oneBased string, ok bool) {
 	i := strings.IndexByte(seg, '[')
 	if i < 0 || !strings.HasSuffix(seg, "]") {
 		return seg, "", false

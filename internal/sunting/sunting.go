@@ -56,7 +56,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -338,29 +337,19 @@ func inFormWords(index map[string]*node, pr standard.Problem) string {
 	var last string
 	prefix := ""
 	for i, seg := range segs {
-		name, idx, item := seg, "", false
-		if j := strings.IndexByte(seg, '['); j >= 0 && strings.HasSuffix(seg, "]") {
-			name, idx, item = seg[:j], seg[j+1:len(seg)-1], true
-		}
+		name, oneBased, item := standard.SplitIndex(seg)
 		list := prefix + name
-		prefix = list
-		if item {
-			prefix += "[" + idx + "]"
-		}
+		prefix += seg
 		n := index[list]
 		if n == nil {
 			return pr.Message // a key the form does not show: keep the file's words
 		}
 		label := n.Label()
 		if item {
-			k, err := strconv.Atoi(idx)
-			if err != nil {
-				return pr.Message
-			}
 			if i == len(segs)-1 {
-				label += " butir ke-" + strconv.Itoa(k+1)
+				label += " butir ke-" + oneBased
 			} else {
-				label += " ke-" + strconv.Itoa(k+1)
+				label += " ke-" + oneBased
 			}
 		}
 		if i == len(segs)-1 {
