@@ -186,61 +186,79 @@ type posterGroup struct {
 	items   []string
 }
 
-// posterGroups is the poster's requirement cases and procedure channels with headings,
-// grouped the way the poster groups them: by first appearance, and a requirement's
-// alternatives ("atau") under the first of them. A service of one case or one channel
-// prints no heading for it and has no group here.
+// posterGroups is the poster's headings and the items printed under each: the
+// requirements and the procedure sections, then each requirement case and procedure
+// channel, grouped the way the poster groups them: by first appearance, and a
+// requirement's alternatives ("atau") under the first of them. A service of one case or
+// one channel prints no heading for it and has no group for it here; its section's
+// heading still repeats over a list carried on to the next sheet.
 func posterGroups(s *standard.Service) []posterGroup {
-	var gs []posterGroup
-	add := func(heading, item string) {
-		if heading == "" {
-			return
+	// group puts items under their headings by first appearance; "" is a heading too,
+	// that of the items of a service without cases.
+	type item struct{ heading, text string }
+	group := func(items []item) []posterGroup {
+		var gs []posterGroup
+		for _, it := range items {
+			i := slices.IndexFunc(gs, func(g posterGroup) bool { return g.heading == squeeze(it.heading) })
+			if i < 0 {
+				gs = append(gs, posterGroup{heading: squeeze(it.heading)})
+				i = len(gs) - 1
+			}
+			// The start of the item suffices to find it, and the poster shortens a step
+			// to its first sentence.
+			text := squeeze(it.text)
+			if r := []rune(text); len(r) > 24 {
+				text = string(r[:24])
+			}
+			gs[i].items = append(gs[i].items, text)
 		}
-		i := slices.IndexFunc(gs, func(g posterGroup) bool { return g.heading == squeeze(heading) })
-		if i < 0 {
-			gs = append(gs, posterGroup{heading: squeeze(heading)})
-			i = len(gs) - 1
-		}
-		// The start of the item suffices to find it, and the poster shortens a step to
-		// its first sentence.
-		item = squeeze(item)
-		if r := []rune(item); len(r) > 24 {
-			item = string(r[:24])
-		}
-		gs[i].items = append(gs[i].items, item)
+		return gs
 	}
-	cases := map[string]bool{}
+	// section is one group of every item, in the order its groups print them.
+	section := func(heading string, gs []posterGroup) posterGroup {
+		all := posterGroup{heading: squeeze(heading)}
+		for _, g := range gs {
+			all.items = append(all.items, g.items...)
+		}
+		return all
+	}
+	var order []standard.Requirement
 	for _, r := range s.Requirements {
-		cases[r.Case] = true
+		if r.OneOf != "" && slices.ContainsFunc(order, func(o standard.Requirement) bool { return o.Case == r.Case && o.OneOf == r.OneOf }) {
+			// after the last alternative already placed
+			last := 0
+			for k, o := range order {
+				if o.Case == r.Case && o.OneOf == r.OneOf {
+					last = k
+				}
+			}
+			order = slices.Insert(order, last+1, r)
+			continue
+		}
+		order = append(order, r)
+	}
+	var reqs, steps []item
+	for _, r := range order {
+		reqs = append(reqs, item{r.Case, r.Name})
+	}
+	for _, st := range s.Procedure {
+		steps = append(steps, item{st.Channel, st.Text})
+	}
+	cases, channels := group(reqs), group(steps)
+	var gs []posterGroup
+	// The headings of the Indonesian theme (layouts/i18n/id.toml), which every test
+	// site uses.
+	if len(cases) > 0 {
+		gs = append(gs, section("Persyaratan", cases))
+	}
+	if len(channels) > 0 {
+		gs = append(gs, section("Sistem, mekanisme, dan prosedur", channels))
 	}
 	if len(cases) > 1 {
-		var order []standard.Requirement
-		for _, r := range s.Requirements {
-			if r.OneOf != "" && slices.ContainsFunc(order, func(o standard.Requirement) bool { return o.Case == r.Case && o.OneOf == r.OneOf }) {
-				// after the last alternative already placed
-				last := 0
-				for k, o := range order {
-					if o.Case == r.Case && o.OneOf == r.OneOf {
-						last = k
-					}
-				}
-				order = slices.Insert(order, last+1, r)
-				continue
-			}
-			order = append(order, r)
-		}
-		for _, r := range order {
-			add(r.Case, r.Name)
-		}
-	}
-	channels := map[string]bool{}
-	for _, st := range s.Procedure {
-		channels[st.Channel] = true
+		gs = append(gs, cases...)
 	}
 	if len(channels) > 1 {
-		for _, st := range s.Procedure {
-			add(st.Channel, st.Text)
-		}
+		gs = append(gs, channels...)
 	}
 	return gs
 }
@@ -330,6 +348,25 @@ func TestPosterPrintsWhole(t *testing.T) {
 		site := loadSite(t, os.DirFS(src), s.URL).Site
 		n := checkPoster(t, tab, s.URL+"dinas/sangat-panjang/cetak/", posterService(t, site, "/dinas/sangat-panjang/cetak/"), site)
 		if n < 3 {
+			t.Errorf("the very long service prints on %d sheets; its 40 long requirements alone need more than 2", n)
+		}
+	})
+	// The same without cases or channels: its lists carried on to the next sheet print
+	// under their sections' headings (checkHeadingsKept, through posterGroups).
+	t.Run("a very long service of one case and one channel", func(t *testing.T) {
+		src := t.TempDir()
+		if err := os.CopyFS(src, os.DirFS(testSite)); err != nil {
+			t.Fatal(err)
+		}
+		oneCase := regexp.MustCompile(`(?m)^(kasus|kanal) = .*\n`).ReplaceAllString(longService(), "")
+		writeFile(t, filepath.Join(src, "content/dinas/sangat-panjang.toml"), oneCase)
+		s := buildAndServe(t, os.DirFS(src))
+		site := loadSite(t, os.DirFS(src), s.URL).Site
+		svc := posterService(t, site, "/dinas/sangat-panjang/cetak/")
+		if len(posterGroups(svc)) != 2 {
+			t.Fatalf("the service has %d poster groups, want its two sections only", len(posterGroups(svc)))
+		}
+		if n := checkPoster(t, tab, s.URL+"dinas/sangat-panjang/cetak/", svc, site); n < 3 {
 			t.Errorf("the very long service prints on %d sheets; its 40 long requirements alone need more than 2", n)
 		}
 	})
