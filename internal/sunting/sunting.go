@@ -40,6 +40,7 @@
 package sunting
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/subtle"
@@ -752,16 +753,32 @@ func (h *Handler) index(w http.ResponseWriter, r *http.Request, errs map[string]
 	})
 }
 
-var nameLine = regexp.MustCompile(`(?m)^(nama|judul)\s*=\s*"((?:[^"\\]|\\.)*)"`)
+var nameLine = regexp.MustCompile(`^(nama|judul)\s*=\s*"((?:[^"\\]|\\.)*)"`)
 
-// nameIn reads the name of a file for the list: its first nama = "..." (or judul) line.
+// nameIn reads the name of a file for the list: its top-level nama = "..." (or judul)
+// line. It stops at the first table header, behind which only the tables' own names
+// stand ("nama" of a [[persyaratan]]), so a list of 10,000 services reads the head of
+// each file rather than all of it through a regular expression.
 func nameIn(root, file, key string) string {
 	b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
 	if err != nil {
 		return path.Base(file)
 	}
-	for _, m := range nameLine.FindAllSubmatch(b, -1) {
-		if string(m[1]) == key {
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) > 0 && line[0] == '[' {
+			break
+		}
+		if !bytes.HasPrefix(line, []byte(key)) {
+			continue
+		}
+		if m := nameLine.FindSubmatch(line); m != nil && string(m[1]) == key {
 			if v, err := parseValue(`"` + string(m[2]) + `"`); err == nil {
 				return v.(string)
 			}
