@@ -17,6 +17,9 @@ type doc struct {
 	body       string
 	hasBody    bool
 	order      map[string][]string // the file's key order per table
+	// pending are the new entries of tables whose keys the editor chooses that were
+	// refused (key and value, by the table's path): shown again as chosen, not lost.
+	pending map[string][2]string
 }
 
 // decodeDoc reads src, the bytes of file.

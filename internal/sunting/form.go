@@ -81,6 +81,9 @@ type node struct {
 	Index   int // of an item in its list
 	Last    bool
 	Item    bool // an item of a list of tables, whose help is its list's
+	// NewKey and NewValue are a refused new entry of a table whose keys the editor
+	// chooses, chosen again in its "add" fields.
+	NewKey, NewValue string
 }
 
 // ID is the HTML id of the node's control; also the error summary's link target.

@@ -105,10 +105,15 @@ func TestRuleLevels(t *testing.T) {
 		t.Errorf("the file lacks the levels:\n%s", got)
 	}
 
-	for _, c := range []struct{ key, value, message string }{
-		{"SP999", "mati", "SP999 tidak dikenal Papan"},
-		{"../x", "mati", "&#34;../x&#34; tidak dapat ditambahkan di sini"},
-		{"SP021", "", "Pilih nilai untuk SP021 sebelum menambahkannya"},
+	// A refused entry stays chosen in the form (what can be chosen: a key the table
+	// may have, a value of its list), so the editor corrects it rather than starting again.
+	for _, c := range []struct {
+		key, value, message string
+		kept                []string
+	}{
+		{"SP999", "mati", "SP999 tidak dikenal Papan", []string{`<option value="mati" selected>`}},
+		{"../x", "mati", "&#34;../x&#34; tidak dapat ditambahkan di sini", []string{`<option value="mati" selected>`}},
+		{"SP021", "", "Pilih nilai untuk SP021 sebelum menambahkannya", []string{`<option value="SP021" selected>`}},
 	} {
 		_, page := e.get("site.toml")
 		before := e.read("site.toml")
@@ -118,6 +123,16 @@ func TestRuleLevels(t *testing.T) {
 		code, body, _ := e.post("site.toml", v, e.srv.URL)
 		if code != http.StatusUnprocessableEntity || !strings.Contains(body, c.message) || !strings.Contains(body, `href="#f-kepatuhan-aturan"`) {
 			t.Errorf("%s = %q: %d, want 422 with %q linked to the table", c.key, c.value, code, c.message)
+		}
+		add := body[strings.Index(body, `id="f-kepatuhan-aturan-kunci-baru"`):]
+		add = add[:strings.Index(add, "</fieldset>")]
+		for _, k := range c.kept {
+			if !strings.Contains(add, k) {
+				t.Errorf("%s = %q: the refused form does not keep %s", c.key, c.value, k)
+			}
+		}
+		if n := strings.Count(add, " selected>"); n != len(c.kept) {
+			t.Errorf("%s = %q: %d options chosen in the refused form's new entry, want %d", c.key, c.value, n, len(c.kept))
 		}
 		if e.read("site.toml") != before {
 			t.Errorf("%s = %q was written", c.key, c.value)

@@ -299,6 +299,11 @@ func (h *Handler) fill(p *formPage, d *doc, ps standard.Problems, bad map[string
 		}
 	}
 	walk(p.Fields)
+	for path, kv := range d.pending {
+		if n := index[path]; n != nil {
+			n.NewKey, n.NewValue = kv[0], kv[1]
+		}
+	}
 	for _, pr := range ps {
 		pr.Message = inFormWords(index, pr)
 		id := "formulir"
@@ -421,8 +426,9 @@ func firstLeaf(n *node) *node {
 // an entry the form added to a table whose keys the editor chooses, or "".
 func readForm(file string, form url.Values, old *doc) (d *doc, bad map[string]string, added string) {
 	tree, bad := parseForm(form)
-	added = newEntries(form, tree, schemaOf(fileKind(file)), bad)
-	d = &doc{file: file, kind: fileKind(file), tree: tree, order: map[string][]string{}}
+	pending := map[string][2]string{}
+	added = newEntries(form, tree, schemaOf(fileKind(file)), bad, pending)
+	d = &doc{file: file, kind: fileKind(file), tree: tree, order: map[string][]string{}, pending: pending}
 	if old != nil {
 		d.order = old.order
 	}
@@ -438,8 +444,8 @@ var indexRE = regexp.MustCompile(`\[[0-9]+\]`)
 // newEntries adds to tree the entries that the form's "kb.<path>" (a new key) and
 // "vb.<path>" (its value) give for tables whose keys the editor chooses
 // ([kepatuhan.aturan]). A key that is not one the table may have, or without a value,
-// is refused next to the table.
-func newEntries(form url.Values, tree map[string]any, root *spec, bad map[string]string) string {
+// is refused next to the table and kept in pending, for the form to show it again.
+func newEntries(form url.Values, tree map[string]any, root *spec, bad map[string]string, pending map[string][2]string) string {
 	added := ""
 	for k := range form {
 		p, ok := strings.CutPrefix(k, "kb.")
@@ -463,6 +469,9 @@ func newEntries(form url.Values, tree map[string]any, root *spec, bad map[string
 		default:
 			setPath(tree, append(segs, seg{key: key, index: -1}), val)
 			added = p + "." + key
+		}
+		if bad[p] != "" {
+			pending[p] = [2]string{key, val}
 		}
 	}
 	return added
