@@ -542,7 +542,8 @@ func (w *writer) fillCache(c *engine.Cache, files []*engine.OutFile) {
 			own[rec.Pages[i].Path] = w.files[rec.Pages[i].Path] != nil
 		}
 	}
-	c.Files = c.Files[:0]
+	// A new slice: files kept from the previous output point into the old one.
+	c.Files = make([]engine.OutFile, 0, len(files))
 	for _, f := range files {
 		if !own[f.Path] {
 			c.Files = append(c.Files, *f)

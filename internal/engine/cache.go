@@ -268,6 +268,18 @@ func (c *Cache) ListKey(lists ...[]*standard.Service) (key [sha256.Size]byte, ok
 	return key, true
 }
 
+// PageKey returns the key of a page of the site made from the frame and what write
+// writes (render.Output.Key). Call it once the run is over.
+func (c *Cache) PageKey(write func(io.Writer)) [sha256.Size]byte {
+	h := sha256.New()
+	writeKeyPart(h, c.frame[:])
+	writeKeyPart(h, []byte("page"))
+	write(h)
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	return key
+}
+
 // The file on disk is cacheMagic, then a gob stream — a cacheHead, one recordGob per
 // record (so that no message holds the whole cache in memory), a cacheTail — then the
 // SHA-256 of all that. Strings that repeat — rule messages, hints, paths, links — are
