@@ -86,7 +86,8 @@ type Record struct {
 	sum  [sha256.Size]byte // of the file's bytes
 	stat fileStat          // the file's, when it can stand for sum; zero otherwise
 
-	entry    *standard.Service // the list entry, without its OPD; nil when the step kept no service
+	entry    *standard.Service // the list entry; nil when the step kept no service or it is not yet read
+	raw      []byte            // the list entry in the cache file's form, naming Cache.strs; nil once read
 	findings standard.Problems
 	problems standard.Problems
 	score    rules.ServiceScore
@@ -103,6 +104,7 @@ type Cache struct {
 	exe  exeID
 
 	prev     map[string]*Record // of the last saved run, by file; nil when none is usable
+	strs     []string           // the strings of the file prev was read from
 	prevSite [sha256.Size]byte
 
 	// Out is the absolute output folder the Files (and the records' Pages) describe,
@@ -159,7 +161,7 @@ func OpenCache(siteDir, name string) *Cache {
 			c.Touch()
 		}
 		if ok && was.sum != c.exe.sum {
-			c.prev, c.Out, c.Files, c.Dirs, c.Made = nil, "", nil, nil, nil // another binary: another theme, other rules
+			c.prev, c.strs, c.Out, c.Files, c.Dirs, c.Made = nil, nil, "", nil, nil, nil // another binary: another theme, other rules
 		}
 	}()
 	return c
@@ -398,7 +400,7 @@ func (c *Cache) load() bool {
 		return false
 	}
 	if err := c.decode(f, fi.Size()); err != nil {
-		c.prev, c.prevSite, c.exe = nil, [sha256.Size]byte{}, exeID{}
+		c.prev, c.strs, c.prevSite, c.exe = nil, nil, [sha256.Size]byte{}, exeID{}
 		c.Out, c.Files, c.Manifest, c.Dirs, c.Made = "", nil, OutFile{}, nil, nil
 		return false
 	}
@@ -552,12 +554,8 @@ func (p *pipeline) cached(i int, file string, write func(render.Output) error) (
 		c.next[i] = prev
 		res := serviceResult{file: file, findings: prev.findings, score: prev.score, problems: prev.problems,
 			draft: prev.draft, cached: true}
-		if prev.entry != nil {
-			if o := p.opds[path.Base(path.Dir(file))]; o != nil {
-				res.service = prev.entry.ListEntry(p.intern)
-				res.service.OPD = o
-				prev.entry = res.service // the decoded copy may go
-			}
+		if o := p.opds[path.Base(path.Dir(file))]; o != nil {
+			res.service = c.listEntry(prev, o, p.intern)
 		}
 		return res, nil
 	}

@@ -90,10 +90,10 @@ func TestCacheRoundTrip(t *testing.T) {
 			entries++
 			want := *r.entry
 			want.OPD = nil
-			if e := got.entry.ListEntry(nil); !reflect.DeepEqual(e, &want) {
+			if e := d.listEntry(got, nil, nil); !reflect.DeepEqual(e, &want) {
 				t.Errorf("%s: entry read back\n%+v\nwant\n%+v", r.File, e, &want)
 			}
-		} else if got.entry != nil {
+		} else if d.listEntry(got, nil, nil) != nil {
 			t.Errorf("%s: an entry read back where none was written", r.File)
 		}
 		g, r2 := *got, *r

@@ -10,6 +10,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/papan-id/papan/internal/rules"
@@ -39,6 +40,10 @@ type encoder struct {
 	b     []byte
 	t     *strtab
 	known int // strings of t named in earlier frames
+	spare []byte
+	// readStrs are the strings of the file the records were read from, which their
+	// entries not yet read (Record.raw) name.
+	readStrs []string
 }
 
 func (e *encoder) u(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
@@ -103,8 +108,25 @@ func (e *encoder) frame(w io.Writer, body []byte) error {
 // decoder reads one frame; it panics on bytes the encoder did not write (decode
 // recovers).
 type decoder struct {
-	b    []byte
-	strs []string
+	b     []byte
+	strs  []string
+	arena arena
+}
+
+// arena holds copies of small byte slices in large blocks, so that the records' parts
+// read later (Record.raw) cost no allocation each.
+type arena struct{ block []byte }
+
+func (a *arena) copy(b []byte) []byte {
+	if len(b) == 0 {
+		return nil
+	}
+	if len(b) > cap(a.block)-len(a.block) {
+		a.block = make([]byte, 0, max(64<<10, len(b)))
+	}
+	start := len(a.block)
+	a.block = append(a.block, b...)
+	return a.block[start:len(a.block):len(a.block)]
 }
 
 var errCorrupt = errors.New("corrupt frame")
@@ -271,11 +293,12 @@ func (e *encoder) entry(s *standard.Service) {
 
 // entry reads what encoder.entry wrote, the requirements' names as requirements
 // (ListEntry reads them back).
-func (d *decoder) entry() *standard.Service {
+func (d *decoder) entry(s *standard.Service) bool {
 	if !d.bool() {
-		return nil
+		return false
 	}
-	s := &standard.Service{Slug: d.s(), File: d.s(), Name: d.s(), Category: d.s(), Summary: d.s(), Draft: d.bool(), Updated: d.date()}
+	reqs := s.Requirements[:0]
+	*s = standard.Service{Slug: d.s(), File: d.s(), Name: d.s(), Category: d.s(), Summary: d.s(), Draft: d.bool(), Updated: d.date()}
 	if d.bool() {
 		s.Decree = &standard.Decree{Number: d.s(), Date: d.date(), Consultation: d.date(), LastEvaluation: d.date()}
 	}
@@ -290,11 +313,36 @@ func (d *decoder) entry() *standard.Service {
 		s.Handling = &standard.ComplaintHandling{Text: standard.Markdown(d.s()), ResponseTime: d.s()}
 	}
 	n := d.count()
-	s.Requirements = make([]standard.Requirement, n) // not nil: ListEntry then keeps none
+	s.Requirements = slices.Grow(reqs, n)[:n] // not nil: ListEntry then keeps none
 	for i := range s.Requirements {
-		s.Requirements[i].Name = d.s()
+		s.Requirements[i] = standard.Requirement{Name: d.s()}
 	}
-	return s
+	d.end()
+	return true
+}
+
+// scratch holds services that entries are decoded into on their way to ListEntry,
+// which copies what it keeps: one decoded service per goroutine, not one per record.
+var scratch = sync.Pool{New: func() any { return new(standard.Service) }}
+
+// listEntry returns the list entry of r, of the OPD o, read from the cache file's
+// form when this run has not yet made it; nil when r has none.
+func (c *Cache) listEntry(r *Record, o *standard.OPD, intern func(string) string) *standard.Service {
+	if r.entry == nil && r.raw != nil {
+		s := scratch.Get().(*standard.Service)
+		d := decoder{b: r.raw, strs: c.strs}
+		if d.entry(s) {
+			r.entry = s.ListEntry(intern)
+		}
+		scratch.Put(s)
+		r.raw = nil
+	}
+	if r.entry != nil && r.entry.OPD != o {
+		e := r.entry.ListEntry(intern) // the record's is another run's, of another OPD value
+		e.OPD = o
+		r.entry = e
+	}
+	return r.entry
 }
 
 func (e *encoder) problems(ps standard.Problems) {
@@ -394,7 +442,25 @@ func (e *encoder) record(r *Record) {
 	e.sum(&r.sum)
 	e.stat(r.stat)
 	e.bool(r.draft)
-	e.entry(r.entry)
+	// The entry in a part of its own, which a run reads only when it uses the record.
+	body := e.b
+	e.b = e.spare[:0]
+	if r.entry == nil && r.raw != nil {
+		// Read but never used (its OPD is gone): taken back as it was read.
+		d := decoder{b: r.raw, strs: e.readStrs}
+		var s standard.Service
+		if d.entry(&s) {
+			e.entry(s.ListEntry(nil))
+		} else {
+			e.entry(nil)
+		}
+	} else {
+		e.entry(r.entry)
+	}
+	entry := e.b
+	e.b = binary.AppendUvarint(body, uint64(len(entry)))
+	e.b = append(e.b, entry...)
+	e.spare = entry[:0]
 	e.problems(r.findings)
 	e.problems(r.problems)
 	e.score(&r.score)
@@ -407,7 +473,7 @@ func (d *decoder) record() *Record {
 	d.sum(&r.sum)
 	r.stat = d.stat()
 	r.draft = d.bool()
-	r.entry = d.entry()
+	r.raw = d.arena.copy(d.bytes(d.count()))
 	r.findings = d.problems()
 	r.problems = d.problems()
 	r.score = d.score()
@@ -420,7 +486,7 @@ func (d *decoder) record() *Record {
 // for encodeTail.
 func (c *Cache) encodeRecords(w io.Writer) (*encoder, error) {
 	io.WriteString(w, cacheMagic)
-	e := &encoder{t: &strtab{index: map[string]uint32{}}}
+	e := &encoder{t: &strtab{index: make(map[string]uint32, len(c.strs))}, readStrs: c.strs}
 	n := 0
 	for _, r := range c.next {
 		if r != nil {
@@ -509,6 +575,7 @@ func (c *Cache) decode(f io.Reader, fileSize int64) (err error) {
 		return errBadCache
 	}
 	c.prev = make(map[string]*Record, n)
+	defer func() { c.strs = d.strs }()
 	for range n {
 		if err := d.readFrame(br, &buf, size); err != nil {
 			return err
