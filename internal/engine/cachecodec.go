@@ -40,7 +40,7 @@ type encoder struct {
 	b     []byte
 	t     *strtab
 	known int // strings of t named in earlier frames
-	spare []byte
+	spare, head, out []byte
 	// readStrs are the strings of the file the records were read from, which their
 	// entries not yet read (Record.raw) name.
 	readStrs []string
@@ -78,30 +78,27 @@ func (e *encoder) date(d standard.Date) {
 	e.b = append(e.b, b...)
 }
 
-// frame writes the frame begun at e.b[start:] to w: its new strings, then its body.
+// frame writes a frame of body to w: its new strings, then body. It is put together
+// in one buffer and written at once: w hashes as it writes, and a hash has no
+// WriteString, so a string written alone would be copied first.
 func (e *encoder) frame(w io.Writer, body []byte) error {
 	fresh := e.t.list[e.known:]
 	e.known = len(e.t.list)
-	head := binary.AppendUvarint(nil, uint64(len(fresh)))
+	head := binary.AppendUvarint(e.head[:0], uint64(len(fresh)))
 	size := 0
 	for _, s := range fresh {
 		head = binary.AppendUvarint(head, uint64(len(s)))
 		size += len(s)
 	}
-	n := len(head) + size + len(body)
-	var pre [binary.MaxVarintLen64]byte
-	if _, err := w.Write(pre[:binary.PutUvarint(pre[:], uint64(n))]); err != nil {
-		return err
-	}
-	if _, err := w.Write(head); err != nil {
-		return err
-	}
+	e.head = head
+	out := binary.AppendUvarint(e.out[:0], uint64(len(head)+size+len(body)))
+	out = append(out, head...)
 	for _, s := range fresh {
-		if _, err := io.WriteString(w, s); err != nil {
-			return err
-		}
+		out = append(out, s...)
 	}
-	_, err := w.Write(body)
+	out = append(out, body...)
+	e.out = out
+	_, err := w.Write(out)
 	return err
 }
 
