@@ -481,7 +481,6 @@ func (w *writer) keep(f *engine.OutFile) {
 // judges a file unchanged.
 func (w *writer) same(f *engine.OutFile) bool { return sameFile(w.out, f) }
 
-
 // unchanged reports whether the previous output still holds every file the build cache
 // recorded apart from the services' pages (which Options.Reuse looked at), and the
 // manifest it wrote.

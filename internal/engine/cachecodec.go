@@ -37,9 +37,9 @@ import (
 
 // encoder appends one frame to b, naming strings through t.
 type encoder struct {
-	b     []byte
-	t     *strtab
-	known int // strings of t named in earlier frames
+	b                []byte
+	t                *strtab
+	known            int // strings of t named in earlier frames
 	spare, head, out []byte
 	// readStrs are the strings of the file the records were read from, which their
 	// entries not yet read (Record.raw) name.
