@@ -536,8 +536,14 @@ func (w *writer) fillCache(c *engine.Cache, files []*engine.OutFile) {
 			own[rec.Pages[i].Path] = w.files[rec.Pages[i].Path] != nil
 		}
 	}
+	n := 0
+	for _, f := range files {
+		if !own[f.Path] {
+			n++
+		}
+	}
 	// A new slice: files kept from the previous output point into the old one.
-	c.Files = make([]engine.OutFile, 0, len(files))
+	c.Files = make([]engine.OutFile, 0, n)
 	for _, f := range files {
 		if !own[f.Path] {
 			c.Files = append(c.Files, *f)
