@@ -481,12 +481,6 @@ func (w *writer) keep(f *engine.OutFile) {
 // judges a file unchanged.
 func (w *writer) same(f *engine.OutFile) bool { return sameFile(w.out, f) }
 
-// sameFile is writer.same for the output out.
-func sameFile(out string, f *engine.OutFile) bool {
-	fi, err := os.Lstat(filepath.Join(out, filepath.FromSlash(f.Path)))
-	return err == nil && fi.Mode().IsRegular() && fi.Size() == f.Size && fi.ModTime().UnixNano() == f.Mtime && inode(fi) == f.Ino
-}
-
 // unchanged reports whether the previous output still holds every file the build cache
 // recorded apart from the services' pages (which Options.Reuse looked at), and the
 // manifest it wrote.
@@ -542,7 +536,14 @@ func (w *writer) fillCache(c *engine.Cache, files []*engine.OutFile) {
 			own[rec.Pages[i].Path] = w.files[rec.Pages[i].Path] != nil
 		}
 	}
-	c.Files = c.Files[:0]
+	n := 0
+	for _, f := range files {
+		if !own[f.Path] {
+			n++
+		}
+	}
+	// A new slice: files kept from the previous output point into the old one.
+	c.Files = make([]engine.OutFile, 0, n)
 	for _, f := range files {
 		if !own[f.Path] {
 			c.Files = append(c.Files, *f)

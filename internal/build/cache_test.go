@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -103,18 +104,25 @@ func serviceFiles(t *testing.T, src string) []string {
 	return slices.DeleteFunc(files, func(f string) bool { return strings.HasSuffix(f, "/_opd.toml") })
 }
 
-var summaryLine = regexp.MustCompile(`(?m)^ringkasan = "`)
+var (
+	summaryLine    = regexp.MustCompile(`(?m)^ringkasan = "`)
+	categoryLine   = regexp.MustCompile(`(?m)^kategori = ".*"`)
+	managementLine = regexp.MustCompile(`(?m)^(sarana_prasarana|kompetensi_pelaksana|pengawasan_internal|jumlah_pelaksana) = .*\n`)
+)
 
 // TestCacheProperty: over seeded random sequences of edits, additions and deletions of
-// service files, drafts (made, edited, published), edits of an OPD's file, of site.toml, of a page, of the theme
-// (layouts/, static/) and steps that change nothing, a build with the cache leaves an
+// service files, drafts (made, edited, published), moves to another category, dropped
+// components (which change the dashboard's figures and ranking), edits of an OPD's file,
+// of site.toml, of a page, of the theme (layouts/, static/, added and removed) and steps
+// that change nothing, on a site whose home page lists every service and on one past
+// its limit (a compact home page, a split dashboard), a build with the cache leaves an
 // output byte for byte that of a build without it, every file whose bytes did not
 // change keeps its inode and modification time, and a build after no change says so.
 func TestCacheProperty(t *testing.T) {
 	seeds := []uint64{1, 2, 3}
-	steps := 12
+	steps := 16
 	if testing.Short() {
-		seeds, steps = seeds[:1], 8
+		seeds, steps = seeds[:1], 10
 	}
 	footer, err := fs.ReadFile(papan.Theme(), "layouts/partials/footer.html")
 	if err != nil {
@@ -123,8 +131,15 @@ func TestCacheProperty(t *testing.T) {
 	for _, seed := range seeds {
 		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
 			src := genSite(t, 30, seed)
+			if seed%2 == 1 {
+				// A site past the home page's limit: the home page lists categories and
+				// OPDs with their counts, and the dashboard gives each OPD a page.
+				b, _ := os.ReadFile(filepath.Join(src, "site.toml"))
+				writeSiteFile(t, src, "site.toml", string(b)+"\n[beranda]\nbatas_daftar_lengkap = 10\n")
+			}
 			out := filepath.Join(t.TempDir(), "public")
 			rng := rand.New(rand.NewPCG(seed, 18))
+			kinds := rng.Perm(14) // every kind of step once in the first 14, in random order
 			buildCached(t, src, out)
 			for step := range steps {
 				before, ids := snapshot(t, out)
@@ -134,7 +149,7 @@ func TestCacheProperty(t *testing.T) {
 				files := serviceFiles(t, src)
 				pick := files[rng.IntN(len(files))]
 				var what string
-				switch k := rng.IntN(11); k {
+				switch k := kinds[step%len(kinds)]; k {
 				case 0, 1: // edit a service's summary, which its pages and lists show
 					b, _ := os.ReadFile(filepath.Join(src, pick))
 					b = summaryLine.ReplaceAll(b, fmt.Appendf(nil, `ringkasan = "Langkah %d. `, step))
@@ -161,6 +176,26 @@ func TestCacheProperty(t *testing.T) {
 					b = bytes.Replace(b, []byte(`deskripsi = "`), fmt.Appendf(nil, `deskripsi = "Langkah %d. `, step), 1)
 					writeSiteFile(t, src, "site.toml", string(b))
 					what = "edit site.toml"
+				case 11: // its category: it moves to another category's page, and the counts
+					// the home page, the 404 page and both categories show change
+					// Another service's category: the categories stay the same, their
+					// counts do not.
+					b, _ := os.ReadFile(filepath.Join(src, pick))
+					other, _ := os.ReadFile(filepath.Join(src, files[rng.IntN(len(files))]))
+					moved := categoryLine.ReplaceAll(b, categoryLine.Find(other))
+					writeSiteFile(t, src, pick, string(moved))
+					what = unlessSame(b, moved, "move "+pick+" to another category")
+				case 12: // the management components dropped: its scores, its OPD's figures
+					// and the dashboard's ranking change, and nothing a list of services shows
+					b, _ := os.ReadFile(filepath.Join(src, pick))
+					dropped := managementLine.ReplaceAll(b, nil)
+					writeSiteFile(t, src, pick, string(dropped))
+					what = unlessSame(b, dropped, "drop the management components of "+pick)
+				case 13: // a site's own template removed again: the pages have keys again
+					what = "nothing"
+					if os.Remove(filepath.Join(src, "layouts/partials/footer.html")) == nil {
+						what = "back to the theme's templates"
+					}
 				case 6: // the theme: a template of the site's own, or its stylesheet
 					if rng.IntN(2) == 0 {
 						writeSiteFile(t, src, "layouts/partials/footer.html", string(footer)+fmt.Sprintf("<p>Langkah %d</p>", step))
@@ -222,6 +257,14 @@ func TestCacheProperty(t *testing.T) {
 	}
 }
 
+// unlessSame returns what, or "nothing" when an edit left the bytes b as they were.
+func unlessSame(b, edited []byte, what string) string {
+	if bytes.Equal(b, edited) {
+		return "nothing"
+	}
+	return what
+}
+
 // TestCacheOneChanged: after one service's summary changes, only its pages and the
 // pages that list it get new modification times.
 func TestCacheOneChanged(t *testing.T) {
@@ -264,6 +307,77 @@ func TestCacheOneChanged(t *testing.T) {
 	}
 	if got, want := res.Written, len(want)-1; got != want { // the manifest is not counted
 		t.Errorf("Result.Written = %d, want %d", got, want)
+	}
+}
+
+// TestCacheOneChangedLargeSite: on a site past the home page's limit (the home page
+// lists categories and OPDs with their counts, the dashboard has a page per OPD), a
+// change to one service's summary renders again the pages that show it — its own, its
+// OPD's and its category's — and the home and 404 pages (which name the search index,
+// whose address follows its content), and leaves the dashboard and every other OPD's
+// and category's pages as they were: same inode, same modification time.
+func TestCacheOneChangedLargeSite(t *testing.T) {
+	src := genSite(t, 30, 9)
+	b, _ := os.ReadFile(filepath.Join(src, "site.toml"))
+	writeSiteFile(t, src, "site.toml", string(b)+"\n[beranda]\nbatas_daftar_lengkap = 10\n")
+	out := filepath.Join(t.TempDir(), "public")
+	buildCached(t, src, out)
+	before, ids := snapshot(t, out)
+	time.Sleep(10 * time.Millisecond)
+	file := serviceFiles(t, src)[4]
+	b, _ = os.ReadFile(filepath.Join(src, file))
+	writeSiteFile(t, src, file, string(summaryLine.ReplaceAll(b, []byte(`ringkasan = "Diubah. `))))
+	var mu sync.Mutex
+	var made []string
+	madeHook = func(p string) { mu.Lock(); made = append(made, p); mu.Unlock() }
+	defer func() { madeHook = nil }()
+	buildCached(t, src, out)
+	madeHook = nil
+	// Made is what was rendered: a page kept unrendered is not in it, even when a
+	// rendered page's bytes would have been found unchanged.
+	for _, p := range made {
+		if strings.HasPrefix(p, "kepatuhan/") || strings.HasPrefix(p, "tentang/") {
+			t.Errorf("%s rendered again", p)
+		}
+	}
+	_, after := snapshot(t, out)
+	opd, slug := filepath.Base(filepath.Dir(file)), strings.TrimSuffix(filepath.Base(file), ".toml")
+	category := ""
+	if m := categoryLine.Find(b); m != nil {
+		category = string(m)
+	}
+	var dashboards, lists int
+	for p, id := range after {
+		if strings.HasPrefix(p, "kepatuhan/") {
+			dashboards++
+		}
+		changed := ids[p] != id
+		_, existed := before[p]
+		switch {
+		case strings.HasPrefix(p, "kepatuhan/") && changed:
+			t.Errorf("%s written again: the service's scores and findings did not change", p)
+		case strings.HasPrefix(p, "kategori/") && slices.Contains(made, p) != changed:
+			t.Errorf("%s: rendered %t, written %t", p, slices.Contains(made, p), changed)
+		case strings.HasPrefix(p, "kategori/") && changed:
+			// Only the service's category, whose page shows its summary.
+			page, _ := os.ReadFile(filepath.Join(out, filepath.FromSlash(p)))
+			if !bytes.Contains(page, []byte("Diubah. ")) {
+				t.Errorf("%s written again: it does not list %s (%s)", p, file, category)
+			}
+			lists++
+		case strings.Count(p, "/") == 1 && strings.HasSuffix(p, "/index.html") && changed:
+			if p != opd+"/index.html" && existed {
+				t.Errorf("%s written again: another OPD's page", p)
+			}
+			lists++
+		case changed && strings.HasPrefix(p, opd+"/"+slug+"/"):
+		case changed && existed && !slices.Contains([]string{ManifestName, "index.html", "404.html", "data/layanan.csv", "data/layanan.json",
+			"data/opd/" + opd + ".csv", "data/opd/" + opd + ".json"}, p):
+			t.Errorf("%s written again", p)
+		}
+	}
+	if dashboards < 4 || lists != 2 {
+		t.Errorf("%d dashboard pages (want a split dashboard), %d list pages written again (want its OPD's and its category's)", dashboards, lists)
 	}
 }
 

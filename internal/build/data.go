@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/opendata"
@@ -53,16 +54,29 @@ func (w *writer) writeSite(ctx context.Context, site *standard.Site, outs []rend
 			rest = append(rest, o)
 		}
 	}
+	var keysMu sync.Mutex
 	for _, round := range [][]render.Output{opds, longestFirst(rest)} {
 		err := parallel.For(ctx, len(round), func(_ context.Context, i int) error {
 			o := round[i]
+			if c != nil && o.Key != nil {
+				k := c.PageKey(o.Key)
+				keysMu.Lock()
+				keys[o.Path] = k
+				keysMu.Unlock()
+			}
 			if c != nil && w.prev != nil {
-				if k, ok := keys[o.Path]; ok && c.Made[o.Path] == k {
+				keysMu.Lock()
+				k, ok := keys[o.Path]
+				keysMu.Unlock()
+				if ok && c.Made[o.Path] == k {
 					if old := w.prev[o.Path]; old != nil && w.same(old) {
 						w.keep(old)
 						return nil
 					}
 				}
+			}
+			if madeHook != nil {
+				madeHook(o.Path)
 			}
 			return w.write(o)
 		})
@@ -75,6 +89,10 @@ func (w *writer) writeSite(ctx context.Context, site *standard.Site, outs []rend
 	}
 	return nil
 }
+
+// madeHook, when set (by tests), is told the path of every site-wide file writeSite
+// makes rather than keeps. It is called from several goroutines.
+var madeHook func(path string)
 
 // open opens the file p of the new output: in the temporary folder, or, for a file the
 // build left as it was, in the previous output.

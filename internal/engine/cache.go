@@ -2,20 +2,16 @@ package engine
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"hash"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -41,7 +37,7 @@ import (
 // stands for it, when Options.Reuse accepts it.
 //
 // The cache is one file per kind of run (papan build, papan check) in CacheDir at the
-// site's root: a magic line naming the format, a gob stream, and the SHA-256 of both. A
+// site's root: a magic line naming the format, the records (cachecodec.go), and the SHA-256 of both. A
 // file that is missing, truncated, damaged, of another format or written by another
 // binary is ignored whole and written again; nothing in it is trusted before its
 // checksum is. Like git's index, a record also keeps the file's size, modification time
@@ -54,7 +50,7 @@ const CacheDir = ".papan-cache"
 
 // cacheMagic is the first line of a cache file: the format and its version. A change to
 // what a record holds, or how, changes the version.
-const cacheMagic = "papan-cache 3\n"
+const cacheMagic = "papan-cache 4\n"
 
 // trustAfter is how long before a read a file's modification time must lie for its stat
 // to stand for its bytes next time (see "racy git"): clocks of file systems are coarse.
@@ -90,7 +86,8 @@ type Record struct {
 	sum  [sha256.Size]byte // of the file's bytes
 	stat fileStat          // the file's, when it can stand for sum; zero otherwise
 
-	entry    *standard.Service // the list entry, without its OPD; nil when the step kept no service
+	entry    *standard.Service // the list entry; nil when the step kept no service or it is not yet read
+	raw      []byte            // the list entry in the cache file's form, naming Cache.strs; nil once read
 	findings standard.Problems
 	problems standard.Problems
 	score    rules.ServiceScore
@@ -107,6 +104,7 @@ type Cache struct {
 	exe  exeID
 
 	prev     map[string]*Record // of the last saved run, by file; nil when none is usable
+	strs     []string           // the strings of the file prev was read from
 	prevSite [sha256.Size]byte
 
 	// Out is the absolute output folder the Files (and the records' Pages) describe,
@@ -163,7 +161,7 @@ func OpenCache(siteDir, name string) *Cache {
 			c.Touch()
 		}
 		if ok && was.sum != c.exe.sum {
-			c.prev, c.Out, c.Files, c.Dirs, c.Made = nil, "", nil, nil, nil // another binary: another theme, other rules
+			c.prev, c.strs, c.Out, c.Files, c.Dirs, c.Made = nil, nil, "", nil, nil, nil // another binary: another theme, other rules
 		}
 	}()
 	return c
@@ -268,44 +266,16 @@ func (c *Cache) ListKey(lists ...[]*standard.Service) (key [sha256.Size]byte, ok
 	return key, true
 }
 
-// The file on disk is cacheMagic, then a gob stream — a cacheHead, one recordGob per
-// record (so that no message holds the whole cache in memory), a cacheTail — then the
-// SHA-256 of all that. Strings that repeat — rule messages, hints, paths, links — are
-// kept once and named by their index: each message carries, in Strings, the strings it
-// is the first to name, so a record is made whole as soon as it is read and the stream
-// is read as it comes, never held whole.
-type cacheHead struct {
-	ExePath string
-	ExeStat fileStat
-	ExeSum  []byte
-	Site    []byte
-	Out     string
-	Records int
-}
-
-type cacheTail struct {
-	Strings               []string
-	Manifest, Files, Dirs []byte // encodeOuts
-	Made                  []byte // encodeMade
-}
-
-type recordGob struct {
-	Strings  []string
-	File     uint32
-	Key, Sum []byte
-	Stat     fileStat
-	Entry    *standard.Service
-	Findings []problemGob
-	Problems []problemGob
-	Score    rules.ServiceScore
-	Draft    bool
-	Pages    []byte // encodeOuts
-}
-
-type problemGob struct {
-	File, Path, Rule, Message, Hint uint32
-	Line, Col                       int32
-	Severity                        int8
+// PageKey returns the key of a page of the site made from the frame and what write
+// writes (render.Output.Key). Call it once the run is over.
+func (c *Cache) PageKey(write func(io.Writer)) [sha256.Size]byte {
+	h := sha256.New()
+	writeKeyPart(h, c.frame[:])
+	writeKeyPart(h, []byte("page"))
+	write(h)
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	return key
 }
 
 // strtab numbers strings, each once.
@@ -336,8 +306,8 @@ type Saving struct {
 	tmp  *os.File
 	bw   *bufio.Writer
 	h    hash.Hash
-	enc  *gob.Encoder
-	t    *strtab
+	w    io.Writer // bw and h
+	enc  *encoder
 	done chan struct{}
 	err  error // of the records' part; read once done is closed
 }
@@ -366,7 +336,8 @@ func (c *Cache) StartSave() *Saving {
 	s.h = sha256.New()
 	go func() {
 		defer close(s.done)
-		s.enc, s.t, s.err = c.encodeRecords(io.MultiWriter(s.bw, s.h))
+		s.w = io.MultiWriter(s.bw, s.h)
+		s.enc, s.err = c.encodeRecords(s.w)
 	}()
 	return s
 }
@@ -380,7 +351,7 @@ func (s *Saving) Finish() error {
 	}
 	err := s.err
 	if err == nil {
-		err = s.c.encodeTail(s.enc, s.t)
+		err = s.c.encodeTail(s.w, s.enc)
 	}
 	if err == nil {
 		s.bw.Write(s.h.Sum(nil))
@@ -413,193 +384,6 @@ func (s *Saving) Abort() {
 	}
 }
 
-// encode writes c, from its magic line to its tail, to w.
-func (c *Cache) encode(w io.Writer) error {
-	enc, t, err := c.encodeRecords(w)
-	if err != nil {
-		return err
-	}
-	return c.encodeTail(enc, t)
-}
-
-// encodeRecords writes c's magic line, head and records to w, returning the encoder and
-// the strings named so far for encodeTail.
-func (c *Cache) encodeRecords(w io.Writer) (*gob.Encoder, *strtab, error) {
-	io.WriteString(w, cacheMagic)
-	t := &strtab{index: map[string]uint32{}}
-	n := 0
-	for _, r := range c.next {
-		if r != nil {
-			n++
-		}
-	}
-	enc := gob.NewEncoder(w)
-	if err := enc.Encode(&cacheHead{ExePath: c.exe.path, ExeStat: c.exe.stat, ExeSum: c.exe.sum[:], Site: c.site[:],
-		Out: c.Out, Records: n}); err != nil {
-		return nil, nil, err
-	}
-	for _, r := range c.next {
-		if r == nil {
-			continue
-		}
-		known := len(t.list)
-		g := recordGob{File: t.id(r.File), Key: r.key[:], Sum: r.sum[:], Stat: r.stat, Score: r.score, Draft: r.draft,
-			Findings: encodeProblems(t, r.findings), Problems: encodeProblems(t, r.problems), Pages: encodeOuts(t, r.Pages)}
-		if r.entry != nil {
-			e := *r.entry
-			e.OPD = nil
-			// The entry keeps its requirements' names in a field of its own, which gob
-			// does not see: carry them as requirements, which ListEntry reads back.
-			e.Requirements = nil
-			for n := range r.entry.RequirementNames() {
-				e.Requirements = append(e.Requirements, standard.Requirement{Name: n})
-			}
-			g.Entry = &e
-		}
-		g.Strings = t.list[known:]
-		if err := enc.Encode(&g); err != nil {
-			return nil, nil, err
-		}
-	}
-	return enc, t, nil
-}
-
-// encodeTail writes c's tail with enc after encodeRecords.
-func (c *Cache) encodeTail(enc *gob.Encoder, t *strtab) error {
-	known := len(t.list)
-	tail := cacheTail{Manifest: encodeOuts(t, []OutFile{c.Manifest}), Files: encodeOuts(t, c.Files), Dirs: encodeOuts(t, c.Dirs),
-		Made: encodeMade(t, c.Made)}
-	tail.Strings = t.list[known:]
-	return enc.Encode(&tail)
-}
-
-// encodeOuts encodes files compactly, as gob would take long to: for each, its path
-// (a string of t), size, modification time, inode, SHA-256 and links (strings of t),
-// in varints but the hash.
-func encodeOuts(t *strtab, files []OutFile) []byte {
-	if len(files) == 0 {
-		return nil
-	}
-	b := binary.AppendUvarint(nil, uint64(len(files)))
-	for i := range files {
-		f := &files[i]
-		b = binary.AppendUvarint(b, uint64(t.id(f.Path)))
-		b = binary.AppendVarint(b, f.Size)
-		b = binary.AppendVarint(b, f.Mtime)
-		b = binary.AppendUvarint(b, f.Ino)
-		b = append(b, f.Sum[:]...)
-		b = binary.AppendUvarint(b, uint64(len(f.Links)))
-		for _, l := range f.Links {
-			b = binary.AppendUvarint(b, uint64(t.id(l)))
-		}
-	}
-	return b
-}
-
-// encodeMade encodes made as a count, then for each path (sorted) its string of t
-// and its key.
-func encodeMade(t *strtab, made map[string][sha256.Size]byte) []byte {
-	if len(made) == 0 {
-		return nil
-	}
-	b := binary.AppendUvarint(nil, uint64(len(made)))
-	for _, p := range slices.Sorted(maps.Keys(made)) {
-		k := made[p]
-		b = binary.AppendUvarint(b, uint64(t.id(p)))
-		b = append(b, k[:]...)
-	}
-	return b
-}
-
-// decodeMade decodes what encodeMade encoded; it panics on bytes it did not make.
-func decodeMade(str func(uint32) string, b []byte) map[string][sha256.Size]byte {
-	if len(b) == 0 {
-		return nil
-	}
-	n, l := binary.Uvarint(b)
-	if l <= 0 || n > uint64(len(b)) {
-		panic("bad count")
-	}
-	b = b[l:]
-	made := make(map[string][sha256.Size]byte, n)
-	for range n {
-		id, l := binary.Uvarint(b)
-		if l <= 0 || len(b) < l+sha256.Size {
-			panic("bad key")
-		}
-		made[str(uint32(id))] = [sha256.Size]byte(b[l : l+sha256.Size])
-		b = b[l+sha256.Size:]
-	}
-	if len(b) != 0 {
-		panic("trailing bytes")
-	}
-	return made
-}
-
-// decodeOuts decodes what encodeOuts encoded; it panics on bytes it did not make
-// (decode recovers).
-func decodeOuts(str func(uint32) string, b []byte) []OutFile {
-	if len(b) == 0 {
-		return nil
-	}
-	uv := func() uint64 {
-		v, n := binary.Uvarint(b)
-		if n <= 0 {
-			panic("bad varint")
-		}
-		b = b[n:]
-		return v
-	}
-	sv := func() int64 {
-		v, n := binary.Varint(b)
-		if n <= 0 {
-			panic("bad varint")
-		}
-		b = b[n:]
-		return v
-	}
-	n := uv()
-	if n > uint64(len(b)) {
-		panic("bad count")
-	}
-	files := make([]OutFile, n)
-	for i := range files {
-		f := &files[i]
-		f.Path = str(uint32(uv()))
-		f.Size, f.Mtime, f.Ino = sv(), sv(), uv()
-		if len(b) < sha256.Size {
-			panic("short hash")
-		}
-		copy(f.Sum[:], b)
-		b = b[sha256.Size:]
-		if nl := uv(); nl > 0 {
-			if nl > uint64(len(b)) {
-				panic("bad count")
-			}
-			f.Links = make([]string, nl)
-			for j := range f.Links {
-				f.Links[j] = str(uint32(uv()))
-			}
-		}
-	}
-	if len(b) != 0 {
-		panic("trailing bytes")
-	}
-	return files
-}
-
-func encodeProblems(t *strtab, ps standard.Problems) []problemGob {
-	if len(ps) == 0 {
-		return nil
-	}
-	out := make([]problemGob, len(ps))
-	for i, p := range ps {
-		out[i] = problemGob{File: t.id(p.File), Path: t.id(p.Path), Rule: t.id(p.Rule), Message: t.id(p.Message),
-			Hint: t.id(p.Hint), Line: int32(p.Line), Col: int32(p.Col), Severity: int8(p.Severity)}
-	}
-	return out
-}
-
 // errBadCache is any reason a cache file is not used.
 var errBadCache = errors.New("engine: cache file unusable")
 
@@ -611,109 +395,16 @@ func (c *Cache) load() bool {
 		return false
 	}
 	defer f.Close()
-	if err := c.decode(f); err != nil {
-		c.prev, c.prevSite, c.exe = nil, [sha256.Size]byte{}, exeID{}
+	fi, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	if err := c.decode(f, fi.Size()); err != nil {
+		c.prev, c.strs, c.prevSite, c.exe = nil, nil, [sha256.Size]byte{}, exeID{}
 		c.Out, c.Files, c.Manifest, c.Dirs, c.Made = "", nil, OutFile{}, nil, nil
 		return false
 	}
 	return true
-}
-
-// decode reads the cache file f into c as it comes, hashing it on the way; what it
-// set is to be dropped when it fails, the checksum at the end included.
-func (c *Cache) decode(f *os.File) (err error) {
-	fi, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	size := fi.Size() - sha256.Size
-	if size < int64(len(cacheMagic)) {
-		return errBadCache
-	}
-	h := sha256.New()
-	br := bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, size), h), 64<<10)
-	magic := make([]byte, len(cacheMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != cacheMagic {
-		return errBadCache
-	}
-	defer func() {
-		// gob checks what it decodes; this is the last guard for a file that is not
-		// what this version wrote (its checksum is known only at the end).
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: %v", errBadCache, r)
-		}
-	}()
-	dec := gob.NewDecoder(br)
-	var strs []string
-	str := func(i uint32) string {
-		if int(i) >= len(strs) {
-			panic("string index out of range")
-		}
-		return strs[i]
-	}
-	var head cacheHead
-	if err := dec.Decode(&head); err != nil {
-		return err
-	}
-	if head.Records < 0 || int64(head.Records) > size {
-		return errBadCache
-	}
-	c.prev = make(map[string]*Record, head.Records)
-	for range head.Records {
-		var g recordGob
-		if err := dec.Decode(&g); err != nil {
-			return err
-		}
-		strs = append(strs, g.Strings...)
-		r := &Record{File: str(g.File), stat: g.Stat, entry: g.Entry, score: g.Score, draft: g.Draft,
-			findings: decodeProblems(str, g.Findings), problems: decodeProblems(str, g.Problems)}
-		copySum(r.key[:], g.Key)
-		copySum(r.sum[:], g.Sum)
-		r.Pages = decodeOuts(str, g.Pages)
-		c.prev[r.File] = r
-	}
-	var tail cacheTail
-	if err := dec.Decode(&tail); err != nil {
-		return err
-	}
-	strs = append(strs, tail.Strings...)
-	if n, err := io.Copy(io.Discard, br); err != nil || n != 0 {
-		return errBadCache // bytes after the tail
-	}
-	sum := make([]byte, sha256.Size)
-	if _, err := io.ReadFull(f, sum); err != nil || !bytes.Equal(h.Sum(nil), sum) {
-		return errBadCache
-	}
-	c.exe = exeID{path: head.ExePath, stat: head.ExeStat}
-	copySum(c.exe.sum[:], head.ExeSum)
-	copySum(c.prevSite[:], head.Site)
-	c.Out = head.Out
-	if m := decodeOuts(str, tail.Manifest); len(m) == 1 {
-		c.Manifest = m[0]
-	}
-	c.Files = decodeOuts(str, tail.Files)
-	c.Dirs = decodeOuts(str, tail.Dirs)
-	c.Made = decodeMade(str, tail.Made)
-	return nil
-}
-
-func copySum(dst, src []byte) {
-	if len(src) != len(dst) {
-		panic("hash of the wrong length")
-	}
-	copy(dst, src)
-}
-
-func decodeProblems(str func(uint32) string, gs []problemGob) standard.Problems {
-	if len(gs) == 0 {
-		return nil
-	}
-	ps := make(standard.Problems, len(gs))
-	for i, g := range gs {
-		ps[i] = standard.Problem{File: str(g.File), Path: str(g.Path), Rule: str(g.Rule), Message: str(g.Message),
-			Hint: str(g.Hint), Line: int(g.Line), Col: int(g.Col), Severity: standard.Severity(g.Severity)}
-	}
-	return ps
 }
 
 // keys is what a run with a cache hashes of the frame of the site.
@@ -863,12 +554,8 @@ func (p *pipeline) cached(i int, file string, write func(render.Output) error) (
 		c.next[i] = prev
 		res := serviceResult{file: file, findings: prev.findings, score: prev.score, problems: prev.problems,
 			draft: prev.draft, cached: true}
-		if prev.entry != nil {
-			if o := p.opds[path.Base(path.Dir(file))]; o != nil {
-				res.service = prev.entry.ListEntry(p.intern)
-				res.service.OPD = o
-				prev.entry = res.service // the decoded copy may go
-			}
+		if o := p.opds[path.Base(path.Dir(file))]; o != nil {
+			res.service = c.listEntry(prev, o, p.intern)
 		}
 		return res, nil
 	}

@@ -78,15 +78,18 @@ func (r *Renderer) splitDashboard() bool {
 // per OPD, each list cut into pages of ListPageSize.
 func (r *Renderer) dashboardOutputs() []Output {
 	if !r.splitDashboard() {
-		return []Output{r.page(standard.DashboardAddress().File, "kepatuhan", func() any { return r.dashboardData(1) })}
+		return []Output{r.keyed(r.page(standard.DashboardAddress().File, "kepatuhan", func() any { return r.dashboardData(1) }),
+			func(k *keyWriter) { r.dashboardKey(k, 1) })}
 	}
 	var outs []Output
 	for n := 1; n <= pageCount(len(r.site.OPDs)); n++ {
-		outs = append(outs, r.page(standard.DashboardPageAddress(n).File, "kepatuhan", func() any { return r.dashboardData(n) }))
+		outs = append(outs, r.keyed(r.page(standard.DashboardPageAddress(n).File, "kepatuhan", func() any { return r.dashboardData(n) }),
+			func(k *keyWriter) { r.dashboardKey(k, n) }))
 	}
 	for _, o := range r.site.OPDs {
 		for n := 1; n <= pageCount(len(o.Services)); n++ {
-			outs = append(outs, r.page(standard.DashboardOPDPageAddress(o.Slug, n).File, "kepatuhan", func() any { return r.dashboardOPDData(o.Slug, n) }))
+			outs = append(outs, r.keyed(r.page(standard.DashboardOPDPageAddress(o.Slug, n).File, "kepatuhan", func() any { return r.dashboardOPDData(o.Slug, n) }),
+				func(k *keyWriter) { r.dashboardOPDKey(k, o.Slug, n) }))
 		}
 	}
 	return outs

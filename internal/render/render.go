@@ -74,6 +74,9 @@ type Renderer struct {
 	// published is the address the site is published at: baseURL, or the configuration's
 	// PublishedURL when pages link elsewhere (papan serve). The poster prints it.
 	published *url.URL
+	// ownTemplates is set when the site's layouts/ holds templates of its own: its pages
+	// then have no keys (pagekey.go).
+	ownTemplates bool
 }
 
 // pageKinds are the templates, one per kind of page. Each defines "main" (and may
@@ -111,7 +114,8 @@ func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
 				Hint:    "Tulis alamat lengkap, misalnya \"https://standar.kotacontoh.go.id/\", atau \"/\"."}}
 		}
 	}
-	r := &Renderer{site: site, basePath: basePath, baseURL: base, published: published, static: st, own: static, md: newMarkdown()}
+	r := &Renderer{site: site, basePath: basePath, baseURL: base, published: published, static: st, own: static, md: newMarkdown(),
+		ownTemplates: hasOwnTemplates(layouts)}
 
 	lang := site.Config.Language
 	if r.strings, err = loadStrings(lay, lang); err != nil {
@@ -225,6 +229,9 @@ type Output struct {
 	Path  string // slash-separated, relative to the output root: "dukcapil/ktp-el/index.html"
 	Kind  string // the template of a page ("home", "service", …); "" for other files
 	Write func(w io.Writer) error
+	// Key, when set, writes what the page shows of the site besides its frame: two
+	// builds whose keys of a page are equal write it alike ("Page keys", pagekey.go).
+	Key func(w io.Writer)
 }
 
 // Outputs lists every file of the site, in a stable order: SiteOutputs and the
@@ -275,10 +282,11 @@ func (r *Renderer) SiteOutputs() []Output {
 // generatedOutputs is SiteOutputs without the static files, with the dashboard's pages
 // when dashboard is set.
 func (r *Renderer) generatedOutputs(dashboard bool) []Output {
-	outs := []Output{r.page(standard.HomeAddress().File, "home", func() any { return r.homeData() })}
+	outs := []Output{r.keyed(r.page(standard.HomeAddress().File, "home", func() any { return r.homeData() }), r.homeKey)}
 	for _, o := range r.site.OPDs {
 		for n := 1; n <= pageCount(len(o.Services)); n++ {
-			outs = append(outs, r.page(standard.OPDPageAddress(o.Slug, n).File, "opd", func() any { return r.opdData(o, n) }))
+			outs = append(outs, r.keyed(r.page(standard.OPDPageAddress(o.Slug, n).File, "opd", func() any { return r.opdData(o, n) }),
+				func(k *keyWriter) { r.opdKey(k, o, n) }))
 		}
 	}
 	// The categories are grouped here, once, rather than per page: each page's data is
@@ -287,13 +295,14 @@ func (r *Renderer) generatedOutputs(dashboard bool) []Output {
 	for _, c := range categories(r.site) {
 		sorted := sync.OnceValue(func() []*standard.Service { return sortedByName(c.Services) })
 		for n := 1; n <= pageCount(len(c.Services)); n++ {
-			outs = append(outs, r.page(standard.CategoryPageAddress(c.Slug, n).File, "kategori", func() any { return r.categoryData(c, n, sorted()) }))
+			outs = append(outs, r.keyed(r.page(standard.CategoryPageAddress(c.Slug, n).File, "kategori", func() any { return r.categoryData(c, n, sorted()) }),
+				func(k *keyWriter) { r.categoryKey(k, c, n, sorted()) }))
 		}
 	}
 	for _, p := range r.site.Pages {
-		outs = append(outs, r.page(p.Addr().File, "page", func() any { return r.pageData(p) }))
+		outs = append(outs, r.keyed(r.page(p.Addr().File, "page", func() any { return r.pageData(p) }), func(*keyWriter) {}))
 	}
-	outs = append(outs, r.page(standard.NotFoundAddress().File, "404", func() any { return r.notFoundData() }))
+	outs = append(outs, r.keyed(r.page(standard.NotFoundAddress().File, "404", func() any { return r.notFoundData() }), r.notFoundKey))
 	if dashboard {
 		outs = append(outs, r.dashboardOutputs()...)
 	}
