@@ -3,22 +3,69 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"strings"
 )
 
-// memoryLimit is the soft memory limit of a build or check of a site of n services.
-// What stays live to the end of a build grows with the site — each service's list
-// entry, its findings and score for the dashboard, the paths of its files — to about
-// 50 MB at 10,000 services and some 220 MB at 50,000 (docs/performance.md), and Go's
-// collector lets the heap grow to twice what is live before it collects. A limit of
-// about 1.5 times what is live makes it collect sooner near the end of the build, when
-// the most is live, and not before: 91 MiB at 10,000 services, 325 MiB at 50,000, at
-// most 768 MiB as before (which a site of 200,000 outgrows). A site whose services keep
-// more than this expects spends more time collecting (at most half of the CPU, Go's
-// own bound), not more memory.
-func memoryLimit(n int) int64 {
-	const base, perService, most = 32 << 20, 6 << 10, 768 << 20
+// memoryLimit is the soft memory limit of a build or check (cmd) of a site of n
+// services. What stays live to the end of a run grows with the site — each service's
+// list entry, its findings and score for the dashboard, the paths of its files — and
+// Go's collector lets the heap grow to twice what is live before it collects. A limit
+// a little above what is live at the end makes it collect sooner near the end of the
+// run, when the most is live, and not before. A build keeps about 3.5 KB per service
+// (docs/performance.md): 32 MiB + 4 KiB per service, 71 MiB at 10,000 services,
+// 227 MiB at 50,000. A check keeps no record of files written and no search index,
+// about 2 KB per service: 24 MiB + 3 KiB per service, 53 MiB at 10,000. Both at most
+// 896 MiB, which with the runtime and the program's own pages stays within 1 GB.
+//
+// The limit is where the collector starts, not a bound: guardLimit raises it whenever
+// what is live comes near it, so a site that keeps more than this expects costs memory
+// in proportion, never a collector that runs without end (a limit below the live heap
+// makes Go collect continuously, up to half of the CPU, and gain nothing).
+func memoryLimit(cmd string, n int) int64 {
+	const most = 896 << 20
+	base, perService := int64(32<<20), int64(4<<10)
+	if cmd == "check" {
+		base, perService = 24<<20, 3<<10
+	}
 	return min(base+perService*int64(n), most)
+}
+
+// headroom is the least room guardLimit leaves above the live heap, as a fraction of it:
+// a collection at most every quarter of what is live allocated.
+const headroom = 4
+
+// raisedLimit is the limit to set after a collection that left live bytes live under
+// limit: limit itself while it stands at least a quarter above what is live, else
+// live + live/4.
+func raisedLimit(limit int64, live uint64) int64 {
+	if want := int64(live + live/headroom); want > limit {
+		return want
+	}
+	return limit
+}
+
+// guardLimit sets limit as the soft memory limit and keeps it at least a quarter above
+// the live heap after every collection (raisedLimit), for the rest of the process.
+func guardLimit(limit int64) {
+	debug.SetMemoryLimit(limit)
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	var arm func()
+	arm = func() {
+		// A finalizer runs after the collection that found its object unreachable:
+		// once per cycle, as the object is made anew each time.
+		runtime.SetFinalizer(new([16]byte), func(*[16]byte) {
+			metrics.Read(sample)
+			if l := raisedLimit(limit, sample[0].Value.Uint64()); l != limit {
+				limit = l
+				debug.SetMemoryLimit(limit)
+			}
+			arm()
+		})
+	}
+	arm()
 }
 
 // serviceFiles counts the service files of the site that args (papan build's or check's

@@ -3,22 +3,48 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"testing"
+	"time"
 )
 
 func TestMemoryLimit(t *testing.T) {
 	for _, tt := range []struct {
+		cmd      string
 		services int
 		want     int64
 	}{
-		{0, 32 << 20},
-		{10_000, 32<<20 + 10_000*6<<10},
-		{50_000, 32<<20 + 50_000*6<<10},
-		{130_000, 768 << 20},
-		{200_000, 768 << 20},
+		{"build", 0, 32 << 20},
+		{"build", 10_000, 32<<20 + 10_000*4<<10},
+		{"build", 50_000, 32<<20 + 50_000*4<<10},
+		{"build", 200_000, 32<<20 + 200_000*4<<10},
+		{"build", 300_000, 896 << 20},
+		{"check", 0, 24 << 20},
+		{"check", 10_000, 24<<20 + 10_000*3<<10},
+		{"check", 200_000, 24<<20 + 200_000*3<<10},
+		{"check", 400_000, 896 << 20},
 	} {
-		if got := memoryLimit(tt.services); got != tt.want {
-			t.Errorf("memoryLimit(%d) = %d, want %d", tt.services, got, tt.want)
+		if got := memoryLimit(tt.cmd, tt.services); got != tt.want {
+			t.Errorf("memoryLimit(%q, %d) = %d, want %d", tt.cmd, tt.services, got, tt.want)
+		}
+	}
+}
+
+func TestRaisedLimit(t *testing.T) {
+	for _, tt := range []struct {
+		limit int64
+		live  uint64
+		want  int64
+	}{
+		{100 << 20, 0, 100 << 20},
+		{100 << 20, 80 << 20, 100 << 20},     // exactly a quarter above: stays
+		{100 << 20, 80<<20 + 4, 100<<20 + 5}, // less than a quarter above: raised
+		{100 << 20, 200 << 20, 250 << 20},    // above the live heap, never below it
+		{900 << 20, 1000 << 20, 1250 << 20},  // past the cap too
+	} {
+		if got := raisedLimit(tt.limit, tt.live); got != tt.want {
+			t.Errorf("raisedLimit(%d, %d) = %d, want %d", tt.limit, tt.live, got, tt.want)
 		}
 	}
 }
@@ -52,4 +78,23 @@ func TestServiceFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestGuardLimit holds a live heap above the limit it sets and expects the limit raised
+// above that heap after a few collections.
+func TestGuardLimit(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	keep := make([][]byte, 64)
+	for i := range keep {
+		keep[i] = make([]byte, 1<<20)
+	}
+	guardLimit(16 << 20)
+	for range 5 {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // the finalizer runs on its own goroutine
+	}
+	if got := debug.SetMemoryLimit(-1); got < 80<<20 {
+		t.Errorf("limit %d MiB after collections with 64 MiB live, want at least 80 MiB", got>>20)
+	}
+	runtime.KeepAlive(keep)
 }
