@@ -134,6 +134,8 @@ func (p *pipeline) service(file string, write func(render.Output) error) (servic
 	res.service = svc
 	if !p.opts.Keep {
 		res.service = svc.ListEntry(p.intern)
+		// The score keeps the entry's copies of the names, not the file's.
+		res.score.Slug, res.score.Name, res.score.File = res.service.Slug, res.service.Name, res.service.File
 	}
 	return res, nil
 }
