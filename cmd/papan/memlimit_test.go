@@ -21,9 +21,9 @@ func TestMemoryLimit(t *testing.T) {
 		{"build", 200_000, 32<<20 + 200_000*4<<10},
 		{"build", 300_000, 896 << 20},
 		{"check", 0, 24 << 20},
-		{"check", 10_000, 24<<20 + 10_000*3<<10},
-		{"check", 200_000, 24<<20 + 200_000*3<<10},
-		{"check", 400_000, 896 << 20},
+		{"check", 10_000, 24<<20 + 10_000*3584},
+		{"check", 200_000, 24<<20 + 200_000*3584},
+		{"check", 300_000, 896 << 20},
 	} {
 		if got := memoryLimit(tt.cmd, tt.services); got != tt.want {
 			t.Errorf("memoryLimit(%q, %d) = %d, want %d", tt.cmd, tt.services, got, tt.want)
