@@ -23,9 +23,9 @@ import (
 // The limit is where the collector starts, not a bound: guardLimit raises it whenever
 // what is live comes near it, so a site that keeps more than this expects costs memory
 // in proportion, never a collector that runs without end (a limit below the live heap
-// makes Go collect continuously, up to half of the CPU, and gain nothing).
+// makes Go collect continuously, up to half of the CPU, and gain nothing), nor one that
+// runs after every few megabytes allocated on a big site.
 func memoryLimit(cmd string, n int) int64 {
-	const most = 896 << 20
 	base, perService := int64(32<<20), int64(4<<10)
 	if cmd == "check" {
 		base, perService = 24<<20, 3584
@@ -33,22 +33,27 @@ func memoryLimit(cmd string, n int) int64 {
 	return min(base+perService*int64(n), most)
 }
 
-// headroom is the least room guardLimit leaves above the live heap, as a fraction of it:
-// a collection at most every quarter of what is live allocated.
-const headroom = 4
+// most is the largest limit memoryLimit sets, and the largest guardLimit raises it to
+// while that leaves an eighth of what is live as room: with the runtime and the
+// program's own pages, within 1 GB.
+const most = 896 << 20
 
 // raisedLimit is the limit to set after a collection that left live bytes live under
-// limit: limit itself while it stands at least a quarter above what is live, else
-// live + live/4.
+// limit: half again what is live, so that the collector runs after allocating half of
+// what is live, as Go's own pacing (GOGC=100) runs it after all of it; near most, only
+// what stays below most, and never less than an eighth above what is live. A limit is
+// never lowered.
 func raisedLimit(limit int64, live uint64) int64 {
-	if want := int64(live + live/headroom); want > limit {
-		return want
+	want := int64(live + live/2)
+	if want > most {
+		want = max(most, int64(live+live/8))
 	}
-	return limit
+	return max(limit, want)
 }
 
-// guardLimit sets limit as the soft memory limit and keeps it at least a quarter above
-// the live heap after every collection (raisedLimit), for the rest of the process.
+// guardLimit sets limit as the soft memory limit and raises it after every collection
+// that left too little room above the live heap (raisedLimit), for the rest of the
+// process.
 func guardLimit(limit int64) {
 	debug.SetMemoryLimit(limit)
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}

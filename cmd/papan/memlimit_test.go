@@ -38,13 +38,17 @@ func TestRaisedLimit(t *testing.T) {
 		want  int64
 	}{
 		{100 << 20, 0, 100 << 20},
-		{100 << 20, 80 << 20, 100 << 20},     // exactly a quarter above: stays
-		{100 << 20, 80<<20 + 4, 100<<20 + 5}, // less than a quarter above: raised
-		{100 << 20, 200 << 20, 250 << 20},    // above the live heap, never below it
-		{900 << 20, 1000 << 20, 1250 << 20},  // past the cap too
+		{100 << 20, 60 << 20, 100 << 20},    // half again what is live is 90 MiB: stays
+		{100 << 20, 80 << 20, 120 << 20},    // raised to half again
+		{100 << 20, 200 << 20, 300 << 20},   // above the live heap, never below it
+		{800 << 20, 560 << 20, 840 << 20},   // half again, below most
+		{800 << 20, 700 << 20, 896 << 20},   // half again is past most: most
+		{800 << 20, 800 << 20, 900 << 20},   // most leaves less than an eighth: an eighth
+		{1000 << 20, 500 << 20, 1000 << 20}, // never lowered
+		{896 << 20, 1000 << 20, 1125 << 20}, // past most
 	} {
 		if got := raisedLimit(tt.limit, tt.live); got != tt.want {
-			t.Errorf("raisedLimit(%d, %d) = %d, want %d", tt.limit, tt.live, got, tt.want)
+			t.Errorf("raisedLimit(%d MiB, %d MiB) = %d MiB, want %d MiB", tt.limit>>20, tt.live>>20, got>>20, tt.want>>20)
 		}
 	}
 }
