@@ -13,20 +13,15 @@ import (
 // services. What stays live to the end of a run grows with the site — each service's
 // list entry, its findings and score for the dashboard, the paths of its files — and
 // Go's collector lets the heap grow to twice what is live before it collects. A limit
-// a little above what is live at the end makes it collect sooner near the end of the
-// run, when the most is live, and not before. A build keeps about 3.5 KB per service
-// (docs/performance.md): 32 MiB + 4 KiB per service, 71 MiB at 10,000 services,
-// 227 MiB at 50,000. A check keeps no record of files written and no search index,
-// about 2.5 KB per service: 24 MiB + 3.5 KiB per service, 58 MiB at 10,000. Both at most
-// 896 MiB, which with the runtime and the program's own pages stays within 1 GB.
-//
-// The limit is where the collector starts, not a bound: guardLimit raises it whenever
-// what is live comes near it, so a site that keeps more than this expects costs memory
-// in proportion, never a collector that runs without end (a limit below the live heap
-// makes Go collect continuously, up to half of the CPU, and gain nothing), nor one that
-// runs after every few megabytes allocated on a big site.
+// of about 1.8 times what is live at the end makes it collect sooner near the end of the
+// run, when the most is live, and not before. A build keeps about 3.3 KB per service
+// and some 10 MB besides (docs/performance.md): 16 MiB + 5.5 KiB per service, 70 MiB
+// at 10,000 services, 285 MiB at 50,000. A check keeps no record of files written and
+// no search index, about 2.5 KB per service: 24 MiB + 3.5 KiB per service, 58 MiB at
+// 10,000. Both at most 880 MiB, which with the runtime and the program's own pages
+// stays within 1 GB (a build reaches it at about 160,000 services).
 func memoryLimit(cmd string, n int) int64 {
-	base, perService := int64(32<<20), int64(4<<10)
+	base, perService := int64(16<<20), int64(5632)
 	if cmd == "check" {
 		base, perService = 24<<20, 3584
 	}
@@ -36,7 +31,7 @@ func memoryLimit(cmd string, n int) int64 {
 // most is the largest limit memoryLimit sets, and the largest guardLimit raises it to
 // while that leaves an eighth of what is live as room: with the runtime and the
 // program's own pages, within 1 GB.
-const most = 896 << 20
+const most = 880 << 20
 
 // raisedLimit is the limit to set after a collection that left live bytes live under
 // limit: half again what is live, so that the collector runs after allocating half of

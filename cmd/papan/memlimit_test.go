@@ -15,15 +15,16 @@ func TestMemoryLimit(t *testing.T) {
 		services int
 		want     int64
 	}{
-		{"build", 0, 32 << 20},
-		{"build", 10_000, 32<<20 + 10_000*4<<10},
-		{"build", 50_000, 32<<20 + 50_000*4<<10},
-		{"build", 200_000, 32<<20 + 200_000*4<<10},
-		{"build", 300_000, 896 << 20},
+		{"build", 0, 16 << 20},
+		{"build", 10_000, 16<<20 + 10_000*5632},
+		{"build", 50_000, 16<<20 + 50_000*5632},
+		{"build", 150_000, 16<<20 + 150_000*5632},
+		{"build", 200_000, 880 << 20},
 		{"check", 0, 24 << 20},
 		{"check", 10_000, 24<<20 + 10_000*3584},
 		{"check", 200_000, 24<<20 + 200_000*3584},
-		{"check", 300_000, 896 << 20},
+		{"check", 250_000, 24<<20 + 250_000*3584},
+		{"check", 260_000, 880 << 20},
 	} {
 		if got := memoryLimit(tt.cmd, tt.services); got != tt.want {
 			t.Errorf("memoryLimit(%q, %d) = %d, want %d", tt.cmd, tt.services, got, tt.want)
@@ -42,10 +43,10 @@ func TestRaisedLimit(t *testing.T) {
 		{100 << 20, 80 << 20, 120 << 20},    // raised to half again
 		{100 << 20, 200 << 20, 300 << 20},   // above the live heap, never below it
 		{800 << 20, 560 << 20, 840 << 20},   // half again, below most
-		{800 << 20, 700 << 20, 896 << 20},   // half again is past most: most
+		{800 << 20, 700 << 20, 880 << 20},   // half again is past most: most
 		{800 << 20, 800 << 20, 900 << 20},   // most leaves less than an eighth: an eighth
 		{1000 << 20, 500 << 20, 1000 << 20}, // never lowered
-		{896 << 20, 1000 << 20, 1125 << 20}, // past most
+		{880 << 20, 1000 << 20, 1125 << 20}, // past most
 	} {
 		if got := raisedLimit(tt.limit, tt.live); got != tt.want {
 			t.Errorf("raisedLimit(%d MiB, %d MiB) = %d MiB, want %d MiB", tt.limit>>20, tt.live>>20, got>>20, tt.want>>20)
