@@ -33,23 +33,28 @@ func TestMemoryLimit(t *testing.T) {
 }
 
 func TestRaisedLimit(t *testing.T) {
+	const ample = 1 << 40 // a heap goal that leaves room
 	for _, tt := range []struct {
-		limit int64
-		live  uint64
-		want  int64
+		limit      int64
+		live, goal uint64
+		want       int64
 	}{
-		{100 << 20, 0, 100 << 20},
-		{100 << 20, 60 << 20, 100 << 20},    // half again what is live is 90 MiB: stays
-		{100 << 20, 80 << 20, 120 << 20},    // raised to half again
-		{100 << 20, 200 << 20, 300 << 20},   // above the live heap, never below it
-		{800 << 20, 560 << 20, 840 << 20},   // half again, below most
-		{800 << 20, 700 << 20, 880 << 20},   // half again is past most: most
-		{800 << 20, 800 << 20, 900 << 20},   // most leaves less than an eighth: an eighth
-		{1000 << 20, 500 << 20, 1000 << 20}, // never lowered
-		{880 << 20, 1000 << 20, 1125 << 20}, // past most
+		{100 << 20, 0, ample, 100 << 20},
+		{100 << 20, 60 << 20, ample, 100 << 20},    // half again what is live is 90 MiB: stays
+		{100 << 20, 80 << 20, ample, 120 << 20},    // raised to half again
+		{100 << 20, 200 << 20, ample, 300 << 20},   // above the live heap, never below it
+		{800 << 20, 560 << 20, ample, 840 << 20},   // half again, below most
+		{800 << 20, 700 << 20, ample, 880 << 20},   // half again is past most: most
+		{800 << 20, 800 << 20, ample, 900 << 20},   // most leaves less than an eighth: an eighth
+		{1000 << 20, 500 << 20, ample, 1000 << 20}, // never lowered
+		{880 << 20, 1000 << 20, ample, 1125 << 20}, // past most
+		// The runtime's other memory leaves the heap a goal of 650 MiB for 640 MiB live
+		// under 880 MiB: raised by what the goal lacks of an eighth above the live heap.
+		{880 << 20, 640 << 20, 650 << 20, 880<<20 + 720<<20 - 650<<20},
+		{70 << 20, 39 << 20, 55 << 20, 70 << 20}, // 10,000 services: room enough
 	} {
-		if got := raisedLimit(tt.limit, tt.live); got != tt.want {
-			t.Errorf("raisedLimit(%d MiB, %d MiB) = %d MiB, want %d MiB", tt.limit>>20, tt.live>>20, got>>20, tt.want>>20)
+		if got := raisedLimit(tt.limit, tt.live, tt.goal); got != tt.want {
+			t.Errorf("raisedLimit(%d MiB, %d MiB, %d MiB) = %d MiB, want %d MiB", tt.limit>>20, tt.live>>20, tt.goal>>20, got>>20, tt.want>>20)
 		}
 	}
 }
