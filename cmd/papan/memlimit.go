@@ -19,7 +19,8 @@ import (
 // at 10,000 services, 285 MiB at 50,000. A check keeps no record of files written and
 // no search index, about 2.5 KB per service: 24 MiB + 3.5 KiB per service, 58 MiB at
 // 10,000. Both at most 880 MiB, which with the runtime and the program's own pages
-// stays within 1 GB (a build reaches it at about 160,000 services).
+// stays within 1 GB (a build reaches it at about 160,000 services) unless the live heap
+// needs more room than that leaves (raisedLimit).
 func memoryLimit(cmd string, n int) int64 {
 	base, perService := int64(16<<20), int64(5632)
 	if cmd == "check" {
