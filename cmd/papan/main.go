@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
 
@@ -37,11 +36,11 @@ func main() {
 	}
 	// A build streams its services, but Go's collector lets the heap grow to twice what
 	// is live. A soft limit sized by the site (memlimit.go) makes it collect harder
-	// instead, near the end of the build only; GOMEMLIMIT overrides it (GOMEMLIMIT=off
-	// for none). Not for serve, which holds the whole site and would spend its time
-	// collecting on a big one.
+	// instead, near the end of the run only, and is raised whenever the live heap comes
+	// near it; GOMEMLIMIT overrides it (GOMEMLIMIT=off for none). Not for serve, which
+	// holds the whole site and would spend its time collecting on a big one.
 	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit(serviceFiles(os.Args[2:])))
+		guardLimit(memoryLimit(os.Args[1], serviceFiles(os.Args[2:])))
 	}
 	// An interrupt cancels the context; a build then removes its temporary folder and
 	// leaves the previous output as it was.

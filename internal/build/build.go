@@ -354,10 +354,13 @@ func removeTree(dir string) {
 // of the previous output's file of the same path is not kept in dir: the previous one
 // stays.
 type writer struct {
-	dir   string
-	bufs  sync.Pool // *bufio.Writer
-	dirs  sync.Map  // the folders made so far, slash-separated
-	links *linkCheck
+	dir  string
+	bufs sync.Pool // *bufio.Writer
+	// dirs holds the folders made so far, slash-separated: a map under a lock, which
+	// holds a folder in a fifth of a sync.Map's memory (one folder per service).
+	dirsMu sync.RWMutex
+	dirs   map[string]struct{}
+	links  *linkCheck
 
 	out       string                     // the previous output, with prev
 	prev      map[string]*engine.OutFile // its files as the build cache knows them; nil for a full build
@@ -375,7 +378,7 @@ type writer struct {
 func newWriter(dir string) *writer {
 	// 64 KB holds most pages whole, so most files are written in one system call.
 	return &writer{dir: dir, bufs: sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }},
-		links: newLinkCheck(), files: map[string]*engine.OutFile{}, strs: map[string]string{}}
+		links: newLinkCheck(), files: map[string]*engine.OutFile{}, strs: map[string]string{}, dirs: map[string]struct{}{}}
 }
 
 // write renders o straight into its file, making its folder when needed. Nothing is
@@ -603,7 +606,10 @@ func (w *writer) mkdir(d string) error {
 	if d == "." {
 		return nil
 	}
-	if _, done := w.dirs.Load(d); done {
+	w.dirsMu.RLock()
+	_, done := w.dirs[d]
+	w.dirsMu.RUnlock()
+	if done {
 		return nil
 	}
 	name := filepath.Join(w.dir, filepath.FromSlash(d))
@@ -616,7 +622,9 @@ func (w *writer) mkdir(d string) error {
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	w.dirs.Store(d, true)
+	w.dirsMu.Lock()
+	w.dirs[d] = struct{}{}
+	w.dirsMu.Unlock()
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -23,7 +24,14 @@ func FuzzLoadService(f *testing.F) {
 			t.Fatal("no service and no problem")
 		}
 		all := standard.Problems(ps)
+		_, _, text := LoadServiceSource(fsys, file)
+		fromSource := slices.Clone(all)
+		LocateSource(file, text, fromSource)
+		Locate(fsys, fromSource)
 		Locate(fsys, all)
+		if !slices.Equal(fromSource, all) {
+			t.Errorf("LocateSource then Locate:\n%v\nLocate alone:\n%v", fromSource, all)
+		}
 		for _, p := range all {
 			if e := positionError(fsys, p); e != "" {
 				t.Errorf("%s: %v", e, p)

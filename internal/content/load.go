@@ -621,22 +621,29 @@ func parseTOML(file string, src []byte, lineOffset int) (map[string]any, *standa
 // decodeFile reads file as TOML into v, a pointer to a struct. ok is false when the file
 // could not be read or parsed at all; otherwise v holds what could be decoded.
 func decodeFile(fsys fs.FS, file string, v any) (ps []standard.Problem, ok bool) {
+	ps, _, ok = decodeSource(fsys, file, v)
+	return ps, ok
+}
+
+// decodeSource is decodeFile that also returns the text it read, nil when it could not
+// read it.
+func decodeSource(fsys fs.FS, file string, v any) (ps []standard.Problem, src []byte, ok bool) {
 	src, p := readText(fsys, file)
 	if p != nil {
-		return []standard.Problem{*p}, false
+		return []standard.Problem{*p}, nil, false
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		p := problemAt(file, "berkas kosong")
 		p.Hint = "Isi berkas ini (`papan new` membuat berkas berisi semua kunci), atau hapus; awali namanya dengan _ untuk menyimpannya sebagai draf."
-		return []standard.Problem{p}, false
+		return []standard.Problem{p}, src, false
 	}
 	m, p := parseTOML(file, src, 0)
 	if p != nil {
-		return []standard.Problem{*p}, false
+		return []standard.Problem{*p}, src, false
 	}
 	d := decoder{file: file}
 	d.decodeTop(m, v)
-	return d.problems, true
+	return d.problems, src, true
 }
 
 // LoadConfig reads site.toml and fills in defaults.
@@ -678,16 +685,24 @@ func LoadOPD(fsys fs.FS, file string) (*standard.OPD, []standard.Problem) {
 
 // LoadService reads one content/<opd>/<slug>.toml. The service's OPD is not set.
 func LoadService(fsys fs.FS, file string) (*standard.Service, []standard.Problem) {
+	s, ps, _ := LoadServiceSource(fsys, file)
+	return s, ps
+}
+
+// LoadServiceSource is LoadService that also returns the file's text as it was read
+// (nil when it could not be read), for LocateSource: papan check locates the findings
+// of every file without reading it again.
+func LoadServiceSource(fsys fs.FS, file string) (*standard.Service, []standard.Problem, []byte) {
 	s := &standard.Service{File: file, Slug: strings.TrimSuffix(path.Base(file), ".toml")}
-	ps, ok := decodeFile(fsys, file, s)
+	ps, src, ok := decodeSource(fsys, file, s)
 	if !ok {
-		return nil, ps
+		return nil, ps, src
 	}
 	ps = append(ps, s.Validate()...)
 	if len(ps) > 0 {
-		return nil, ps
+		return nil, ps, src
 	}
-	return s, nil
+	return s, nil, src
 }
 
 // LoadPage reads one content/halaman/<slug>.md: TOML front matter between "+++" lines,

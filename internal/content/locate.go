@@ -39,18 +39,45 @@ func Locate(fsys fs.FS, ps standard.Problems) {
 		if ix == nil {
 			return nil // not a readable text file: the problem is about the file itself
 		}
-		for _, j := range byFile[file] {
-			p := &ps[j]
-			p.Line, p.Col = 1, 1
-			if p.Path == "" {
-				continue
-			}
-			if pos, ok := ix.Nearest(p.Path); ok {
-				p.Line, p.Col = pos.Line+offset, pos.Col
-			}
-		}
+		place(ix, offset, ps, byFile[file])
 		return nil
 	})
+}
+
+// LocateSource is Locate for the problems on file, a TOML file whose text src the caller
+// has read already (content.LoadServiceSource): it is not read again. Problems on other
+// files are left to Locate.
+func LocateSource(file string, src []byte, ps standard.Problems) {
+	var at []int
+	var paths []string
+	for i, p := range ps {
+		if p.Line > 0 || p.File != file {
+			continue
+		}
+		at = append(at, i)
+		if p.Path != "" {
+			paths = append(paths, p.Path)
+		}
+	}
+	if len(at) == 0 || src == nil {
+		return
+	}
+	place(tomlpos.ScanPaths(src, paths), 0, ps, at)
+}
+
+// place sets the position of the problems ps[j] for j in at from ix, an index of their
+// file whose first line is line offset+1 of the file.
+func place(ix *tomlpos.Index, offset int, ps standard.Problems, at []int) {
+	for _, j := range at {
+		p := &ps[j]
+		p.Line, p.Col = 1, 1
+		if p.Path == "" {
+			continue
+		}
+		if pos, ok := ix.Nearest(p.Path); ok {
+			p.Line, p.Col = pos.Line+offset, pos.Col
+		}
+	}
 }
 
 // index scans file for the positions of paths (and their ancestors, for Nearest). For a

@@ -193,7 +193,13 @@ func (p *pipeline) run(ctx context.Context, files []string, problems standard.Pr
 	for _, o := range p.site.OPDs {
 		content.SortServices(o)
 	}
-	res := &Result{Site: p.site, Renderer: p.renderer, Warnings: problems, services: results}
+	res := &Result{Site: p.site, Renderer: p.renderer, Warnings: problems}
+	if opts.Keep {
+		// A Session takes the services' results; a build or check lets them go with
+		// run, so that their findings and scores, which the dashboard copies, are not
+		// held while the site-wide pages are written.
+		res.services = results
+	}
 	for _, r := range results {
 		if r.draft {
 			res.Drafts++
@@ -230,10 +236,18 @@ func (p *pipeline) assess(results []serviceResult) (standard.Problems, *rules.Da
 		content.Locate(p.src, findings) // the services' own were located by the step
 	}
 	scores := make(map[string]rules.ServiceScore, len(results))
+	n := len(findings)
 	for _, res := range results {
+		n += len(res.findings)
+	}
+	findings = slices.Grow(findings, n-len(findings))
+	for i, res := range results {
 		if res.service != nil {
 			scores[res.file] = res.score
 			findings = append(findings, res.findings...)
+		}
+		if !p.opts.Keep {
+			results[i].findings = nil // copied: not held twice while the site is assessed
 		}
 	}
 	findings.Sort()

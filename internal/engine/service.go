@@ -105,7 +105,7 @@ type serviceResult struct {
 // of services is not touched: the caller puts the service there. The error is write's.
 func (p *pipeline) service(file string, write func(render.Output) error) (serviceResult, error) {
 	res := serviceResult{file: file}
-	svc, ps := content.LoadService(p.src, file)
+	svc, ps, src := content.LoadServiceSource(p.src, file)
 	res.problems = standard.Problems(ps)
 	if svc == nil {
 		return res, nil
@@ -122,7 +122,8 @@ func (p *pipeline) service(file string, write func(render.Output) error) (servic
 	res.findings = rules.CheckService(p.site, p.cfg, p.today, svc)
 	res.score = rules.ScoreService(p.site, p.cfg, p.today, svc, res.findings)
 	if p.opts.Locate {
-		content.Locate(p.src, res.findings)
+		content.LocateSource(file, src, res.findings) // the text just read, not read again
+		content.Locate(p.src, res.findings)           // any on another file
 	}
 	if write != nil && p.renderer != nil && res.problems.Errors() == 0 {
 		for _, out := range p.renderer.ServiceOutputs(svc) {
@@ -134,6 +135,8 @@ func (p *pipeline) service(file string, write func(render.Output) error) (servic
 	res.service = svc
 	if !p.opts.Keep {
 		res.service = svc.ListEntry(p.intern)
+		// The score keeps the entry's copies of the names, not the file's.
+		res.score.Slug, res.score.Name, res.score.File = res.service.Slug, res.service.Name, res.service.File
 	}
 	return res, nil
 }

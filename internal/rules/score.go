@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -117,6 +118,18 @@ func Assess(site *standard.Site, cfg Config, today time.Time, findings standard.
 
 func findingsByFile(findings standard.Problems) map[string]standard.Problems {
 	byFile := map[string]standard.Problems{}
+	if slices.IsSortedFunc(findings, func(a, b standard.Problem) int { return cmp.Compare(a.File, b.File) }) {
+		// Sorted (as a run's are): each file's findings are a run of findings, not a copy.
+		for i := 0; i < len(findings); {
+			j := i + 1
+			for j < len(findings) && findings[j].File == findings[i].File {
+				j++
+			}
+			byFile[findings[i].File] = findings[i:j:j]
+			i = j
+		}
+		return byFile
+	}
 	for _, p := range findings {
 		byFile[p.File] = append(byFile[p.File], p)
 	}
@@ -139,6 +152,16 @@ func AssessScored(site *standard.Site, today time.Time, findings standard.Proble
 	owned := map[string]bool{}
 	for _, o := range site.OPDs {
 		sc := OPDScore{Slug: o.Slug, Name: o.Name, File: o.File}
+		if len(o.Services) > 0 {
+			sc.Services = make([]ServiceScore, 0, len(o.Services))
+		}
+		nf := len(byFile[o.File])
+		for _, s := range o.Services {
+			nf += len(byFile[s.File])
+		}
+		if nf > 0 {
+			sc.Findings = make(standard.Problems, 0, nf) // at its final size: a big site's are many
+		}
 		sc.Findings = append(sc.Findings, byFile[o.File]...)
 		owned[o.File] = true
 		var levels, care, lapor, public, management, n float64
@@ -210,9 +233,10 @@ func ScoreService(site *standard.Site, cfg Config, today time.Time, s *standard.
 	if months <= 0 {
 		months = 12
 	}
-	// The names are copied so that a build, which keeps the score, does not keep the
-	// whole file a decoded string may share memory with.
-	ss := ServiceScore{Slug: strings.Clone(s.Slug), Name: strings.Clone(s.Name), File: strings.Clone(s.File), SpecialCare: len(s.SpecialCare) > 0,
+	// The names are s's own: a build, which keeps the score and not the service, points
+	// them at its list entry's copies (engine), so as not to keep the whole file a
+	// decoded string may share memory with, nor a second copy.
+	ss := ServiceScore{Slug: s.Slug, Name: s.Name, File: s.File, SpecialCare: len(s.SpecialCare) > 0,
 		Lapor: hasLapor(site.Config.Complaints) || hasLapor(s.EffectiveComplaints()), Draft: s.Draft}
 	for _, p := range findings {
 		if p.Severity == standard.Error {
