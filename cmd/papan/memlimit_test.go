@@ -20,11 +20,11 @@ func TestMemoryLimit(t *testing.T) {
 		{"build", 50_000, 16<<20 + 50_000*5632},
 		{"build", 150_000, 16<<20 + 150_000*5632},
 		{"build", 200_000, 880 << 20},
-		{"check", 0, 24 << 20},
-		{"check", 10_000, 24<<20 + 10_000*3584},
-		{"check", 200_000, 24<<20 + 200_000*3584},
-		{"check", 250_000, 24<<20 + 250_000*3584},
-		{"check", 260_000, 880 << 20},
+		{"check", 0, 30 << 20},
+		{"check", 10_000, 30<<20 + 10_000*4096},
+		{"check", 200_000, 30<<20 + 200_000*4096},
+		{"check", 217_000, 30<<20 + 217_000*4096},
+		{"check", 218_000, 880 << 20},
 	} {
 		if got := memoryLimit(tt.cmd, tt.services); got != tt.want {
 			t.Errorf("memoryLimit(%q, %d) = %d, want %d", tt.cmd, tt.services, got, tt.want)
