@@ -318,8 +318,10 @@ func (d *decoder) entry(s *standard.Service) bool {
 	return true
 }
 
-// scratch holds services that entries are decoded into on their way to ListEntry,
-// which copies what it keeps: one decoded service per goroutine, not one per record.
+// scratch holds services that entries are decoded into on their way to
+// SharedListEntry: one decoded service per goroutine, not one per record. The entry
+// keeps the decoded strings, parts of the cache's string table, which already holds
+// each distinct string once, so they need neither a copy nor the run's intern set.
 var scratch = sync.Pool{New: func() any { return new(standard.Service) }}
 
 // listEntry returns the list entry of r, of the OPD o, read from the cache file's
@@ -329,7 +331,7 @@ func (c *Cache) listEntry(r *Record, o *standard.OPD, intern func(string) string
 		s := scratch.Get().(*standard.Service)
 		d := decoder{b: r.raw, strs: c.strs}
 		if d.entry(s) {
-			r.entry = s.ListEntry(intern)
+			r.entry = s.SharedListEntry()
 		}
 		scratch.Put(s)
 		r.raw = nil

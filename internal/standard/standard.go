@@ -711,7 +711,19 @@ func (s *Service) ManagementTexts() []NamedText {
 // returns a string equal to its argument that may be shared with other entries:
 // requirement names repeat from service to service.
 func (s *Service) ListEntry(intern func(string) string) *Service {
-	c := strings.Clone
+	return s.listEntry(strings.Clone, intern)
+}
+
+// SharedListEntry is ListEntry for a service whose strings stand on their own and are
+// already shared, as those decoded from the build cache are (each a part of the cache's
+// own table, which holds every distinct string once): it keeps them as they are
+// instead of copying or interning each.
+func (s *Service) SharedListEntry() *Service {
+	same := func(x string) string { return x }
+	return s.listEntry(same, same)
+}
+
+func (s *Service) listEntry(c, intern func(string) string) *Service {
 	if intern == nil {
 		intern = c
 	}
