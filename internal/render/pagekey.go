@@ -1,12 +1,14 @@
 package render
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
 	"strconv"
+	"strings"
 
 	"github.com/papan-id/papan/internal/rules"
 	"github.com/papan-id/papan/internal/standard"
@@ -166,14 +168,25 @@ func (r *Renderer) keyed(out Output, write func(k *keyWriter)) Output {
 	return out
 }
 
-// hasOwnTemplates reports whether the site's layouts/ holds a template (an .html file).
-func hasOwnTemplates(layouts fs.FS) bool {
+// hasOwnTemplates reports whether the site's layouts/ holds a template (an .html file)
+// of its own: one the theme has not, or whose bytes differ from the theme's. A copy of
+// the default theme's template, as the example site at the root of the repository holds
+// (it is the theme), shows what the theme shows, so its pages keep their keys.
+func hasOwnTemplates(layouts, theme fs.FS) bool {
 	if layouts == nil {
 		return false
 	}
 	found := false
 	fs.WalkDir(layouts, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && len(p) > 5 && p[len(p)-5:] == ".html" {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return nil
+		}
+		mine, err := fs.ReadFile(layouts, p)
+		if err != nil {
+			found = true
+			return fs.SkipAll
+		}
+		if theirs, err := fs.ReadFile(theme, p); err != nil || !bytes.Equal(mine, theirs) {
 			found = true
 			return fs.SkipAll
 		}

@@ -115,7 +115,7 @@ func New(site *standard.Site, layouts, static fs.FS) (*Renderer, error) {
 		}
 	}
 	r := &Renderer{site: site, basePath: basePath, baseURL: base, published: published, static: st, own: static, md: newMarkdown(),
-		ownTemplates: hasOwnTemplates(layouts)}
+		ownTemplates: hasOwnTemplates(layouts, mustSub(theme, "layouts"))}
 
 	lang := site.Config.Language
 	if r.strings, err = loadStrings(lay, lang); err != nil {
