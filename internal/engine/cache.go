@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -431,8 +432,13 @@ func (p *pipeline) frameKeys() *keys {
 	writeKeyPart(h, p.opts.Cache.exe.sum[:])
 	o := p.opts
 	// PAPAN_DEBUG adds the TOML parser's own words to the loader's messages.
-	writeKeyPart(h, fmt.Appendf(nil, "base=%q link=%q today=%s locate=%t drafts=%t strict=%t debug=%q",
-		o.BaseURL, o.LinkBase, p.today.Format(time.DateOnly), o.Locate, o.Drafts, o.Strict, os.Getenv(oserr.DebugEnv)))
+	// Not the date: a service's own findings and score depend on it only through
+	// whether its last evaluation is recent enough (rules.Config.Evaluated), which
+	// serviceKey takes instead, so that a build on the next day reuses what did not
+	// change; the site-wide part (the dashboard's date) is keyed by siteKey and the
+	// dashboard's page keys.
+	writeKeyPart(h, fmt.Appendf(nil, "base=%q link=%q locate=%t drafts=%t strict=%t debug=%q",
+		o.BaseURL, o.LinkBase, o.Locate, o.Drafts, o.Strict, os.Getenv(oserr.DebugEnv)))
 	for _, f := range append([]string{content.ConfigFile}, pageFiles(p.site)...) {
 		writeKeyPart(h, []byte(f))
 		b, _ := fs.ReadFile(p.src, f)
@@ -467,23 +473,28 @@ func pageFiles(site *standard.Site) []string {
 	return fs
 }
 
-// serviceKey is the key of a service file whose bytes hash to sum.
-func (p *pipeline) serviceKey(file string, sum [sha256.Size]byte) [sha256.Size]byte {
+// serviceKey is the key of a service file whose bytes hash to sum and whose last
+// evaluation is recent enough today or not (evaluated: rules.Config.Evaluated of its
+// list entry, the one thing of its step's result that depends on the date).
+func (p *pipeline) serviceKey(file string, sum [sha256.Size]byte, evaluated bool) [sha256.Size]byte {
 	h := sha256.New()
 	writeKeyPart(h, p.keys.frame[:])
 	writeKeyPart(h, []byte(file))
 	writeKeyPart(h, sum[:])
 	opd := p.keys.opds[path.Base(path.Dir(file))]
 	writeKeyPart(h, opd[:])
+	writeKeyPart(h, strconv.AppendBool(nil, evaluated))
 	var k [sha256.Size]byte
 	h.Sum(k[:0])
 	return k
 }
 
-// siteKey is the key of the whole site: the frame, every OPD and every service file's key.
+// siteKey is the key of the whole site: the frame, the date, every OPD and every service
+// file's key.
 func (p *pipeline) siteKey() [sha256.Size]byte {
 	h := sha256.New()
 	writeKeyPart(h, p.keys.frame[:])
+	writeKeyPart(h, []byte(p.today.Format(time.DateOnly)))
 	for _, o := range p.site.OPDs {
 		writeKeyPart(h, []byte(o.File))
 		s := p.keys.opds[o.Slug]
@@ -545,21 +556,26 @@ func (p *pipeline) cached(i int, file string, write func(render.Output) error) (
 			score: res.score, draft: res.draft}
 		return res, err
 	}
-	key := p.serviceKey(file, sum)
-	if prev != nil && prev.key == key && (p.opts.Reuse == nil || p.opts.Reuse(prev)) {
-		if prev.stat != st {
-			prev.stat = st
-			c.Touch()
+	o := p.opds[path.Base(path.Dir(file))]
+	if prev != nil && prev.sum == sum {
+		// The same bytes: the record stands for them unless the date moved its last
+		// evaluation past the age limit (or the frame or the OPD changed).
+		entry := c.listEntry(prev, o, p.intern)
+		if prev.key == p.serviceKey(file, sum, p.cfg.Evaluated(entry, p.today)) && (p.opts.Reuse == nil || p.opts.Reuse(prev)) {
+			if prev.stat != st {
+				prev.stat = st
+				c.Touch()
+			}
+			c.next[i] = prev
+			res := serviceResult{file: file, findings: prev.findings, score: prev.score, problems: prev.problems,
+				draft: prev.draft, cached: true}
+			if o != nil {
+				res.service = entry
+			}
+			return res, nil
 		}
-		c.next[i] = prev
-		res := serviceResult{file: file, findings: prev.findings, score: prev.score, problems: prev.problems,
-			draft: prev.draft, cached: true}
-		if o := p.opds[path.Base(path.Dir(file))]; o != nil {
-			res.service = c.listEntry(prev, o, p.intern)
-		}
-		return res, nil
 	}
-	rec := &Record{File: file, key: key, sum: sum, stat: st}
+	rec := &Record{File: file, sum: sum, stat: st}
 	rec.Pages = nil
 	wrapped := write
 	if write != nil {
@@ -573,6 +589,7 @@ func (p *pipeline) cached(i int, file string, write func(render.Output) error) (
 		content.Locate(p.src, res.problems) // while the file is at hand, for the record
 	}
 	rec.entry, rec.findings, rec.problems, rec.score, rec.draft = res.service, res.findings, res.problems, res.score, res.draft
+	rec.key = p.serviceKey(file, sum, p.cfg.Evaluated(res.service, p.today))
 	c.next[i] = rec
 	return res, err
 }

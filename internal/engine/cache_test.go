@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"crypto/sha256"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/papan-id/papan/internal/render"
+	"github.com/papan-id/papan/internal/rules"
 
 	"github.com/papan-id/papan/internal/gendemo"
 )
@@ -108,5 +110,71 @@ func TestCacheRoundTrip(t *testing.T) {
 	if d.Out != c.Out || !reflect.DeepEqual(d.Files, c.Files) || d.Manifest.Path != c.Manifest.Path || d.Manifest.Ino != 3 ||
 		!reflect.DeepEqual(d.Dirs, c.Dirs) || !reflect.DeepEqual(d.Made, c.Made) {
 		t.Errorf("the tail read back: %q %+v %+v %+v %v", d.Out, d.Files, d.Manifest, d.Dirs, d.Made)
+	}
+}
+
+// TestCacheAcrossDays: the cache is not keyed by the date. On the next day every record
+// stands; once a service's last evaluation passes the age limit (SP019, and the score's
+// level) its record does not, and the findings and the dashboard are those of a run
+// without the cache on each day.
+func TestCacheAcrossDays(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := gendemo.Generate(context.Background(), dir, gendemo.Options{Services: 30, OPDs: 3, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	src := os.DirFS(dir)
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	first := day("2025-12-31") // gen-demo's evaluations are of 2025: all within 12 months
+	c := OpenCache(dir, "check")
+	if _, _, err := CheckCached(context.Background(), src, first, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	cfg := rules.Config{}
+	for _, today := range []time.Time{day("2026-01-01"), day("2026-07-01")} {
+		c := OpenCache(dir, "check")
+		c.Wait()
+		prev := maps.Clone(c.prev)
+		got, gotDash, err := CheckCached(context.Background(), src, today, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, wantDash, err := Check(context.Background(), src, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the findings with the cache differ from those without it", today.Format(time.DateOnly))
+		}
+		if !reflect.DeepEqual(gotDash.OPDs, wantDash.OPDs) {
+			t.Errorf("%s: the dashboard with the cache differs from the one without it", today.Format(time.DateOnly))
+		}
+		reused, flipped := 0, 0
+		for _, r := range c.next {
+			if r == prev[r.File] {
+				reused++
+			}
+			if e := r.entry; e != nil && cfg.Evaluated(e, first) && !cfg.Evaluated(e, today) {
+				flipped++
+			}
+		}
+		if reused != len(c.next)-flipped {
+			t.Errorf("%s: %d of %d records reused, want all but the %d whose evaluation became too old",
+				today.Format(time.DateOnly), reused, len(c.next), flipped)
+		}
+		if today.Month() == time.July && flipped == 0 {
+			t.Error("no service's evaluation passes the age limit by July 2026: the test shows nothing")
+		}
+		if err := c.Save(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -346,11 +346,23 @@ func (c *checker) missingComponents(s *standard.Service) {
 	}
 }
 
-func (c *checker) evaluationMonths() int {
-	if c.cfg.EvaluationMonths > 0 {
-		return c.cfg.EvaluationMonths
+func (c *checker) evaluationMonths() int { return c.cfg.EvaluationAge() }
+
+// EvaluationAge is the age limit of the last evaluation in months: EvaluationMonths, or
+// 12 when it is not set.
+func (c Config) EvaluationAge() int {
+	if c.EvaluationMonths > 0 {
+		return c.EvaluationMonths
 	}
 	return 12
+}
+
+// Evaluated reports whether the last evaluation of s is at most EvaluationAge months old
+// on today. It is the one thing of a service's own findings and score (CheckService,
+// ScoreService) that depends on the date, which is why the build cache keys a service by
+// it rather than by the date.
+func (c Config) Evaluated(s *standard.Service, today time.Time) bool {
+	return s != nil && s.Decree != nil && EvaluatedWithin(s.Decree.LastEvaluation, c.EvaluationAge(), today)
 }
 
 // EvaluatedWithin reports whether an evaluation on date d is at most months old on today.
