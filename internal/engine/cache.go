@@ -350,22 +350,28 @@ func (c *Cache) PageKey(write func(io.Writer)) [sha256.Size]byte {
 	return key
 }
 
-// strtab numbers strings, each once while it remembers them: it forgets all it knows
-// once it knows maxStrtab (see encoder.frame), so that writing the records of a large
-// site as they come keeps no table of every string of the site; a string named again
-// after that is numbered anew, which the reader does not mind.
+// strtab numbers strings, each once while it remembers them. It remembers two
+// generations of at most maxStrtab strings each: when the newer is full (see
+// encoder.frame) the older is forgotten, and a string of the older named again moves
+// into the newer with its number. So the strings every record names (rule messages,
+// hints, the site's links) keep their number for good, while writing the records of a
+// large site as they come keeps no table of every string of the site; a string
+// forgotten and named again is numbered anew, which the reader does not mind.
 type strtab struct {
-	index map[string]uint32
-	fresh []string // numbered since the last frame
-	n     uint32   // strings numbered
+	index, older map[string]uint32
+	fresh        []string // numbered since the last frame
+	n            uint32   // strings numbered
 }
 
-// maxStrtab is how many strings a strtab remembers: the strings every record names
-// (rule messages, hints, the site's links) are named again once per so many.
+// maxStrtab is how many strings a generation of a strtab holds.
 const maxStrtab = 1 << 16
 
 func (t *strtab) id(s string) uint32 {
 	if i, ok := t.index[s]; ok {
+		return i
+	}
+	if i, ok := t.older[s]; ok {
+		t.index[s] = i
 		return i
 	}
 	i := t.n
@@ -373,6 +379,13 @@ func (t *strtab) id(s string) uint32 {
 	t.index[s] = i
 	t.fresh = append(t.fresh, s)
 	return i
+}
+
+// age begins a new generation when the newer is full.
+func (t *strtab) age() {
+	if len(t.index) >= maxStrtab {
+		t.older, t.index = t.index, make(map[string]uint32, maxStrtab)
+	}
 }
 
 // Save writes c with this run's records, atomically (a temporary file renamed over the

@@ -1,12 +1,16 @@
 package engine
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -225,5 +229,45 @@ func TestCacheStreamDropped(t *testing.T) {
 	}
 	if tmps, _ := filepath.Glob(filepath.Join(dir, CacheDir, "build.tmp-*")); len(tmps) > 0 {
 		t.Errorf("temporary files left: %v", tmps)
+	}
+}
+
+// TestStrtabGenerations: the encoder's string table forgets strings it has not seen
+// for a generation, yet every string reads back as written, and a string every frame
+// names is written once.
+func TestStrtabGenerations(t *testing.T) {
+	var buf bytes.Buffer
+	e := &encoder{t: &strtab{index: map[string]uint32{}}}
+	var want []string
+	for i := range 3*maxStrtab + 5 {
+		e.b = e.b[:0]
+		for _, s := range []string{"pesan yang sama", fmt.Sprint("unik-", i), fmt.Sprint("unik-", i/2)} {
+			e.s(s)
+			want = append(want, s)
+		}
+		if err := e.frame(&buf, e.b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(e.t.index) > maxStrtab+3 || len(e.t.older) > maxStrtab+3 {
+		t.Errorf("the table holds %d and %d strings, want at most %d (and a frame's) each", len(e.t.index), len(e.t.older), maxStrtab)
+	}
+	var d decoder
+	var frame []byte
+	r := bufio.NewReader(&buf)
+	var got []string
+	for range 3*maxStrtab + 5 {
+		if err := d.readFrame(r, &frame, 1<<20); err != nil {
+			t.Fatal(err)
+		}
+		for len(d.b) > 0 {
+			got = append(got, d.s())
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Fatal("the strings read back are not those written")
+	}
+	if n := strings.Count(strings.Join(d.strs, "\n"), "pesan yang sama"); n != 1 {
+		t.Errorf("the string every frame names was written %d times, want 1", n)
 	}
 }

@@ -87,9 +87,7 @@ func (e *encoder) frame(w io.Writer, body []byte) error {
 	defer func() {
 		clear(fresh)
 		e.t.fresh = fresh[:0]
-		if len(e.t.index) >= maxStrtab {
-			clear(e.t.index)
-		}
+		e.t.age()
 	}()
 	head := binary.AppendUvarint(e.head[:0], uint64(len(fresh)))
 	size := 0
