@@ -155,6 +155,12 @@ func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine
 	w := newWriter(tmp)
 	w.out, w.prev, w.keepLinks = out, prev, cache != nil
 	var reused sync.Map // *engine.Record → true: its pages were found as they were written
+	if cache != nil {
+		// Each record made is written to the cache file as its service's pages are
+		// written, and let go: see fillPages.
+		cache.Stream(w.fillPages)
+		defer cache.Drop() // a build that fails leaves the cache as it was
+	}
 	eopts := engine.Options{BaseURL: opts.BaseURL, Write: w.write,
 		Templates: func(r *render.Renderer) { w.links.setBase(r.URL("/"), r.AbsURL("/")) },
 		Strict:    opts.Strict, Locate: opts.Strict}
@@ -198,6 +204,9 @@ func buildSite(ctx context.Context, opts Options, tmp, out string, cache *engine
 	}
 	if cache != nil {
 		for _, rec := range cache.Records() {
+			if rec == nil {
+				continue // written to the cache file as it was made
+			}
 			if _, ok := reused.Load(rec); ok {
 				for i := range rec.Pages {
 					w.keep(&rec.Pages[i])
@@ -367,18 +376,16 @@ type writer struct {
 	keepLinks bool                       // keep the links of the services' pages, for the cache
 	sitePhase atomic.Bool                // the site-wide files are being written
 
-	strsMu sync.Mutex
-	strs   map[string]string // the links kept, each once; guarded by strsMu
-
-	mu     sync.Mutex
-	files  map[string]*engine.OutFile // every file of the new output by path; guarded by mu
-	staged []string                   // the files written into dir with prev; guarded by mu
+	mu        sync.Mutex
+	files     map[string]*engine.OutFile // every file of the new output by path; guarded by mu
+	staged    []string                   // the files written into dir with prev; guarded by mu
+	siteFiles map[string]bool            // the files written or kept in the site phase; guarded by mu
 }
 
 func newWriter(dir string) *writer {
 	// 64 KB holds most pages whole, so most files are written in one system call.
 	return &writer{dir: dir, bufs: sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }},
-		links: newLinkCheck(), files: map[string]*engine.OutFile{}, strs: map[string]string{}, dirs: map[string]struct{}{}}
+		links: newLinkCheck(), files: map[string]*engine.OutFile{}, dirs: map[string]struct{}{}, siteFiles: map[string]bool{}}
 }
 
 // write renders o straight into its file, making its folder when needed. Nothing is
@@ -431,20 +438,24 @@ func (w *writer) write(o render.Output) error {
 	}
 	file := &engine.OutFile{Path: o.Path, Size: cw.n, Mtime: fi.ModTime().UnixNano(), Ino: inode(fi)}
 	cw.sum.Sum(file.Sum[:0])
-	if w.keepLinks && o.Kind != "" && !w.sitePhase.Load() {
-		file.Links = make([]string, len(cw.scan.found))
-		w.strsMu.Lock()
-		for i, l := range cw.scan.found {
-			// Most links of a service's pages are the same on every service's (the
-			// stylesheet, the home page, its OPD's page): each is kept once.
-			k, ok := w.strs[string(l)]
-			if !ok {
-				k = string(l)
-				w.strs[k] = k
-			}
-			file.Links[i] = k
+	sitePhase := w.sitePhase.Load()
+	if w.keepLinks && o.Kind != "" && !sitePhase {
+		// Kept only until the service's record is written to the cache (fillPages): in
+		// one string, parts of it.
+		var all strings.Builder
+		n := 0
+		for _, l := range cw.scan.found {
+			n += len(l)
 		}
-		w.strsMu.Unlock()
+		all.Grow(n)
+		for _, l := range cw.scan.found {
+			all.Write(l)
+		}
+		joined := all.String()
+		file.Links = make([]string, len(cw.scan.found))
+		for i, l := range cw.scan.found {
+			file.Links[i], joined = joined[:len(l)], joined[len(l):]
+		}
 	}
 	w.links.done(o.Path, cw.scan)
 	staged := w.prev != nil
@@ -460,8 +471,28 @@ func (w *writer) write(o render.Output) error {
 	if staged {
 		w.staged = append(w.staged, o.Path)
 	}
+	if sitePhase {
+		w.siteFiles[o.Path] = true
+	}
 	w.mu.Unlock()
 	return nil
+}
+
+// fillPages fills in pages, the files of one service's record (engine.Cache.Stream),
+// from what write made of them, and lets go of their links, which the record holds on
+// its way to the cache file. It reports false when a page was not written.
+func (w *writer) fillPages(pages []engine.OutFile) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for i := range pages {
+		f := w.files[pages[i].Path]
+		if f == nil {
+			return false
+		}
+		pages[i] = *f
+		f.Links = nil
+	}
+	return true
 }
 
 // keep takes a file of the previous output, which the build leaves as it is, into the
@@ -476,6 +507,9 @@ func (w *writer) keep(f *engine.OutFile) {
 	w.links.done(f.Path, s)
 	w.mu.Lock()
 	w.files[f.Path] = f
+	if w.sitePhase.Load() {
+		w.siteFiles[f.Path] = true
+	}
 	w.mu.Unlock()
 }
 
@@ -520,6 +554,9 @@ func (w *writer) fillRecords(c *engine.Cache) {
 	defer w.mu.Unlock()
 	c.Out = w.out
 	for _, rec := range c.Records() {
+		if rec == nil {
+			continue // written as it was made, its pages filled in then
+		}
 		for i := range rec.Pages {
 			if f := w.files[rec.Pages[i].Path]; f != nil {
 				rec.Pages[i] = *f
@@ -529,26 +566,17 @@ func (w *writer) fillRecords(c *engine.Cache) {
 	c.Touch()
 }
 
-// fillCache records the new output (files, sorted) in the build cache: the pages of
-// each service in its record, the other files in Files.
-// fillRecords (before it) records the pages.
+// fillCache records the new output (files, sorted) in the build cache: the files
+// other than the services' own pages, which their records hold (fillPages and
+// fillRecords, before it), in Files.
 func (w *writer) fillCache(c *engine.Cache, files []*engine.OutFile) {
-	own := map[string]bool{}
-	for _, rec := range c.Records() {
-		for i := range rec.Pages {
-			own[rec.Pages[i].Path] = w.files[rec.Pages[i].Path] != nil
-		}
-	}
-	n := 0
-	for _, f := range files {
-		if !own[f.Path] {
-			n++
-		}
-	}
+	w.mu.Lock()
+	site := w.siteFiles
+	w.mu.Unlock()
 	// A new slice: files kept from the previous output point into the old one.
-	c.Files = make([]engine.OutFile, 0, n)
+	c.Files = make([]engine.OutFile, 0, len(site))
 	for _, f := range files {
-		if !own[f.Path] {
+		if site[f.Path] {
 			c.Files = append(c.Files, *f)
 		}
 	}
@@ -572,6 +600,9 @@ func count(c *engine.Cache) (pages, files int, bytes int64) {
 		add(&c.Files[i])
 	}
 	for _, r := range c.Records() {
+		if r == nil {
+			continue // not in a build that found nothing changed
+		}
 		for i := range r.Pages {
 			add(&r.Pages[i])
 		}

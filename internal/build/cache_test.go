@@ -496,3 +496,43 @@ func TestCacheFileBecomesFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheFailedBuild: a build with the cache that fails after it began writing the
+// records it made (a galat in one file, another file changed) leaves the saved cache
+// exactly as it was and no temporary file; once the galat is mended, the build is what
+// a build without the cache makes.
+func TestCacheFailedBuild(t *testing.T) {
+	src := genSite(t, 6, 9)
+	out := filepath.Join(t.TempDir(), "public")
+	buildCached(t, src, out)
+	cacheFile := filepath.Join(src, engine.CacheDir, "build")
+	saved, err := os.ReadFile(cacheFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := serviceFiles(t, src)
+	changed, _ := os.ReadFile(filepath.Join(src, files[0]))
+	writeSiteFile(t, src, files[0], string(summaryLine.ReplaceAll(changed, []byte(`ringkasan = "Berubah. `))))
+	broken, _ := os.ReadFile(filepath.Join(src, files[1]))
+	writeSiteFile(t, src, files[1], string(broken)+"\n[[[ bukan toml\n")
+	if _, err := Build(context.Background(), Options{Src: os.DirFS(src), SrcDir: src, Out: out, Cache: true}); err == nil {
+		t.Fatal("a build with a galat succeeded")
+	}
+	if b, _ := os.ReadFile(cacheFile); !bytes.Equal(b, saved) {
+		t.Error("a failed build changed the saved cache")
+	}
+	if entries, _ := os.ReadDir(filepath.Join(src, engine.CacheDir)); len(entries) != 1 {
+		t.Errorf("the cache folder holds %d files after a failed build, want 1", len(entries))
+	}
+	writeSiteFile(t, src, files[1], string(broken))
+	if res := buildCached(t, src, out); !res.InPlace || res.Unchanged {
+		t.Errorf("the build after the failed one: InPlace %t, Unchanged %t", res.InPlace, res.Unchanged)
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	if _, err := Build(context.Background(), Options{Src: os.DirFS(src), SrcDir: src, Out: fresh}); err != nil {
+		t.Fatal(err)
+	}
+	if d := sameTrees(readTree(t, out), readTree(t, fresh)); d != "" {
+		t.Fatalf("the output differs from a build without the cache:\n%s", d)
+	}
+}

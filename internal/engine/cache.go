@@ -51,7 +51,7 @@ const CacheDir = ".papan-cache"
 
 // cacheMagic is the first line of a cache file: the format and its version. A change to
 // what a record holds, or how, changes the version.
-const cacheMagic = "papan-cache 4\n"
+const cacheMagic = "papan-cache 5\n"
 
 // trustAfter is how long before a read a file's modification time must lie for its stat
 // to stand for its bytes next time (see "racy git"): clocks of file systems are coarse.
@@ -123,10 +123,15 @@ type Cache struct {
 	// by path: the last run's when read, this run's for Save.
 	Made map[string][sha256.Size]byte
 
-	loaded    chan struct{} // closed once the file is read
-	next      []*Record     // of this run, in the order of the service files
+	loaded chan struct{} // closed once the file is read
+	// next are this run's records, in the order of the service files; nil where the
+	// record was written to the cache file as its step ended (Stream), and keyed holds
+	// what the rest of the run needs of it.
+	next      []*Record
+	keyed     []fileKey
+	stream    *stream // set by Stream; taken by StartSave
 	frame     [sha256.Size]byte
-	byFile    map[string]*Record // next by file, made by ListKey
+	byFile    map[string]*[sha256.Size]byte // the records' keys by file, made by ListKey
 	byFileMu  sync.Mutex
 	site      [sha256.Size]byte
 	unchanged bool
@@ -134,6 +139,66 @@ type Cache struct {
 	// nothing changed: another binary's sum taken from its stat, a file's stat newly
 	// trustworthy, or the build's files updated (Touch).
 	stale atomic.Bool
+}
+
+// fileKey is what a run keeps of a record it wrote to the cache file as its step ended.
+type fileKey struct {
+	file string
+	key  [sha256.Size]byte
+}
+
+// stream writes the records a run makes to the cache file as their steps end (Stream).
+type stream struct {
+	fill func([]OutFile) bool
+	mu   sync.Mutex
+	s    *Saving // the file being written, made with the first record; guarded by mu
+}
+
+// Stream makes the next run write each record it makes to the cache file (a temporary
+// file until Finish puts it in place) as soon as the record's step is over, and let go
+// of all of it but its file and key: a first build of a large site then does not hold
+// every page's links, sizes and hashes, findings and score until the end. fill, called
+// from the step's goroutine, fills in a record's pages as the build wrote them (Pages)
+// and reports false when one was not written, which keeps the file from being saved.
+// Records taken from the last run wait for Save as before. Call Drop when the run
+// fails before StartSave.
+func (c *Cache) Stream(fill func(pages []OutFile) bool) { c.stream = &stream{fill: fill} }
+
+// Drop removes the file that Stream began, unless StartSave has taken it: the saved
+// cache stays as it was.
+func (c *Cache) Drop() {
+	st := c.stream
+	if st == nil {
+		return
+	}
+	c.stream = nil
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.s != nil {
+		st.s.remove()
+		st.s = nil
+	}
+}
+
+// written writes r, the i-th record of this run, made just now, to the cache file and
+// keeps only its file and key.
+func (c *Cache) written(i int, r *Record) {
+	st := c.stream
+	ok := st.fill == nil || st.fill(r.Pages)
+	st.mu.Lock()
+	if st.s == nil {
+		st.s = c.create()
+	}
+	s := st.s
+	if !ok && s.err == nil {
+		s.err = errors.New("engine: a page of a record was not written")
+	}
+	if s.err == nil {
+		s.err = s.record(r)
+	}
+	st.mu.Unlock()
+	c.keyed[i] = fileKey{file: r.File, key: r.key}
+	c.next[i] = nil
 }
 
 // Touch tells c that Out, Files or Manifest changed, so Save writes even when the run
@@ -207,7 +272,8 @@ func thisExe(ok bool, stored exeID) exeID {
 // were those of the saved run.
 func (c *Cache) Unchanged() bool { return c.unchanged }
 
-// Records returns this run's records, one per service file in the order of the files.
+// Records returns this run's records, one per service file in the order of the files;
+// nil for a record written to the cache file as its step ended (Stream).
 func (c *Cache) Records() []*Record { return c.next }
 
 // PreviousFiles returns every file of the output the cache describes (Out): the files of
@@ -229,6 +295,10 @@ func (c *Cache) PreviousFiles() map[string]*OutFile {
 // begin prepares c for a run over n service files.
 func (c *Cache) begin(n int) {
 	c.next = make([]*Record, n)
+	c.keyed = nil
+	if c.stream != nil {
+		c.keyed = make([]fileKey, n)
+	}
 	c.byFile = nil
 	c.unchanged = false
 }
@@ -243,10 +313,12 @@ func (c *Cache) ListKey(lists ...[]*standard.Service) (key [sha256.Size]byte, ok
 	}
 	c.byFileMu.Lock()
 	if c.byFile == nil {
-		c.byFile = make(map[string]*Record, len(c.next))
-		for _, r := range c.next {
+		c.byFile = make(map[string]*[sha256.Size]byte, len(c.next))
+		for i, r := range c.next {
 			if r != nil {
-				c.byFile[r.File] = r
+				c.byFile[r.File] = &r.key
+			} else if i < len(c.keyed) && c.keyed[i].file != "" {
+				c.byFile[c.keyed[i].file] = &c.keyed[i].key
 			}
 		}
 	}
@@ -256,11 +328,11 @@ func (c *Cache) ListKey(lists ...[]*standard.Service) (key [sha256.Size]byte, ok
 	writeKeyPart(h, c.frame[:])
 	for _, l := range lists {
 		for _, s := range l {
-			r := byFile[s.File]
-			if r == nil || r.key == ([sha256.Size]byte{}) {
+			k := byFile[s.File]
+			if k == nil || *k == ([sha256.Size]byte{}) {
 				return key, false
 			}
-			writeKeyPart(h, r.key[:])
+			writeKeyPart(h, k[:])
 		}
 	}
 	h.Sum(key[:0])
@@ -279,20 +351,42 @@ func (c *Cache) PageKey(write func(io.Writer)) [sha256.Size]byte {
 	return key
 }
 
-// strtab numbers strings, each once.
+// strtab numbers strings, each once while it remembers them. It remembers two
+// generations of at most maxStrtab strings each: when the newer is full (see
+// encoder.frame) the older is forgotten, and a string of the older named again moves
+// into the newer with its number. So the strings every record names (rule messages,
+// hints, the site's links) keep their number for good, while writing the records of a
+// large site as they come keeps no table of every string of the site; a string
+// forgotten and named again is numbered anew, which the reader does not mind.
 type strtab struct {
-	index map[string]uint32
-	list  []string
+	index, older map[string]uint32
+	fresh        []string // numbered since the last frame
+	n            uint32   // strings numbered
 }
+
+// maxStrtab is how many strings a generation of a strtab holds.
+const maxStrtab = 1 << 16
 
 func (t *strtab) id(s string) uint32 {
 	if i, ok := t.index[s]; ok {
 		return i
 	}
-	i := uint32(len(t.list))
+	if i, ok := t.older[s]; ok {
+		t.index[s] = i
+		return i
+	}
+	i := t.n
+	t.n++
 	t.index[s] = i
-	t.list = append(t.list, s)
+	t.fresh = append(t.fresh, s)
 	return i
+}
+
+// age begins a new generation when the newer is full.
+func (t *strtab) age() {
+	if len(t.index) >= maxStrtab {
+		t.older, t.index = t.index, make(map[string]uint32, maxStrtab)
+	}
 }
 
 // Save writes c with this run's records, atomically (a temporary file renamed over the
@@ -302,43 +396,108 @@ func (c *Cache) Save() error { return c.StartSave().Finish() }
 
 // Saving is a Save under way: see StartSave.
 type Saving struct {
-	c    *Cache
-	skip bool
-	tmp  *os.File
-	bw   *bufio.Writer
-	h    hash.Hash
-	w    io.Writer // bw and h
-	enc  *encoder
-	done chan struct{}
-	err  error // of the records' part; read once done is closed
+	c       *Cache
+	skip    bool
+	tmp     *os.File
+	bw      *bufio.Writer
+	h       hash.Hash
+	w       io.Writer // bw and h
+	enc     *encoder
+	records int  // written so far
+	madeDir bool // CacheDir was made for it
+	done    chan struct{}
+	err     error // of the records' part; read once done is closed
 }
 
-// StartSave begins Save: the head and the records (their Pages set by then) are encoded
-// into a temporary file on a goroutine of their own while the caller finishes the rest —
-// Out's Files, Manifest, Dirs and Made, which only the tail holds and which the caller
-// may set until Finish. Nothing else of c may change until Finish or Abort returns.
-func (c *Cache) StartSave() *Saving {
-	c.Wait()
-	s := &Saving{c: c, done: make(chan struct{})}
-	if c.unchanged && !c.stale.Load() {
-		s.skip = true
-		close(s.done)
+// create begins c's file: a temporary file beside it, with the magic line and the head.
+// A failure is kept in the Saving's err.
+func (c *Cache) create() *Saving {
+	s := &Saving{c: c}
+	dir := filepath.Dir(c.file)
+	_, err := os.Stat(dir)
+	s.madeDir = errors.Is(err, fs.ErrNotExist)
+	s.err = os.MkdirAll(dir, 0o755)
+	if s.err != nil {
 		return s
 	}
-	s.err = os.MkdirAll(filepath.Dir(c.file), 0o755)
-	if s.err == nil {
-		s.tmp, s.err = os.CreateTemp(filepath.Dir(c.file), filepath.Base(c.file)+".tmp-")
+	// What a run killed outright left (a record is written as its step ends, so the
+	// file is open for the whole run); two runs of one kind on one site at once are
+	// not supported.
+	stale, _ := filepath.Glob(filepath.Join(dir, filepath.Base(c.file)+".tmp-*"))
+	for _, f := range stale {
+		os.Remove(f)
 	}
+	s.tmp, s.err = os.CreateTemp(dir, filepath.Base(c.file)+".tmp-")
 	if s.err != nil {
-		close(s.done)
 		return s
 	}
 	s.bw = bufio.NewWriterSize(s.tmp, 256<<10)
 	s.h = sha256.New()
+	s.w = io.MultiWriter(s.bw, s.h)
+	s.enc, s.err = c.encodeHead(s.w)
+	return s
+}
+
+// record writes r's frame.
+func (s *Saving) record(r *Record) error {
+	e := s.enc
+	e.b = e.b[:0]
+	e.record(r)
+	s.records++
+	return e.frame(s.w, e.b)
+}
+
+// remove drops s's temporary file, and CacheDir when s made it and it is empty.
+func (s *Saving) remove() {
+	if s.tmp != nil {
+		s.tmp.Close()
+		os.Remove(s.tmp.Name())
+		s.tmp = nil
+	}
+	if s.madeDir {
+		os.Remove(filepath.Dir(s.c.file))
+	}
+}
+
+// StartSave begins Save: the records not yet written (all of them without Stream;
+// their Pages set by then) are encoded into the temporary file on a goroutine of their
+// own while the caller finishes the rest — Out's Files, Manifest, Dirs and Made, which
+// only the tail holds and which the caller may set until Finish. Nothing else of c may
+// change until Finish or Abort returns.
+func (c *Cache) StartSave() *Saving {
+	c.Wait()
+	var s *Saving
+	if st := c.stream; st != nil {
+		c.stream = nil
+		st.mu.Lock()
+		s = st.s
+		st.mu.Unlock()
+	}
+	if c.unchanged && !c.stale.Load() {
+		if s != nil {
+			s.remove() // never begun when nothing changed: a record written is a change
+		}
+		s = &Saving{c: c, skip: true, done: make(chan struct{})}
+		close(s.done)
+		return s
+	}
+	if s == nil {
+		s = c.create()
+	}
+	s.done = make(chan struct{})
+	if s.err != nil {
+		close(s.done)
+		return s
+	}
 	go func() {
 		defer close(s.done)
-		s.w = io.MultiWriter(s.bw, s.h)
-		s.enc, s.err = c.encodeRecords(s.w)
+		for _, r := range c.next {
+			if r != nil {
+				if s.err = s.record(r); s.err != nil {
+					return
+				}
+			}
+		}
 	}()
 	return s
 }
@@ -352,7 +511,7 @@ func (s *Saving) Finish() error {
 	}
 	err := s.err
 	if err == nil {
-		err = s.c.encodeTail(s.w, s.enc)
+		err = s.c.encodeTail(s.w, s.enc, s.records)
 	}
 	if err == nil {
 		s.bw.Write(s.h.Sum(nil))
@@ -379,10 +538,7 @@ func (s *Saving) Finish() error {
 // Abort drops a Save under way: the saved file stays as it was.
 func (s *Saving) Abort() {
 	<-s.done
-	if s.tmp != nil {
-		s.tmp.Close()
-		os.Remove(s.tmp.Name())
-	}
+	s.remove()
 }
 
 // errBadCache is any reason a cache file is not used.
@@ -500,12 +656,19 @@ func (p *pipeline) siteKey() [sha256.Size]byte {
 		s := p.keys.opds[o.Slug]
 		writeKeyPart(h, s[:])
 	}
-	for _, r := range p.opts.Cache.next {
-		if r == nil {
+	c := p.opts.Cache
+	for i, r := range c.next {
+		var fk fileKey
+		switch {
+		case r != nil:
+			fk = fileKey{file: r.File, key: r.key}
+		case i < len(c.keyed) && c.keyed[i].file != "":
+			fk = c.keyed[i]
+		default:
 			continue // the run stopped early
 		}
-		writeKeyPart(h, []byte(r.File))
-		writeKeyPart(h, r.key[:])
+		writeKeyPart(h, []byte(fk.file))
+		writeKeyPart(h, fk.key[:])
 	}
 	var k [sha256.Size]byte
 	h.Sum(k[:0])
@@ -591,5 +754,8 @@ func (p *pipeline) cached(i int, file string, write func(render.Output) error) (
 	rec.entry, rec.findings, rec.problems, rec.score, rec.draft = res.service, res.findings, res.problems, res.score, res.draft
 	rec.key = p.serviceKey(file, sum, p.cfg.Evaluated(res.service, p.today))
 	c.next[i] = rec
+	if c.stream != nil && err == nil {
+		c.written(i, rec)
+	}
 	return res, err
 }

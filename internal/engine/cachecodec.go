@@ -20,8 +20,10 @@ import (
 // The cache file's form
 //
 // After cacheMagic the file is a sequence of frames, each its length (a uvarint) and its
-// bytes: a head, one frame per record, a tail; then the SHA-256 of everything before
-// it. A frame begins with the strings it is the first to name — their count, their
+// bytes: a head (the binary that wrote it), one frame per record in any order (a build
+// writes each as its service's step ends), a tail (the number of records, the site's
+// key, the output's other files); then the SHA-256 of everything before it. A record's
+// body begins with a 1, the tail's with a 0. A frame begins with the strings it is the first to name — their count, their
 // lengths and their bytes in one block — and names every string by its index in the
 // strings named so far: rule messages, hints, paths and links repeat from record to
 // record and are kept once. Numbers are varints, hashes their 32 bytes, dates
@@ -39,7 +41,6 @@ import (
 type encoder struct {
 	b                []byte
 	t                *strtab
-	known            int // strings of t named in earlier frames
 	spare, head, out []byte
 	// readStrs are the strings of the file the records were read from, which their
 	// entries not yet read (Record.raw) name.
@@ -82,8 +83,12 @@ func (e *encoder) date(d standard.Date) {
 // in one buffer and written at once: w hashes as it writes, and a hash has no
 // WriteString, so a string written alone would be copied first.
 func (e *encoder) frame(w io.Writer, body []byte) error {
-	fresh := e.t.list[e.known:]
-	e.known = len(e.t.list)
+	fresh := e.t.fresh
+	defer func() {
+		clear(fresh)
+		e.t.fresh = fresh[:0]
+		e.t.age()
+	}()
 	head := binary.AppendUvarint(e.head[:0], uint64(len(fresh)))
 	size := 0
 	for _, s := range fresh {
@@ -436,6 +441,7 @@ func (d *decoder) stat() fileStat { return fileStat{Size: d.i(), Mtime: d.i(), I
 
 // record writes r's frame body.
 func (e *encoder) record(r *Record) {
+	e.b = append(e.b, 1)
 	e.s(r.File)
 	e.sum(&r.key)
 	e.sum(&r.sum)
@@ -481,42 +487,28 @@ func (d *decoder) record() *Record {
 	return r
 }
 
-// encodeRecords writes c's magic line, head and records to w, returning the encoder
-// for encodeTail.
-func (c *Cache) encodeRecords(w io.Writer) (*encoder, error) {
+// encodeHead writes c's magic line and head to w, returning the encoder for the
+// records and the tail.
+func (c *Cache) encodeHead(w io.Writer) (*encoder, error) {
 	io.WriteString(w, cacheMagic)
-	e := &encoder{t: &strtab{index: make(map[string]uint32, len(c.strs))}, readStrs: c.strs}
-	n := 0
-	for _, r := range c.next {
-		if r != nil {
-			n++
-		}
-	}
+	e := &encoder{t: &strtab{index: make(map[string]uint32, min(len(c.strs), maxStrtab))}, readStrs: c.strs}
 	e.s(c.exe.path)
 	e.stat(c.exe.stat)
 	e.sum(&c.exe.sum)
-	e.sum(&c.site)
-	e.s(c.Out)
-	e.u(uint64(n))
+	e.u(uint64(len(c.next))) // how many records to expect, for the reader's map
 	if err := e.frame(w, e.b); err != nil {
 		return nil, err
-	}
-	for _, r := range c.next {
-		if r == nil {
-			continue
-		}
-		e.b = e.b[:0]
-		e.record(r)
-		if err := e.frame(w, e.b); err != nil {
-			return nil, err
-		}
 	}
 	return e, nil
 }
 
-// encodeTail writes c's tail after encodeRecords.
-func (c *Cache) encodeTail(w io.Writer, e *encoder) error {
+// encodeTail writes c's tail after n records.
+func (c *Cache) encodeTail(w io.Writer, e *encoder, n int) error {
 	e.b = e.b[:0]
+	e.b = append(e.b, 0)
+	e.u(uint64(n))
+	e.sum(&c.site)
+	e.s(c.Out)
 	e.outs([]OutFile{c.Manifest})
 	e.outs(c.Files)
 	e.outs(c.Dirs)
@@ -527,15 +519,6 @@ func (c *Cache) encodeTail(w io.Writer, e *encoder) error {
 		e.sum(&k)
 	}
 	return e.frame(w, e.b)
-}
-
-// encode writes c, from its magic line to its tail, to w.
-func (c *Cache) encode(w io.Writer) error {
-	e, err := c.encodeRecords(w)
-	if err != nil {
-		return err
-	}
-	return c.encodeTail(w, e)
 }
 
 // decode reads the cache file f into c as it comes, hashing it on the way; what it
@@ -565,26 +548,27 @@ func (c *Cache) decode(f io.Reader, fileSize int64) (err error) {
 	}
 	exe := exeID{path: d.s(), stat: d.stat()}
 	d.sum(&exe.sum)
-	var site [sha256.Size]byte
-	d.sum(&site)
-	out := d.s()
-	n := d.u()
+	hint := d.u()
 	d.end()
-	if n > uint64(size) {
-		return errBadCache
-	}
-	c.prev = make(map[string]*Record, n)
+	c.prev = make(map[string]*Record, min(hint, uint64(size)))
 	defer func() { c.strs = d.strs }()
-	for range n {
+	for {
 		if err := d.readFrame(br, &buf, size); err != nil {
 			return err
 		}
-		r := d.record()
-		c.prev[r.File] = r
+		if d.bool() {
+			r := d.record()
+			c.prev[r.File] = r
+			continue
+		}
+		break // the tail
 	}
-	if err := d.readFrame(br, &buf, size); err != nil {
-		return err
+	if n := d.u(); n != uint64(len(c.prev)) {
+		return errBadCache // a record missing, or one file's twice
 	}
+	var site [sha256.Size]byte
+	d.sum(&site)
+	out := d.s()
 	manifest := d.outs()
 	c.Files, c.Dirs = d.outs(), d.outs()
 	if k := d.count(); k > 0 {
