@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/papan-id/papan/internal/atomicfile"
 	"github.com/papan-id/papan/internal/content"
 	"github.com/papan-id/papan/internal/standard"
 	"github.com/papan-id/papan/internal/workbook"
@@ -82,7 +83,7 @@ func runExport(e *env, args []string) int {
 	if err := workbook.Export(&b, site); err != nil {
 		return reportError(e, err)
 	}
-	if err := writeFileAtomic(out, b.Bytes()); err != nil {
+	if err := atomicfile.Write(out, b.Bytes()); err != nil {
 		return reportError(e, err)
 	}
 	if site == nil {
@@ -95,29 +96,6 @@ func runExport(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "papan: %d OPD dan %d layanan ditulis ke %s\n", len(site.OPDs), n, out)
 	return ExitOK
-}
-
-// writeFileAtomic writes data to name through a temporary file beside it, so that a
-// failed write leaves no half a workbook.
-func writeFileAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".papan-*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }
 
 func runImport(e *env, args []string) int {

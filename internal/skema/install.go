@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/papan-id/papan/internal/atomicfile"
 )
 
 // Install gives the site in folder site what a Taplo-based editor needs: the schema of
@@ -54,20 +56,5 @@ func writeIfChanged(name string, b []byte, replace bool) (bool, error) {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return false, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".papan-skema-*.tmp")
-	if err != nil {
-		return false, err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return false, err
-	}
-	if err := tmp.Close(); err != nil {
-		return false, err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return false, err
-	}
-	return true, os.Rename(tmp.Name(), name)
+	return true, atomicfile.Write(name, b)
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/papan-id/papan/internal/atomicfile"
 	"github.com/papan-id/papan/internal/content"
 	"github.com/papan-id/papan/internal/engine"
 	"github.com/papan-id/papan/internal/standard"
@@ -147,39 +148,7 @@ func (s *store) write(file string, data []byte, wantHash string) (string, error)
 	if err := os.WriteFile(b, old, 0o644); err != nil {
 		return "", fmt.Errorf("tidak dapat menyimpan cadangan %s: %w", file, err)
 	}
-	return backup, atomicWrite(p, data)
-}
-
-// atomicWrite writes data to a temporary file beside p, syncs it and renames it over p.
-// The temporary name starts with a dot and does not end in .toml, so neither the
-// loader nor the watcher takes it for content.
-func atomicWrite(p string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".papan-sunting-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), p)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if d, err := os.Open(filepath.Dir(p)); err == nil {
-		d.Sync() // the rename itself, where the system supports it
-		d.Close()
-	}
-	return nil
+	return backup, atomicfile.Write(p, data)
 }
 
 // backups lists the backup folders that hold a version of file, newest first.

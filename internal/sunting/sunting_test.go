@@ -408,7 +408,7 @@ func TestSaveChangesAndBacksUp(t *testing.T) {
 	if b, _ := e.h.store.backup(ktp, backups[0]); string(b) != orig {
 		t.Errorf("the backup is not the previous version")
 	}
-	leftovers, _ := filepath.Glob(filepath.Join(e.dir, "content/dukcapil/.papan-sunting-*"))
+	leftovers, _ := filepath.Glob(filepath.Join(e.dir, "content/dukcapil/.papan-*.tmp"))
 	if len(leftovers) > 0 {
 		t.Errorf("temporary files left: %v", leftovers)
 	}

@@ -18,6 +18,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/papan-id/papan/internal/atomicfile"
 	"github.com/papan-id/papan/internal/content"
 	"github.com/papan-id/papan/internal/standard"
 	"github.com/xuri/excelize/v2"
@@ -626,22 +627,7 @@ func write(files []file, opts Options, res *Result) error {
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return err
 		}
-		tmp, err := os.CreateTemp(filepath.Dir(dst), ".papan-impor-*")
-		if err != nil {
-			return err
-		}
-		_, err = tmp.Write(f.data)
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Chmod(tmp.Name(), 0o644)
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), dst)
-		}
-		if err != nil {
-			os.Remove(tmp.Name())
+		if err := atomicfile.Write(dst, f.data); err != nil {
 			return fmt.Errorf("tidak dapat menulis %s: %w", f.path, err)
 		}
 		res.Written = append(res.Written, f.path)
