@@ -295,12 +295,12 @@ func (c *checker) service(s *standard.Service) {
 		c.add("SP018", f, skPath, "Tulis tanggal konsultasi publik pada [sk]: konsultasi_publik = 2024-01-10.",
 			"standar belum mencatat tanggal konsultasi publik")
 	}
-	months := c.evaluationMonths()
+	months := c.cfg.EvaluationAge()
 	switch {
 	case sk.LastEvaluation.IsZero():
 		c.add("SP019", f, skPath, "Tulis tanggal evaluasi terakhir pada [sk]: evaluasi_terakhir = 2024-06-30.",
 			"standar belum mencatat tanggal evaluasi terakhir")
-	case !EvaluatedWithin(sk.LastEvaluation, months, c.today):
+	case !c.cfg.Evaluated(s, c.today): // what the build cache keys a service by
 		c.add("SP019", f, "sk.evaluasi_terakhir", "Evaluasi ulang standar ini bersama masyarakat, lalu perbarui evaluasi_terakhir.",
 			"evaluasi terakhir standar (%s) sudah lebih dari %d bulan", sk.LastEvaluation.Format("2006-01-02"), months)
 	}
@@ -345,8 +345,6 @@ func (c *checker) missingComponents(s *standard.Service) {
 		}
 	}
 }
-
-func (c *checker) evaluationMonths() int { return c.cfg.EvaluationAge() }
 
 // EvaluationAge is the age limit of the last evaluation in months: EvaluationMonths, or
 // 12 when it is not set.

@@ -229,7 +229,6 @@ func points(ok bool, n float64) float64 {
 
 // ScoreService scores one service of site given the findings on its file.
 func ScoreService(site *standard.Site, cfg Config, today time.Time, s *standard.Service, findings standard.Problems) ServiceScore {
-	months := cfg.EvaluationAge()
 	// The names are s's own: a build, which keeps the score and not the service, points
 	// them at its list entry's copies (engine), so as not to keep the whole file a
 	// decoded string may share memory with, nor a second copy.
@@ -282,7 +281,7 @@ func ScoreService(site *standard.Site, cfg Config, today time.Time, s *standard.
 			ss.Level = 3
 			if !sk.Consultation.IsZero() {
 				ss.Level = 4
-				if EvaluatedWithin(sk.LastEvaluation, months, today) {
+				if cfg.Evaluated(s, today) {
 					ss.Level = 5
 				}
 			}
